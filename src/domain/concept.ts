@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { analogySchema } from './analogy.js';
+import { slugSchema } from './ids.js';
+import { localizedText } from './localized.js';
+import { mediaSchema } from './media.js';
+import { sourceRefSchema } from './source.js';
+import { contentStatusSchema } from './status.js';
+
+/** A titled facet of a concept (what "large" means in LLM, …). */
+export const facetSchema = z
+  .object({
+    title: localizedText(160),
+    text: localizedText(2000),
+  })
+  .strict();
+
+/** An alias: another name learners use (any language, abbreviations such as "LLM" or "PETM"). */
+export const aliasSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters');
+
+/** A concept of the course, as authored (without storage metadata). */
+export const conceptSchema = z
+  .object({
+    slug: slugSchema,
+    category: slugSchema,
+    term: localizedText(120),
+    aliases: z.array(aliasSchema).max(40).default([]),
+    summary: localizedText(400),
+    definition: localizedText(3000),
+    details: z.array(facetSchema).max(30).default([]),
+    examples: z.array(localizedText(600)).max(30).default([]),
+    analogies: z.array(analogySchema).max(10).default([]),
+    limitations: z.array(localizedText(800)).max(20).default([]),
+    media: z.array(mediaSchema).max(10).default([]),
+    sources: z.array(sourceRefSchema).max(20).default([]),
+    status: contentStatusSchema.default('PUBLISHED'),
+  })
+  .strict();
+
+/** A concept. */
+export type Concept = z.infer<typeof conceptSchema>;
+/** A titled facet of a concept. */
+export type Facet = z.infer<typeof facetSchema>;

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+
+/** Error codes clients see in `extensions.code` (GraphQL) and `code` (JSON errors). */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  BAD_REQUEST = 'BAD_REQUEST',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAVAILABLE = 'UNAVAILABLE',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** One failed rule: where (a path into the input) and which rule. */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** An error we raise on purpose: its message is safe to show to clients. */
+export class AppError extends Error {
+  override readonly name: string = 'AppError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Bad input: names each failing path and the rule it broke. */
+export class ValidationError extends AppError {
+  override readonly name = 'ValidationError';
+
+  constructor(message: string, issues: Issue[]) {
+    super(ErrorCode.BAD_USER_INPUT, message, issues);
+  }
+}
+
+/** Converts zod issues into our issue shape (paths without symbols). */
+export function issuesFromZod(error: z.ZodError, prefix: (string | number)[] = []): Issue[] {
+  return error.issues.map((issue) => ({
+    path: [
+      ...prefix,
+      ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+    ],
+    message: issue.message,
+  }));
+}
+
+/** Renders a path as `a.b[2].c` for messages. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+}
+
+/** One line per issue: `path: rule`. */
+export function describeIssues(issues: readonly Issue[]): string {
+  return issues
+    .map((issue) => `${issue.path.length ? formatPath(issue.path) : '(root)'}: ${issue.message}`)
+    .join('; ');
+}

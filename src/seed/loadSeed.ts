@@ -1,0 +1,175 @@
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { ContentBundle, CollectionName } from '../domain/bundle.js';
+import { categorySchema } from '../domain/category.js';
+import { checkReferences } from '../domain/checkReferences.js';
+import { comparisonSchema } from '../domain/comparison.js';
+import { conceptSchema } from '../domain/concept.js';
+import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
+import { relationId, relationSchema } from '../domain/relation.js';
+import { issuesFromZod, ValidationError } from '../errors.js';
+import { buildLesson } from '../markdown/buildLesson.js';
+import { listYamlFiles, readSeedText, readYamlFile } from './readSeedFiles.js';
+import { SeedValidationError, type SeedIssue } from './seedError.js';
+
+/** Where each kind of content lives inside a seed directory. */
+export const SEED_LAYOUT = {
+  categories: 'categories.yaml',
+  concepts: 'concepts',
+  relations: 'relations.yaml',
+  comparisons: 'comparisons',
+  lessons: 'lessons',
+} as const;
+
+// A lesson's YAML names its markdown files; the loader reads them and builds the lesson.
+const lessonSeedSchema = lessonSourceSchema.extend({
+  markdown: z
+    .object({
+      ko: z.string().regex(/^[\w.-]+\.md$/, 'must be a .md file name in the same directory'),
+      en: z
+        .string()
+        .regex(/^[\w.-]+\.md$/, 'must be a .md file name in the same directory')
+        .optional(),
+    })
+    .strict(),
+});
+
+/**
+ * Loads and validates a seed directory into a content bundle. Every file is parsed with the
+ * domain's zod schemas, lessons are built from their markdown, and cross-references are checked.
+ * Throws SeedValidationError listing every issue as file, path inside it, and rule broken.
+ */
+export async function loadSeedDirectory(seedDir: string): Promise<ContentBundle> {
+  const issues: SeedIssue[] = [];
+  const files = new Map<string, string>(); // "collection/id" -> file, for reference issues
+  const fileOf = (collection: CollectionName, id: string) => files.get(`${collection}/${id}`);
+
+  const categories = await readList(seedDir, SEED_LAYOUT.categories, categorySchema, issues);
+  categories.forEach((c) => files.set(`categories/${c.slug}`, SEED_LAYOUT.categories));
+
+  const concepts = await readOnePerFile(seedDir, SEED_LAYOUT.concepts, conceptSchema, issues);
+  concepts.forEach(({ file, value }) => files.set(`concepts/${value.slug}`, file));
+
+  const relations = await readList(seedDir, SEED_LAYOUT.relations, relationSchema, issues);
+  relations.forEach((r) => files.set(`relations/${relationId(r)}`, SEED_LAYOUT.relations));
+
+  const comparisons = await readOnePerFile(
+    seedDir,
+    SEED_LAYOUT.comparisons,
+    comparisonSchema,
+    issues,
+  );
+  comparisons.forEach(({ file, value }) => files.set(`comparisons/${value.slug}`, file));
+
+  const lessons = await readLessons(seedDir, issues);
+  lessons.forEach(({ file, value }) => files.set(`lessons/${value.slug}`, file));
+
+  const bundle: ContentBundle = {
+    categories,
+    concepts: concepts.map((c) => c.value),
+    relations,
+    comparisons: comparisons.map((c) => c.value),
+    lessons: lessons.map((l) => l.value),
+  };
+  // Reference checks only make sense once every document parsed on its own.
+  if (issues.length === 0) {
+    for (const issue of checkReferences(bundle)) {
+      issues.push({
+        file: fileOf(issue.collection, issue.id) ?? issue.collection,
+        path: issue.path,
+        message: issue.message,
+      });
+    }
+  }
+  if (issues.length > 0) throw new SeedValidationError(issues);
+  return bundle;
+}
+
+async function readList<T>(
+  seedDir: string,
+  file: string,
+  schema: z.ZodType<T>,
+  issues: SeedIssue[],
+): Promise<T[]> {
+  const { data } = await readYamlFile(seedDir, file, issues);
+  if (data === undefined) return [];
+  const parsed = z.array(schema).safeParse(data);
+  if (!parsed.success) {
+    issuesFromZod(parsed.error).forEach((issue) => issues.push({ file, ...issue }));
+    return [];
+  }
+  return parsed.data;
+}
+
+async function readOnePerFile<T extends { slug: string }>(
+  seedDir: string,
+  subDir: string,
+  schema: z.ZodType<T>,
+  issues: SeedIssue[],
+): Promise<{ file: string; value: T }[]> {
+  const results: { file: string; value: T }[] = [];
+  for (const file of await listYamlFiles(seedDir, subDir)) {
+    const { data } = await readYamlFile(seedDir, file, issues);
+    if (data === undefined) continue;
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      issuesFromZod(parsed.error).forEach((issue) => issues.push({ file, ...issue }));
+      continue;
+    }
+    const expected = `${parsed.data.slug}.yaml`;
+    if (basename(file) !== expected) {
+      issues.push({
+        file,
+        path: ['slug'],
+        message: `file must be named ${expected} after its slug`,
+      });
+      continue;
+    }
+    results.push({ file, value: parsed.data });
+  }
+  return results;
+}
+
+async function readLessons(
+  seedDir: string,
+  issues: SeedIssue[],
+): Promise<{ file: string; value: Lesson }[]> {
+  const lessons: { file: string; value: Lesson }[] = [];
+  for (const { file, value } of await readOnePerFile(
+    seedDir,
+    SEED_LAYOUT.lessons,
+    lessonSeedSchema,
+    issues,
+  )) {
+    const markdownFile = (name: string) => join(dirname(file), name);
+    const markdown = {
+      ko: await readSeedText(seedDir, markdownFile(value.markdown.ko)),
+      ...(value.markdown.en
+        ? { en: await readSeedText(seedDir, markdownFile(value.markdown.en)) }
+        : {}),
+    };
+    const source = lessonSourceSchema.safeParse({ ...value, markdown });
+    if (!source.success) {
+      issuesFromZod(source.error).forEach((issue) => issues.push({ file, ...issue }));
+      continue;
+    }
+    try {
+      lessons.push({ file, value: buildLesson(source.data) });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      for (const issue of error.issues) {
+        const [root, locale] = issue.path;
+        const mdName =
+          root === 'markdown' && (locale === 'ko' || locale === 'en')
+            ? value.markdown[locale]
+            : undefined;
+        issues.push(
+          mdName
+            ? { file: markdownFile(mdName), path: [], message: issue.message }
+            : { file, path: issue.path, message: issue.message },
+        );
+      }
+    }
+  }
+  return lessons;
+}

@@ -1,0 +1,48 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { SeedIssue } from './seedError.js';
+
+/** A parsed YAML file of the seed, named by its path relative to the seed directory. */
+export interface SeedFile {
+  file: string;
+  data: unknown;
+}
+
+/** Lists `*.yaml` files of a seed sub-directory (sorted, so loading is deterministic). */
+export async function listYamlFiles(seedDir: string, subDir: string): Promise<string[]> {
+  const dir = join(seedDir, subDir);
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  return entries
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => relative(seedDir, join(dir, name)));
+}
+
+/**
+ * Reads and parses one YAML file. Syntax errors become issues naming the file and line,
+ * and the file yields `undefined` data so loading can go on and report everything at once.
+ */
+export async function readYamlFile(
+  seedDir: string,
+  file: string,
+  issues: SeedIssue[],
+): Promise<SeedFile> {
+  const text = await readFile(join(seedDir, file), 'utf8');
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      issues.push({ file, path: [], message: `YAML syntax: ${error.message.split('\n')[0]}` });
+    }
+    return { file, data: undefined };
+  }
+  return { file, data: document.toJS({ maxAliasCount: 50 }) };
+}
+
+/** Reads a text file of the seed (lesson markdown) relative to the seed directory. */
+export async function readSeedText(seedDir: string, file: string): Promise<string> {
+  return readFile(join(seedDir, file), 'utf8');
+}

@@ -1,0 +1,146 @@
+import { RELATION_KIND_DEFINITIONS } from '../../src/domain/relationKinds.js';
+import { relationId } from '../../src/domain/relation.js';
+import { plainText } from '../../src/markdown/visitBlocks.js';
+import { defaultSeedDir } from '../../src/paths.js';
+import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
+import type { ContentBundle } from '../../src/domain/bundle.js';
+
+// The shipped course content: the slugs, relations and comparisons the public contract promises.
+const REQUIRED_CONCEPTS: Record<string, string[]> = {
+  fundamentals: [
+    'generative-ai',
+    'large-language-model',
+    'deep-learning',
+    'pre-training',
+    'transformer',
+    'encoder',
+    'decoder',
+    'foundation-model',
+    'generative-model',
+    'neural-network',
+    'traditional-programming',
+    'llm-development',
+    'traditional-ml-development',
+  ],
+  'llm-types': ['generic-language-model', 'instruction-tuned-model', 'dialog-tuned-model'],
+  'tuning-methods': ['model-tuning', 'fine-tuning', 'parameter-efficient-tuning'],
+  prompting: [
+    'prompt-design',
+    'prompt-engineering',
+    'chain-of-thought',
+    'few-shot-learning',
+    'zero-shot-learning',
+  ],
+  'google-cloud-tools': ['vertex-ai-studio', 'vertex-ai-agent-builder', 'gemini', 'model-garden'],
+};
+
+const REQUIRED_RELATIONS: [string, string, string][] = [
+  ['large-language-model', 'SUBSET_OF', 'deep-learning'],
+  ['large-language-model', 'BASED_ON', 'transformer'],
+  ['encoder', 'PART_OF', 'transformer'],
+  ['decoder', 'PART_OF', 'transformer'],
+  ['generic-language-model', 'IS_A', 'large-language-model'],
+  ['instruction-tuned-model', 'IS_A', 'large-language-model'],
+  ['dialog-tuned-model', 'IS_A', 'large-language-model'],
+  ['fine-tuning', 'IS_A', 'model-tuning'],
+  ['parameter-efficient-tuning', 'IS_A', 'model-tuning'],
+  ['parameter-efficient-tuning', 'CONTRASTS_WITH', 'fine-tuning'],
+  ['prompt-engineering', 'SPECIALIZES', 'prompt-design'],
+  ['pre-training', 'PRECEDES', 'fine-tuning'],
+  ['traditional-programming', 'PRECEDES', 'neural-network'],
+  ['neural-network', 'PRECEDES', 'generative-model'],
+  ['large-language-model', 'ENABLES', 'few-shot-learning'],
+  ['large-language-model', 'ENABLES', 'zero-shot-learning'],
+  ['llm-development', 'CONTRASTS_WITH', 'traditional-ml-development'],
+];
+
+let bundle: ContentBundle;
+beforeAll(async () => {
+  bundle = await loadSeedDirectory(defaultSeedDir());
+});
+
+describe('the shipped seed', () => {
+  it('has every required concept in its category, with English for every text field', () => {
+    for (const [category, slugs] of Object.entries(REQUIRED_CONCEPTS)) {
+      for (const slug of slugs) {
+        const concept = bundle.concepts.find((c) => c.slug === slug);
+        expect({ slug, category: concept?.category }).toEqual({ slug, category });
+      }
+    }
+    const missing: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      else if (value && typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        if (typeof record.ko === 'string' && record.en === undefined) missing.push(path);
+        for (const [key, v] of Object.entries(record)) walk(v, `${path}.${key}`);
+      }
+    };
+    walk(bundle.concepts, 'concepts');
+    walk(bundle.categories, 'categories');
+    walk(bundle.comparisons, 'comparisons');
+    walk(bundle.relations, 'relations');
+    walk(
+      bundle.lessons.map((l) => ({ title: l.title, summary: l.summary, markdown: l.markdown })),
+      'lessons',
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('knows PETM and the former name of Agent Builder as aliases', () => {
+    const aliases = (slug: string) => bundle.concepts.find((c) => c.slug === slug)?.aliases ?? [];
+    expect(aliases('parameter-efficient-tuning')).toContain('PETM');
+    expect(aliases('vertex-ai-agent-builder')).toContain('Vertex AI Search and Conversation');
+    expect(aliases('large-language-model')).toContain('LLM');
+  });
+
+  it('has the required relations, each citing a lesson section', () => {
+    const ids = new Set(bundle.relations.map(relationId));
+    for (const [from, kind, to] of REQUIRED_RELATIONS) {
+      const id = relationId({ from, kind: kind as keyof typeof RELATION_KIND_DEFINITIONS, to });
+      expect({ id, present: ids.has(id) }).toEqual({ id, present: true });
+    }
+    const uncited = bundle.relations.filter((r) => !r.source).map(relationId);
+    expect(uncited).toEqual([]);
+    const providedBy = bundle.relations.filter((r) => r.kind === 'PROVIDED_BY').map((r) => r.to);
+    for (const tool of REQUIRED_CONCEPTS['google-cloud-tools']!) {
+      expect({ tool, provides: providedBy.includes(tool) }).toEqual({ tool, provides: true });
+    }
+  });
+
+  it('has structured analogies with mapping pairs (chef ↔ LLM, recipes ↔ training data)', () => {
+    const pairs = bundle.concepts.flatMap((c) =>
+      c.analogies.flatMap((a) => a.mapping.map((p) => `${p.source.en} -> ${p.target.en}`)),
+    );
+    expect(pairs.some((p) => /chef/i.test(p))).toBe(true);
+    expect(pairs.some((p) => /recipe/i.test(p))).toBe(true);
+  });
+
+  it('has the authored comparisons', () => {
+    const chef = bundle.comparisons.find((c) => c.slug === 'tuning-approaches');
+    expect(chef?.concepts).toEqual([
+      'foundation-model',
+      'model-tuning',
+      'fine-tuning',
+      'parameter-efficient-tuning',
+    ]);
+    expect(chef?.rows.map((r) => r.key)).toEqual(expect.arrayContaining(['analogy', 'problems']));
+    expect(bundle.comparisons.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has the lesson with sections whose spans link concepts and keep the two images as media', () => {
+    const lesson = bundle.lessons.find((l) => l.slug === 'introduction-to-llms');
+    expect(lesson?.number).toBe(2);
+    expect(lesson!.sections.length).toBeGreaterThanOrEqual(13);
+    expect(lesson!.concepts.length).toBeGreaterThanOrEqual(20);
+    const images = lesson!.sections.flatMap((s) =>
+      s.body.ko.blocks.flatMap((b) => (b.type === 'list' ? b.items.flatMap((i) => i.blocks) : [b])),
+    );
+    expect(
+      images.filter((b) => b.type === 'image').map((b) => b.type === 'image' && b.src),
+    ).toEqual(['../resources/vertex-ai-studio.png', '../resources/model-garden.png']);
+    const types = new Set(lesson!.sections.flatMap((s) => s.body.ko.blocks.map((b) => b.type)));
+    for (const type of ['paragraph', 'list', 'table', 'quote']) expect(types).toContain(type);
+    expect(plainText(lesson!.sections[0]!.body.ko.blocks)).toContain('새로운 콘텐츠');
+  });
+});
