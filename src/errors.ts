@@ -67,3 +67,19 @@ export function describeIssues(issues: readonly Issue[]): string {
     .map((issue) => `${issue.path.length ? formatPath(issue.path) : '(root)'}: ${issue.message}`)
     .join('; ');
 }
+
+/** An optimistic-concurrency failure: the document moved on since the caller read it. */
+export class ConflictError extends AppError {
+  override readonly name = 'ConflictError';
+
+  constructor(
+    readonly target: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number | null,
+  ) {
+    super(
+      ErrorCode.CONFLICT,
+      `${target} is at version ${currentVersion ?? 'none (it does not exist)'}, not the expected version ${expectedVersion}`,
+    );
+  }
+}

@@ -1,1 +1,14 @@
-export {};
+import * as functions from '@google-cloud/functions-framework';
+import { createApi } from './app.js';
+import { loadConfig } from './config.js';
+import { installFrameworkErrorGuard } from './http/frameworkErrorGuard.js';
+
+// The Cloud Function entry: registers the HTTP function `api`, nothing else.
+installFrameworkErrorGuard();
+const api = createApi(loadConfig());
+api.ready.catch((error: unknown) => {
+  // An invalid seed must fail the start loudly (file, path, rule), not serve half a course.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
+functions.http('api', api.app);

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defaultSeedDir } from './paths.js';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+// Every variable the API reads, with its rule and default. Nothing else reads process.env.
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+  NODE_ENV: z.string().default('development'),
+  STORE: z
+    .enum(['memory'], { message: 'must be "memory" (the only store in this build)' })
+    .default('memory'),
+  SEED_DIR: z.string().min(1).optional(),
+  CONTENT_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+});
+
+/** The validated configuration of one API instance. */
+export interface Config {
+  port: number;
+  production: boolean;
+  store: 'memory';
+  /** Directory the memory store is filled from. */
+  seedDir: string;
+  /** How stale another instance's write may be seen here. */
+  contentTtlMs: number;
+  /** Schema introspection (on in development, off in production unless asked for). */
+  introspection: boolean;
+}
+
+/** A configuration value that cannot be used; the message names the variable and the value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the configuration from `env` (process.env by default). A bad value
+ * throws ConfigError naming the variable, the value received and the rule.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name] ?? null)}: ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  return {
+    port: values.PORT,
+    production,
+    store: values.STORE,
+    seedDir: values.SEED_DIR ?? defaultSeedDir(),
+    contentTtlMs: values.CONTENT_TTL_MS,
+    introspection: values.GRAPHQL_INTROSPECTION ?? !production,
+  };
+}

@@ -1,0 +1,29 @@
+import { COLLECTIONS, type CollectionName } from '../domain/bundle.js';
+import type { StoredDocument } from '../store/contentStore.js';
+import type { DocumentSet, Entry } from './entries.js';
+
+/**
+ * Returns a new document set with the changed documents applied (tombstones remove).
+ * Collections without changes are shared with the previous set, not copied.
+ */
+export function applyChanges(
+  previous: DocumentSet,
+  changes: readonly StoredDocument[],
+): DocumentSet {
+  const touched = new Map<CollectionName, Map<string, Entry<unknown>>>();
+  for (const doc of changes) {
+    let collection = touched.get(doc.collection);
+    if (!collection) {
+      collection = new Map(previous[doc.collection] as ReadonlyMap<string, Entry<unknown>>);
+      touched.set(doc.collection, collection);
+    }
+    if (doc.deleted) collection.delete(doc.id);
+    else {
+      const { rev, version, createdAt, updatedAt } = doc;
+      collection.set(doc.id, { ...doc.data, rev, version, createdAt, updatedAt });
+    }
+  }
+  const next = { ...previous } as Record<CollectionName, unknown>;
+  for (const name of COLLECTIONS) if (touched.has(name)) next[name] = touched.get(name);
+  return next as DocumentSet;
+}

@@ -1,0 +1,133 @@
+import type { ContentStore } from '../store/contentStore.js';
+import { applyChanges } from './applyChanges.js';
+import { emptyDocumentSet } from './entries.js';
+import { ContentSnapshot } from './snapshot.js';
+
+/** How fresh the read model is, for /healthz. */
+export interface ContentCacheStatus {
+  /** Revision being served, or null before the first load. */
+  rev: number | null;
+  loadedAt: string | null;
+  /** When the store was last asked for its revision successfully. */
+  checkedAt: string | null;
+  /** False when the last attempt to reach the store failed. */
+  storeReachable: boolean;
+  /** True when the snapshot could not be checked against the store within the TTL. */
+  stale: boolean;
+  lastError: string | null;
+}
+
+/** Options of the content cache. */
+export interface ContentCacheOptions {
+  /** At most one revision check per this many milliseconds. */
+  ttlMs: number;
+  now?: () => number;
+}
+
+/**
+ * Holds the instance's snapshot and keeps it following the store: it checks the store's
+ * revision at most once per TTL and, when it moved, reads only documents written since
+ * (a delta, not a full reload). Requests are served from memory; the check runs in the
+ * background (stale-while-revalidate), so another instance's write is served here within
+ * the TTL plus one request. When the store is unreachable the last snapshot keeps serving.
+ */
+export class ContentCache {
+  private snapshot: ContentSnapshot | undefined;
+  private loading: Promise<ContentSnapshot> | undefined;
+  private refreshing: Promise<ContentSnapshot> | undefined;
+  private checkedAt: number | undefined;
+  // Gates checks by the last attempt, so an unreachable store is retried once per TTL, not per request.
+  private attemptedAt: number | undefined;
+  private lastError: string | null = null;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: ContentStore,
+    private readonly options: ContentCacheOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The snapshot to serve. The first call loads everything; later calls never wait on the store. */
+  current(): Promise<ContentSnapshot> {
+    if (!this.snapshot) return this.initialLoad();
+    if (this.attemptedAt === undefined || this.now() - this.attemptedAt >= this.options.ttlMs) {
+      // Errors are recorded in status(); the request is served from the snapshot regardless.
+      this.refresh().catch(() => undefined);
+    }
+    return Promise.resolve(this.snapshot);
+  }
+
+  /** Checks the store now and applies what changed (single-flight: concurrent calls share it). */
+  refresh(): Promise<ContentSnapshot> {
+    if (!this.snapshot) return this.initialLoad();
+    this.refreshing ??= this.pullChanges().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  /** Freshness of what is served. */
+  status(): ContentCacheStatus {
+    const checkedAt = this.checkedAt;
+    return {
+      rev: this.snapshot?.rev ?? null,
+      loadedAt: this.snapshot?.loadedAt.toISOString() ?? null,
+      checkedAt: checkedAt === undefined ? null : new Date(checkedAt).toISOString(),
+      storeReachable: this.lastError === null,
+      stale:
+        this.snapshot === undefined ||
+        checkedAt === undefined ||
+        this.now() - checkedAt > 2 * this.options.ttlMs + 1000,
+      lastError: this.lastError,
+    };
+  }
+
+  private initialLoad(): Promise<ContentSnapshot> {
+    this.loading ??= this.track(async () => {
+      const changes = await this.store.readChanges(0);
+      const snapshot = new ContentSnapshot(
+        changes.rev,
+        applyChanges(emptyDocumentSet(), changes.documents),
+        new Date(this.now()),
+      );
+      this.snapshot = snapshot;
+      return snapshot;
+    }).finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private pullChanges(): Promise<ContentSnapshot> {
+    return this.track(async () => {
+      const current = this.snapshot!;
+      const rev = await this.store.readRevision();
+      if (rev === current.rev) return current;
+      const changes = await this.store.readChanges(current.rev);
+      const latest = this.snapshot!;
+      // A concurrent refresh may have got further; never go backwards.
+      if (changes.rev <= latest.rev) return latest;
+      const snapshot = new ContentSnapshot(
+        changes.rev,
+        applyChanges(latest.documents, changes.documents),
+        new Date(this.now()),
+      );
+      this.snapshot = snapshot;
+      return snapshot;
+    });
+  }
+
+  private async track(work: () => Promise<ContentSnapshot>): Promise<ContentSnapshot> {
+    this.attemptedAt = this.now();
+    try {
+      const snapshot = await work();
+      this.checkedAt = this.now();
+      this.lastError = null;
+      return snapshot;
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      throw error;
+    }
+  }
+}

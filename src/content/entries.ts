@@ -1,0 +1,21 @@
+import type { CollectionName } from '../domain/bundle.js';
+import type { CollectionData, DocumentMeta } from '../store/contentStore.js';
+
+/** A live document of the read model: its data with its storage metadata. */
+export type Entry<T> = T & DocumentMeta;
+
+/** The live documents of every collection, by id. */
+export type DocumentSet = {
+  readonly [C in CollectionName]: ReadonlyMap<string, Entry<CollectionData[C]>>;
+};
+
+/** An empty document set. */
+export function emptyDocumentSet(): DocumentSet {
+  return {
+    categories: new Map(),
+    concepts: new Map(),
+    relations: new Map(),
+    comparisons: new Map(),
+    lessons: new Map(),
+  };
+}

@@ -1,0 +1,29 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Config } from '../config.js';
+import type { GraphQLContext } from './context.js';
+import { formatError } from './formatError.js';
+import { localePlugin } from './localePlugin.js';
+import { resolvers } from './resolvers/index.js';
+import { loadTypeDefs } from './typeDefs.js';
+
+/**
+ * The Apollo server, configured explicitly from config rather than from NODE_ENV defaults:
+ * no stack traces, masked unexpected errors, introspection and schema hints only where allowed,
+ * no batching. Started in the background, so a cold start does not await it.
+ */
+export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext> {
+  const server = new ApolloServer<GraphQLContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), localePlugin()],
+  });
+  server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+  return server;
+}

@@ -1,0 +1,49 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError, ErrorCode } from '../errors.js';
+import { logUnexpected } from '../http/errorHandlers.js';
+
+// Codes of errors caused by the client's request: their messages are safe and useful to show.
+const CLIENT_ERROR_CODES = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+]);
+
+/**
+ * Apollo's `formatError`: our AppErrors keep their message, code and issue paths; GraphQL's
+ * own client errors keep their message and code; anything else is masked as
+ * INTERNAL_SERVER_ERROR and logged. No stack trace or file path ever leaves the server.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const where = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  if (original instanceof AppError) {
+    const extensions =
+      original.issues.length > 0
+        ? { code: original.code, issues: original.issues }
+        : { code: original.code };
+    return { message: original.message, ...where, extensions };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+    return { message: formatted.message, ...where, extensions: { code } };
+  }
+  logUnexpected(original);
+  return {
+    message: 'Internal server error',
+    ...where,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

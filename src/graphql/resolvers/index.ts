@@ -1,0 +1,71 @@
+import {
+  blockResolvers,
+  listItemResolvers,
+  spanResolvers,
+  tableCellResolvers,
+  tableResolvers,
+  tableRowResolvers,
+} from './block.js';
+import { categoryResolvers, glossaryGroupResolvers } from './category.js';
+import {
+  comparisonCellResolvers,
+  comparisonResolvers,
+  comparisonRowResolvers,
+} from './comparison.js';
+import {
+  analogyPairResolvers,
+  analogyResolvers,
+  conceptResolvers,
+  facetResolvers,
+  mediaResolvers,
+} from './concept.js';
+import { lessonResolvers, sectionResolvers } from './lesson.js';
+import { queryResolvers } from './query.js';
+import {
+  pathStepResolvers,
+  relationKindInfoResolvers,
+  relationResolvers,
+  sourceRefResolvers,
+} from './relation.js';
+
+/**
+ * The resolver map. Enum values map to the stored lower-case forms, so resolvers work with
+ * domain values (`'ko'`, `'paragraph'`, `'strong'`) and the schema shows GraphQL-style names.
+ */
+export const resolvers = {
+  Locale: { KO: 'ko', EN: 'en' },
+  BlockType: {
+    PARAGRAPH: 'paragraph',
+    HEADING: 'heading',
+    LIST: 'list',
+    TABLE: 'table',
+    QUOTE: 'quote',
+    IMAGE: 'image',
+    CODE: 'code',
+    THEMATIC_BREAK: 'thematicBreak',
+  },
+  Mark: { STRONG: 'strong', EMPHASIS: 'emphasis', CODE: 'code', DELETE: 'delete' },
+  Query: queryResolvers,
+  Concept: conceptResolvers,
+  Facet: facetResolvers,
+  Analogy: analogyResolvers,
+  AnalogyPair: analogyPairResolvers,
+  Media: mediaResolvers,
+  Relation: relationResolvers,
+  PathStep: pathStepResolvers,
+  RelationKindInfo: relationKindInfoResolvers,
+  SourceRef: sourceRefResolvers,
+  Category: categoryResolvers,
+  GlossaryGroup: glossaryGroupResolvers,
+  Lesson: lessonResolvers,
+  Section: sectionResolvers,
+  Block: blockResolvers,
+  Span: spanResolvers,
+  ListItem: listItemResolvers,
+  Table: tableResolvers,
+  TableRow: tableRowResolvers,
+  TableCell: tableCellResolvers,
+  Comparison: comparisonResolvers,
+  ComparisonRow: comparisonRowResolvers,
+  ComparisonCell: comparisonCellResolvers,
+};

@@ -1,0 +1,86 @@
+import { authoredTable, compareConcepts } from '../../content/compare.js';
+import { conceptSortKeySchema, compareKeys } from '../../content/contentIndex.js';
+import { shortestPath } from '../../content/graph.js';
+import { pageSize, paginate } from '../../content/pagination.js';
+import type { Locale } from '../../domain/locale.js';
+import { RELATION_KINDS } from '../../domain/relationKinds.js';
+import { rootLocale, view, type GraphQLContext } from '../context.js';
+
+type LocaleArgs = { locale?: Locale | null };
+
+/** Root query fields: thin lookups into the request's content index. */
+export const queryResolvers = {
+  concept: (_: unknown, args: { slug: string } & LocaleArgs, ctx: GraphQLContext) => {
+    const concept = ctx.index.concept(args.slug);
+    return concept ? view(concept, rootLocale(args, ctx)) : null;
+  },
+
+  concepts: (
+    _: unknown,
+    args: { category?: string | null; first?: number | null; after?: string | null } & LocaleArgs,
+    ctx: GraphQLContext,
+  ) => {
+    const locale = rootLocale(args, ctx);
+    const page = paginate(
+      ctx.index.conceptsIn(args.category ?? undefined),
+      { first: pageSize(args.first), after: args.after },
+      (concept) => ctx.index.sortKey(concept),
+      compareKeys,
+      conceptSortKeySchema,
+    );
+    return {
+      totalCount: page.totalCount,
+      edges: page.items.map((concept, i) => ({
+        cursor: page.cursors[i],
+        node: view(concept, locale),
+      })),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: page.cursors[0] ?? null,
+        endCursor: page.cursors.at(-1) ?? null,
+      },
+    };
+  },
+
+  categories: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) =>
+    ctx.index.categories.map((category) => view(category, rootLocale(args, ctx))),
+
+  category: (_: unknown, args: { slug: string } & LocaleArgs, ctx: GraphQLContext) => {
+    const category = ctx.index.category(args.slug);
+    return category ? view(category, rootLocale(args, ctx)) : null;
+  },
+
+  lesson: (_: unknown, args: { slug: string } & LocaleArgs, ctx: GraphQLContext) => {
+    const lesson = ctx.index.lesson(args.slug);
+    return lesson ? view(lesson, rootLocale(args, ctx)) : null;
+  },
+
+  lessons: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) =>
+    ctx.index.lessons.map((lesson) => view(lesson, rootLocale(args, ctx))),
+
+  compare: (_: unknown, args: { slugs: string[] } & LocaleArgs, ctx: GraphQLContext) =>
+    view(compareConcepts(ctx.index, args.slugs), rootLocale(args, ctx)),
+
+  comparison: (_: unknown, args: { slug: string } & LocaleArgs, ctx: GraphQLContext) => {
+    const comparison = ctx.index.comparison(args.slug);
+    return comparison ? view(authoredTable(ctx.index, comparison), rootLocale(args, ctx)) : null;
+  },
+
+  comparisons: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) =>
+    ctx.index.comparisons.map((c) => view(authoredTable(ctx.index, c), rootLocale(args, ctx))),
+
+  path: (_: unknown, args: { from: string; to: string } & LocaleArgs, ctx: GraphQLContext) => {
+    const hops = shortestPath(ctx.index, args.from, args.to);
+    const locale = rootLocale(args, ctx);
+    return hops?.map((hop) => view(hop, locale)) ?? null;
+  },
+
+  glossary: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) => {
+    const locale = rootLocale(args, ctx);
+    return ctx.index.glossary(locale).map((group) => view(group, locale));
+  },
+
+  relationKinds: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) =>
+    RELATION_KINDS.map((kind) => view(kind, rootLocale(args, ctx))),
+};

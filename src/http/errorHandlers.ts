@@ -1,0 +1,30 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ErrorCode } from '../errors.js';
+import { classifyHttpError, sendHttpError } from './httpErrors.js';
+
+/** Last route of the app: anything unmatched is a JSON 404. */
+export function notFoundHandler(req: Request, res: Response): void {
+  sendHttpError(req, res, 404, ErrorCode.NOT_FOUND, `No route for ${req.method} ${req.path}.`);
+}
+
+/** Express error handler: JSON errors only, and 5xx causes are logged, never sent. */
+export function jsonErrorHandler(
+  error: unknown,
+  req: Request,
+  res: Response,
+  _next: NextFunction,
+): void {
+  const classified = classifyHttpError(error);
+  if (classified.status >= 500) logUnexpected(error);
+  sendHttpError(req, res, classified.status, classified.code, classified.message);
+}
+
+/** Logs an unexpected error server-side (stack included: logs are not responses). */
+export function logUnexpected(error: unknown): void {
+  console.error(
+    JSON.stringify({
+      severity: 'ERROR',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }),
+  );
+}

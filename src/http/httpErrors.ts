@@ -1,0 +1,119 @@
+import type { Request, Response } from 'express';
+import { ErrorCode, type Issue } from '../errors.js';
+
+/** Path prefix of the GraphQL endpoint, whose clients expect GraphQL-shaped errors. */
+export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Sends an HTTP-level error as JSON: GraphQL-shaped (`{ errors: [...] }`) on the GraphQL
+ * endpoint, RFC 9457 problem+json elsewhere. Never includes stacks, paths or internals.
+ */
+export function sendHttpError(
+  req: Request,
+  res: Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  issues: Issue[] = [],
+): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.status(status);
+  res.setHeader('Cache-Control', 'no-store');
+  if (req.path === GRAPHQL_PATH || req.path.startsWith(`${GRAPHQL_PATH}/`)) {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    const extensions = issues.length > 0 ? { code, issues } : { code };
+    res.end(JSON.stringify({ errors: [{ message, extensions }] }));
+    return;
+  }
+  res.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
+  res.end(
+    JSON.stringify({
+      type: 'about:blank',
+      title: reasonPhrase(status),
+      status,
+      code,
+      detail: message,
+      ...(issues.length > 0 ? { issues } : {}),
+    }),
+  );
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function reasonPhrase(status: number): string {
+  return REASONS[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+}
+
+/** An error as raised by body-parser / http-errors (the fields we read, all optional). */
+interface HttpLikeError {
+  status?: unknown;
+  statusCode?: unknown;
+  type?: unknown;
+}
+
+/**
+ * Maps any error that reached the HTTP layer to a status, code and client-safe message.
+ * Known body-parser failures get precise answers; everything else is a masked 500.
+ */
+export function classifyHttpError(error: unknown): {
+  status: number;
+  code: ErrorCode;
+  message: string;
+} {
+  const { status, statusCode, type } = (error ?? {}) as HttpLikeError;
+  const httpStatus =
+    typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : 500;
+  switch (type) {
+    case 'entity.parse.failed':
+      return {
+        status: 400,
+        code: ErrorCode.BAD_REQUEST,
+        message: 'The request body is not valid JSON.',
+      };
+    case 'entity.too.large':
+      return {
+        status: 413,
+        code: ErrorCode.PAYLOAD_TOO_LARGE,
+        message: 'The request body is too large.',
+      };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return {
+        status: 415,
+        code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        message: 'The request body encoding or charset is not supported.',
+      };
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return {
+        status: 400,
+        code: ErrorCode.BAD_REQUEST,
+        message: 'The request body could not be read.',
+      };
+    default:
+      if (httpStatus >= 400 && httpStatus < 500) {
+        return {
+          status: httpStatus,
+          code: ErrorCode.BAD_REQUEST,
+          message: 'The request could not be processed.',
+        };
+      }
+      return {
+        status: 500,
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        message: 'Internal server error.',
+      };
+  }
+}

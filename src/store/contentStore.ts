@@ -1,0 +1,69 @@
+import type { CollectionName } from '../domain/bundle.js';
+import type { Category } from '../domain/category.js';
+import type { Comparison } from '../domain/comparison.js';
+import type { Concept } from '../domain/concept.js';
+import type { Lesson } from '../domain/lesson.js';
+import type { Relation } from '../domain/relation.js';
+
+/** What each collection stores. */
+export interface CollectionData {
+  categories: Category;
+  concepts: Concept;
+  relations: Relation;
+  comparisons: Comparison;
+  lessons: Lesson;
+}
+
+/** Storage metadata every document carries. */
+export interface DocumentMeta {
+  /** Content revision of the commit that last wrote this document. */
+  rev: number;
+  /** Per-document version, 1 on creation, +1 on every write (optimistic concurrency). */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A document as the store holds it: live (with data) or a tombstone left by a delete. */
+export type StoredDocument<C extends CollectionName = CollectionName> = {
+  [K in C]: DocumentMeta &
+    (
+      | { collection: K; id: string; deleted: false; data: CollectionData[K] }
+      | { collection: K; id: string; deleted: true; data: null }
+    );
+}[C];
+
+/** One write of a commit. `expectedVersion` makes it fail with CONFLICT if the document moved. */
+export type DocumentWrite = {
+  [K in CollectionName]:
+    | { op: 'put'; collection: K; id: string; data: CollectionData[K]; expectedVersion?: number }
+    | { op: 'delete'; collection: K; id: string; expectedVersion?: number };
+}[CollectionName];
+
+/** Documents written after a revision, and the revision they bring the reader to. */
+export interface ChangeBatch {
+  rev: number;
+  documents: StoredDocument[];
+}
+
+/**
+ * The storage port. It knows documents, revisions and changes, nothing of GraphQL or HTTP.
+ * Every commit is atomic: it moves the content revision by one, stamps `rev` and `version` on
+ * what it writes, leaves tombstones for deletes, and fails as a whole with CONFLICT when an
+ * `expectedVersion` does not match.
+ */
+export interface ContentStore {
+  /** "memory" or "firestore": reported by /healthz. */
+  readonly kind: string;
+  /** The current content revision (0 for an empty store). */
+  readRevision(): Promise<number>;
+  /**
+   * Documents with `rev > sinceRev`, tombstones included, and the revision they lead to.
+   * `sinceRev = 0` reads everything.
+   */
+  readChanges(sinceRev: number): Promise<ChangeBatch>;
+  /** Applies all writes atomically; returns the new revision and the documents as written. */
+  commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch>;
+  /** Releases connections. */
+  close(): Promise<void>;
+}
