@@ -4,7 +4,10 @@ import { classifyHttpError, sendHttpError } from './httpErrors.js';
 
 /** Last route of the app: anything unmatched is a JSON 404. */
 export function notFoundHandler(req: Request, res: Response): void {
-  sendHttpError(req, res, 404, ErrorCode.NOT_FOUND, `No route for ${req.method} ${req.path}.`);
+  const path = `${req.baseUrl}${req.path}`;
+  // Echo at most a short prefix of the path: it is client input.
+  const shown = path.length > 120 ? `${path.slice(0, 120)}…` : path;
+  sendHttpError(req, res, 404, ErrorCode.NOT_FOUND, `No route for ${req.method} ${shown}.`);
 }
 
 /** Express error handler: JSON errors only, and 5xx causes are logged, never sent. */

@@ -1,8 +1,6 @@
-import type { Application, NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { createRequire } from 'node:module';
-import { ErrorCode } from '../errors.js';
-import { logUnexpected } from './errorHandlers.js';
-import { classifyHttpError, sendHttpError } from './httpErrors.js';
+import { jsonErrorHandler, notFoundHandler } from './errorHandlers.js';
 
 const GUARDED = Symbol.for('llm-course-api.frameworkErrorGuard');
 
@@ -29,19 +27,24 @@ interface ExpressPrototype {
  * the process was started: `functions-framework --target=api`, `getTestServer`, or Cloud Functions.
  */
 export function installFrameworkErrorGuard(): void {
+  // The copy of express our own import resolves to (the one a test runner's module registry
+  // shares with the framework) and the copy the framework resolves on disk: the same object
+  // when npm dedupes express, as it does here; both are guarded in case it ever does not.
   const requireFromHere = createRequire(import.meta.url);
   const requireFromFramework = createRequire(
     requireFromHere.resolve('@google-cloud/functions-framework'),
   );
-  const express = requireFromFramework('express') as { application: ExpressPrototype };
-  const application = express.application;
+  guard(express.application as unknown as ExpressPrototype);
+  guard((requireFromFramework('express') as { application: ExpressPrototype }).application);
+}
+
+function guard(application: ExpressPrototype): void {
   if (application[GUARDED]) return;
   const original = application.handle;
-  const guarded: Handle = function (this: Application, req, res, callback) {
+  application.handle = function (this: unknown, req, res, callback) {
     if (callback) return original.call(this, req, res, callback);
     return original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
   };
-  application.handle = guarded;
   application[GUARDED] = true;
 }
 
@@ -49,10 +52,8 @@ function finalJsonHandler(error: unknown, req: Request, res: Response): void {
   // Let an unread body drain, as Express's own final handler does, so the socket stays usable.
   if (!req.complete) req.resume();
   if (error === undefined || error === null || error === 'route' || error === 'router') {
-    sendHttpError(req, res, 404, ErrorCode.NOT_FOUND, `No route for ${req.method} ${req.path}.`);
-    return;
+    notFoundHandler(req, res);
+  } else {
+    jsonErrorHandler(error, req, res, () => undefined);
   }
-  const classified = classifyHttpError(error);
-  if (classified.status >= 500) logUnexpected(error);
-  sendHttpError(req, res, classified.status, classified.code, classified.message);
 }

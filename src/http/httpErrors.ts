@@ -22,7 +22,9 @@ export function sendHttpError(
   }
   res.status(status);
   res.setHeader('Cache-Control', 'no-store');
-  if (req.path === GRAPHQL_PATH || req.path.startsWith(`${GRAPHQL_PATH}/`)) {
+  // Inside a mounted router req.path is relative; baseUrl + path is the path the client asked for.
+  const path = `${req.baseUrl}${req.path}`;
+  if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     const extensions = issues.length > 0 ? { code, issues } : { code };
     res.end(JSON.stringify({ errors: [{ message, extensions }] }));

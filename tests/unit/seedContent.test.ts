@@ -1,4 +1,4 @@
-import { RELATION_KIND_DEFINITIONS } from '../../src/domain/relationKinds.js';
+import type { RELATION_KIND_DEFINITIONS } from '../../src/domain/relationKinds.js';
 import { relationId } from '../../src/domain/relation.js';
 import { plainText } from '../../src/markdown/visitBlocks.js';
 import { defaultSeedDir } from '../../src/paths.js';

@@ -27,7 +27,7 @@ export const lessonResolvers = {
     return item.readingMinutes.ko;
   },
   contentHash: ({ item }) => item.contentHash,
-  markdown: localizedField((l) => l.markdown as { ko: string; en?: string }),
+  markdown: localizedField((l) => l.markdown),
   status: ({ item }) => item.status,
   version: ({ item }) => item.version,
   updatedAt: ({ item }) => item.updatedAt,
