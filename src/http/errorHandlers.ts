@@ -1,10 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode } from '../errors.js';
-import { classifyHttpError, sendHttpError } from './httpErrors.js';
+import { classifyHttpError, requestPath, sendHttpError } from './httpErrors.js';
 
 /** Last route of the app: anything unmatched is a JSON 404. */
 export function notFoundHandler(req: Request, res: Response): void {
-  const path = `${req.baseUrl}${req.path}`;
+  const path = requestPath(req);
   // Echo at most a short prefix of the path: it is client input.
   const shown = path.length > 120 ? `${path.slice(0, 120)}…` : path;
   sendHttpError(req, res, 404, ErrorCode.NOT_FOUND, `No route for ${req.method} ${shown}.`);

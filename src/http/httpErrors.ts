@@ -22,8 +22,7 @@ export function sendHttpError(
   }
   res.status(status);
   res.setHeader('Cache-Control', 'no-store');
-  // Inside a mounted router req.path is relative; baseUrl + path is the path the client asked for.
-  const path = `${req.baseUrl}${req.path}`;
+  const path = requestPath(req);
   if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     const extensions = issues.length > 0 ? { code, issues } : { code };
@@ -41,6 +40,16 @@ export function sendHttpError(
       ...(issues.length > 0 ? { issues } : {}),
     }),
   );
+}
+
+/**
+ * The path the client asked for. `req.path` is relative inside mounted routers (and is left
+ * relative when the framework's final handler runs), so read it from the original URL.
+ */
+export function requestPath(req: Request): string {
+  const url = req.originalUrl || req.url || '/';
+  const end = url.indexOf('?');
+  return end === -1 ? url : url.slice(0, end);
 }
 
 const REASONS: Record<number, string> = {
