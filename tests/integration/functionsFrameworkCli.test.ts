@@ -1,0 +1,136 @@
+// The deployable, started exactly as Cloud Functions starts it: `functions-framework --target=api`
+// on the `npm run build` output, in its own process, over real HTTP.
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/paths.js';
+import { freePort, startBin, waitForOk, type RunningProcess } from '../helpers/processes.js';
+import { request } from '../helpers/httpServer.js';
+
+const HTML_OR_STACK = /<html|<!DOCTYPE|<pre>|\bat .+:\d+:\d+|node_modules|\/work\//i;
+
+beforeAll(() => {
+  execFileSync(join(projectRoot(), 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+    cwd: projectRoot(),
+  });
+}, 120_000);
+
+async function startFunction(
+  env: Record<string, string> = {},
+): Promise<{ url: string; process: RunningProcess }> {
+  const port = await freePort();
+  const process = startBin('functions-framework', ['--target=api'], { PORT: String(port), ...env });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForOk(`${url}/healthz`).catch((error: Error) => {
+    throw new Error(`${error.message}\n${process.output()}`);
+  });
+  return { url, process };
+}
+
+const post = (url: string, body: string, contentType = 'application/json') =>
+  request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+describe.each([
+  ['development', {}],
+  ['production', { NODE_ENV: 'production' }],
+])('functions-framework --target=api (%s)', (_mode, env: Record<string, string>) => {
+  let served: { url: string; process: RunningProcess };
+  beforeAll(async () => {
+    served = await startFunction(env);
+  }, 30_000);
+  afterAll(() => served.process.stop());
+
+  it('answers GraphQL from the embedded store', async () => {
+    const answer = await post(
+      served.url,
+      JSON.stringify({ query: '{ concept(slug: "gemini", locale: EN) { term } }' }),
+    );
+    expect(answer.json).toEqual({ data: { concept: { term: 'Gemini' } } });
+  });
+
+  it('answers malformed JSON with a JSON error, not an HTML page', async () => {
+    const answer = await post(served.url, '{"query": ');
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(answer.json).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }],
+    });
+    expect(answer.text).not.toMatch(HTML_OR_STACK);
+  });
+
+  it('answers an unknown route with JSON', async () => {
+    const answer = await request(`${served.url}/favicon.ico/../nope`);
+    expect(answer.status).toBe(404);
+    expect(answer.text).not.toMatch(HTML_OR_STACK);
+  });
+
+  it('keeps serving after bad requests', async () => {
+    await post(served.url, '{{{{');
+    const answer = await request(`${served.url}/healthz`);
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe('production settings', () => {
+  let served: { url: string; process: RunningProcess };
+  beforeAll(async () => {
+    served = await startFunction({ NODE_ENV: 'production' });
+  }, 30_000);
+  afterAll(() => served.process.stop());
+
+  it('turns introspection off and hides field suggestions', async () => {
+    const introspection = await post(
+      served.url,
+      JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    );
+    expect((introspection.json as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await post(
+      served.url,
+      JSON.stringify({ query: '{ concept(slug: "gemini") { trem } }' }),
+    );
+    expect((typo.json as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(typo.text).not.toMatch(/Did you mean/);
+  });
+
+  it('allows introspection in development', async () => {
+    const dev = await startFunction({});
+    try {
+      const answer = await post(
+        dev.url,
+        JSON.stringify({ query: '{ __type(name: "Concept") { name } }' }),
+      );
+      expect(answer.json).toEqual({ data: { __type: { name: 'Concept' } } });
+    } finally {
+      await dev.process.stop();
+    }
+  }, 30_000);
+});
+
+describe('an invalid seed', () => {
+  let seedDir: string;
+  beforeAll(async () => {
+    seedDir = await mkdtemp(join(tmpdir(), 'bad-seed-'));
+    await cp(join(projectRoot(), 'seed'), seedDir, { recursive: true });
+    await writeFile(
+      join(seedDir, 'concepts', 'encoder.yaml'),
+      'slug: encoder\ncategory: fundamentals\nterm: { ko: 인코더, en: 42 }\nsummary: { ko: 요약 }\ndefinition: { ko: 정의 }\n',
+    );
+  });
+  afterAll(() => rm(seedDir, { recursive: true, force: true }));
+
+  it('fails the start, naming the file, the path inside it and the rule', async () => {
+    const port = await freePort();
+    const started = startBin('functions-framework', ['--target=api'], {
+      PORT: String(port),
+      SEED_DIR: seedDir,
+    });
+    const code = await Promise.race([
+      started.exited,
+      new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000)),
+    ]);
+    await started.stop();
+    expect(code).toBe(1);
+    expect(started.output()).toMatch(/concepts\/encoder\.yaml: term\.en: .*expected string/i);
+  }, 30_000);
+});
