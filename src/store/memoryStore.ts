@@ -27,6 +27,15 @@ export class MemoryStore implements ContentStore {
   }
 
   commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch> {
+    // A failed commit must reject like a remote store would, never throw synchronously.
+    try {
+      return Promise.resolve(this.apply(writes));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  private apply(writes: readonly DocumentWrite[]): ChangeBatch {
     // Check every precondition before touching anything: a commit applies whole or not at all.
     for (const write of writes) {
       if (write.expectedVersion === undefined) continue;
@@ -63,7 +72,7 @@ export class MemoryStore implements ContentStore {
       written.push(structuredClone(doc));
     }
     this.rev = rev;
-    return Promise.resolve({ rev, documents: written });
+    return { rev, documents: written };
   }
 
   close(): Promise<void> {
