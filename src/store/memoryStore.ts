@@ -31,7 +31,7 @@ export class MemoryStore implements ContentStore {
     try {
       return Promise.resolve(this.apply(writes));
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
