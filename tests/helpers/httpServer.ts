@@ -83,7 +83,7 @@ export interface GraphQLAnswer<T = Record<string, unknown>> {
   headers: Headers;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-  extensions?: Record<string, unknown>;
+  extensions?: Record<string, any>;
 }
 
 /** POSTs a GraphQL operation as JSON. */

@@ -19,6 +19,10 @@ export const lessonResolvers = {
   summary: optionalLocalizedField((l) => l.summary),
   sections: ({ item, locale }) =>
     item.sections.map((section) => view({ lesson: item, section }, locale)),
+  section: ({ item, locale }: View<Entry<Lesson>>, args: { anchor: string }) => {
+    const section = item.sections.find((s) => s.anchor === args.anchor);
+    return section ? view({ lesson: item, section }, locale) : null;
+  },
   concepts: ({ item, locale }, _, ctx) => conceptViews(item.concepts, locale, ctx),
   readingMinutes: ({ item, locale }, _, ctx, info) => {
     const minutes = item.readingMinutes[locale];

@@ -1,0 +1,108 @@
+// Keeps the README true: every `curl` example followed by a JSON answer is replayed against the
+// real function handler, and the answer must equal the one printed (timestamps aside).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import '../../src/index.js';
+import { projectRoot } from '../../src/paths.js';
+import { request, serveRegisteredFunction, type ServedFunction } from '../helpers/httpServer.js';
+
+interface Example {
+  command: string;
+  expected: unknown;
+}
+
+function readmeExamples(): Example[] {
+  const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
+    lang: m[1],
+    body: m[2]!,
+  }));
+  const examples: Example[] = [];
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    if (
+      block.lang === 'sh' &&
+      block.body.trimStart().startsWith('curl ') &&
+      next?.lang === 'json'
+    ) {
+      examples.push({
+        command: block.body.replace(/\\\n/g, ' ').trim(),
+        expected: JSON.parse(next.body),
+      });
+    }
+  });
+  return examples;
+}
+
+// Splits a shell command line: whitespace separates words, single quotes quote literally.
+function shellWords(command: string): string[] {
+  const words: string[] = [];
+  let current: string | null = null;
+  for (let i = 0; i < command.length; i++) {
+    const char = command[i]!;
+    if (char === "'") {
+      const end = command.indexOf("'", i + 1);
+      current = (current ?? '') + command.slice(i + 1, end);
+      i = end;
+    } else if (/\s/.test(char)) {
+      if (current !== null) words.push(current);
+      current = null;
+    } else {
+      current = (current ?? '') + char;
+    }
+  }
+  if (current !== null) words.push(current);
+  return words;
+}
+
+function toRequest(command: string, baseUrl: string): { url: string; init: RequestInit } {
+  const words = shellWords(command).slice(1);
+  const headers: Record<string, string> = {};
+  let body: string | undefined;
+  let target = '';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '-s') continue;
+    if (word === '-H') {
+      const [name, ...value] = words[++i]!.split(':');
+      headers[name!.trim()] = value.join(':').trim();
+    } else if (word === '-d') body = words[++i];
+    else target = word;
+  }
+  const path = target.replace(/^localhost:8080/, '');
+  return {
+    url: `${baseUrl}${path}`,
+    init: { method: body === undefined ? 'GET' : 'POST', headers, body },
+  };
+}
+
+// Timestamps differ from run to run; everything else must match exactly.
+const normalize = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
+    typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v)
+      ? '<timestamp>'
+      : v,
+  );
+
+let server: ServedFunction;
+beforeAll(async () => {
+  server = await serveRegisteredFunction('api');
+});
+afterAll(() => server.close());
+
+const examples = readmeExamples();
+
+describe('README examples', () => {
+  it('has examples to check', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(examples.map((e) => [e.command.slice(0, 90), e] as const))(
+    '%s',
+    async (_name, example) => {
+      const { url, init } = toRequest(example.command, server.url);
+      const answer = await request(url, init);
+      expect(normalize(answer.json)).toEqual(normalize(example.expected));
+    },
+  );
+});
