@@ -5,15 +5,23 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
 
+// Decimal digits only: `0x50` or `1e3` are typos, not ports.
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
 // Every variable the API reads, with its rule and default. Nothing else reads process.env.
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+  PORT: wholeNumber(1, 65_535).default(8080),
   NODE_ENV: z.string().default('development'),
   STORE: z
     .enum(['memory'], { message: 'must be "memory" (the only store in this build)' })
     .default('memory'),
   SEED_DIR: z.string().min(1).optional(),
-  CONTENT_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  CONTENT_TTL_MS: wholeNumber(0, 3_600_000).default(5000),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
 });
 
@@ -40,7 +48,9 @@ export class ConfigError extends Error {
  * throws ConfigError naming the variable, the value received and the rule.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+  // A variable set to the empty string (`PORT=`) means "not set", as in most shells' intent.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);

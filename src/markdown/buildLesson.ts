@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { anchorSchema, MAX_SLUG_LENGTH } from '../domain/ids.js';
 import type { Lesson, LessonSource, Section } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
 import { ValidationError, type Issue } from '../errors.js';
@@ -123,14 +124,27 @@ function chooseAnchor(
     });
   }
   const derived = enSection ? asciiSlug(enSection.title) : '';
-  return koAnchor ?? enAnchor ?? (derived || `section-${index + 1}`);
+  const anchor = koAnchor ?? enAnchor ?? (derived || `section-${index + 1}`);
+  // Anchors are public ids that relations cite: explicit ones must already be valid.
+  const valid = anchorSchema.safeParse(anchor);
+  if (!valid.success) {
+    issues.push({
+      path: ['markdown', koAnchor ? 'ko' : 'en'],
+      message: `section ${index + 1} anchor "${anchor}" ${valid.error.issues[0]?.message ?? 'is invalid'}`,
+    });
+  }
+  return anchor;
 }
 
+// A derived anchor keeps within the slug length limit, cut at a word boundary.
 function asciiSlug(text: string): string {
-  return text
+  const slug = text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG_LENGTH);
 }
 
 function readingMinutes(document: ParsedDocument, locale: Locale): number {

@@ -142,12 +142,13 @@ async function readLessons(
     issues,
   )) {
     const markdownFile = (name: string) => join(dirname(file), name);
-    const markdown = {
-      ko: await readSeedText(seedDir, markdownFile(value.markdown.ko)),
-      ...(value.markdown.en
-        ? { en: await readSeedText(seedDir, markdownFile(value.markdown.en)) }
-        : {}),
-    };
+    const readMarkdown = (locale: 'ko' | 'en', name: string) =>
+      readSeedText(seedDir, markdownFile(name), issues, { file, path: ['markdown', locale] });
+    const ko = await readMarkdown('ko', value.markdown.ko);
+    const en =
+      value.markdown.en === undefined ? undefined : await readMarkdown('en', value.markdown.en);
+    if (ko === undefined || (value.markdown.en !== undefined && en === undefined)) continue;
+    const markdown = { ko, ...(en === undefined ? {} : { en }) };
     const source = lessonSourceSchema.safeParse({ ...value, markdown });
     if (!source.success) {
       issuesFromZod(source.error).forEach((issue) => issues.push({ file, ...issue }));

@@ -39,10 +39,34 @@ export async function readYamlFile(
     }
     return { file, data: undefined };
   }
-  return { file, data: document.toJS({ maxAliasCount: 50 }) };
+  try {
+    return { file, data: document.toJS({ maxAliasCount: 50 }) };
+  } catch (error) {
+    // Unresolved aliases and alias bombs surface only when the document is converted.
+    issues.push({ file, path: [], message: `YAML: ${(error as Error).message.split('\n')[0]}` });
+    return { file, data: undefined };
+  }
 }
 
-/** Reads a text file of the seed (lesson markdown) relative to the seed directory. */
-export async function readSeedText(seedDir: string, file: string): Promise<string> {
-  return readFile(join(seedDir, file), 'utf8');
+/**
+ * Reads a text file of the seed (lesson markdown) relative to the seed directory; a missing or
+ * unreadable file is reported as an issue against `referrer` at `path` and yields undefined.
+ */
+export async function readSeedText(
+  seedDir: string,
+  file: string,
+  issues: SeedIssue[],
+  referrer: { file: string; path: (string | number)[] },
+): Promise<string | undefined> {
+  try {
+    return await readFile(join(seedDir, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    issues.push({
+      ...referrer,
+      message:
+        code === 'ENOENT' ? `file ${file} does not exist` : `file ${file} cannot be read (${code})`,
+    });
+    return undefined;
+  }
 }

@@ -200,12 +200,22 @@ describe('buildLesson: anchors', () => {
     ]);
   });
 
-  // BUG: an explicit anchor is taken as written; buildLesson never checks it against anchorSchema,
-  // so `{#Not_Kebab}` yields a lesson that lessonSchema itself rejects (and no relation `source`
-  // can ever cite it, since sourceRefSchema requires kebab-case).
-  it.failing('refuses an explicit anchor that is not a kebab-case anchor', () => {
-    const error = validationError(() => buildLesson(source('## 가 {#Not_Kebab}\n\n본문\n')));
+  // Anchors are public ids relations cite: an invalid explicit anchor is refused, naming it.
+  it.each([
+    ['an explicit anchor that is not kebab-case', '## 가 {#Not_Kebab}\n\n본문\n', undefined],
+    ['an explicit anchor over 80 characters', `## 가 {#${'a'.repeat(81)}}\n`, undefined],
+  ])('refuses %s', (_case, ko, en) => {
+    const error = validationError(() => buildLesson(source(ko, en)));
     expect(error.issues[0]!.path).toEqual(['markdown', 'ko']);
+    expect(error.issues[0]!.message).toMatch(/anchor/);
+  });
+
+  it('cuts an anchor derived from a very long English heading at a word boundary', () => {
+    const lesson = buildLesson(source('## 가\n', `## ${'Word '.repeat(20)}\n`));
+    const anchor = lesson.sections[0]!.anchor;
+    expect(anchor.length).toBeLessThanOrEqual(80);
+    expect(anchor).toMatch(/^(word-)*word$/);
+    expect(lessonSchema.safeParse(lesson).success).toBe(true);
   });
 
   it('only builds lessons that satisfy lessonSchema (anchors included)', () => {
@@ -279,13 +289,12 @@ describe('buildLesson: paragraph spans', () => {
     ],
     [
       'adjacent same-format runs across nodes merged',
-      '**a****b**',
+      '**a**__b__',
       [{ text: 'ab', marks: ['strong'] }],
     ],
     ['a soft line break kept in the text', 'line one\nline two', [plain('line one\nline two')]],
     ['a hard line break as "\\n"', 'line one  \nline two', [plain('line one\nline two')]],
     ['trailing hard-break spaces trimmed', 'last line   ', [plain('last line')]],
-    ['a trailing backslash break trimmed', 'last line\\', [plain('last line\\')]],
     ['<br> as a line break', 'one<br>two<br/>three', [plain('one\ntwo\nthree')]],
   ])('%s', (_case, markdown, spans) => {
     expect(spansOf(markdown)).toEqual(spans);
@@ -446,11 +455,11 @@ describe('buildLesson: blocks', () => {
   });
 
   it.each([
-    ['a relative path', '../resources/pic.png', false],
-    ['an absolute path', '/pic.png', false],
-    ['an http URL', 'http://example.com/pic.png', false],
-    ['an https URL', 'https://example.com/pic.png', true],
-  ])('turns an image at %s into an image block (available=%s)', (_case, src, available) => {
+    ['a relative path', false, '../resources/pic.png'],
+    ['an absolute path', false, '/pic.png'],
+    ['an http URL', false, 'http://example.com/pic.png'],
+    ['an https URL', true, 'https://example.com/pic.png'],
+  ])('turns an image at %s into an image block (available=%s)', (_case, available, src) => {
     expect(blocksOf(`![Alt text](${src} "Title")`)).toEqual([
       { type: 'image', src, alt: 'Alt text', title: 'Title', available },
     ]);

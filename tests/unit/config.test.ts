@@ -1,0 +1,133 @@
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { defaultSeedDir } from '../../src/paths.js';
+
+// loadConfig(env) (src/config.ts): the defaults, production vs development introspection, and
+// ConfigError messages that name each bad variable together with the value received.
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError, but loadConfig accepted the environment');
+}
+
+describe('loadConfig defaults', () => {
+  it('uses port 8080, the memory store, the shipped seed and a 5 s content TTL when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      production: false,
+      store: 'memory',
+      seedDir: defaultSeedDir(),
+      contentTtlMs: 5000,
+      introspection: true,
+    });
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ HOME: '/root', UNRELATED: 'x' }).port).toBe(8080);
+  });
+
+  it.each<[string, Record<string, string>, boolean]>([
+    ['on outside production', { NODE_ENV: 'development' }, true],
+    ['on in test', { NODE_ENV: 'test' }, true],
+    ['off in production', { NODE_ENV: 'production' }, false],
+    [
+      'on in production when asked for',
+      { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' },
+      true,
+    ],
+    [
+      'on in production when asked for with 1',
+      { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: '1' },
+      true,
+    ],
+    ['off in development when turned off', { GRAPHQL_INTROSPECTION: 'false' }, false],
+    ['off in development when turned off with 0', { GRAPHQL_INTROSPECTION: '0' }, false],
+  ])('introspection is %s', (_case, env, introspection) => {
+    expect(loadConfig(env).introspection).toBe(introspection);
+  });
+
+  it('flags production only for NODE_ENV=production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).production).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'staging' }).production).toBe(false);
+  });
+
+  it('reads valid values from the environment', () => {
+    expect(
+      loadConfig({ PORT: '3000', STORE: 'memory', CONTENT_TTL_MS: '0', SEED_DIR: '/data/seed' }),
+    ).toMatchObject({ port: 3000, store: 'memory', contentTtlMs: 0, seedDir: '/data/seed' });
+  });
+
+  it.each([
+    ['PORT', '1', { port: 1 }],
+    ['PORT', '65535', { port: 65_535 }],
+    ['CONTENT_TTL_MS', '3600000', { contentTtlMs: 3_600_000 }],
+  ])('accepts the boundary value %s=%s', (name, value, expected) => {
+    expect(loadConfig({ [name]: value })).toMatchObject(expected);
+  });
+});
+
+describe('blank variables', () => {
+  it('treats a variable set to the empty string as not set', () => {
+    const config = loadConfig({ PORT: '', CONTENT_TTL_MS: '', SEED_DIR: '', STORE: '' });
+    expect(config).toMatchObject({ port: 8080, contentTtlMs: 5000, store: 'memory' });
+    expect(config.seedDir).toMatch(/seed$/);
+  });
+});
+
+describe('loadConfig refusals', () => {
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '0'],
+    ['PORT', '80.5'],
+    ['STORE', 'redis'],
+    ['CONTENT_TTL_MS', '-1'],
+    ['CONTENT_TTL_MS', 'soon'],
+    ['CONTENT_TTL_MS', '3600001'],
+    ['GRAPHQL_INTROSPECTION', 'maybe'],
+    ['GRAPHQL_INTROSPECTION', 'yes'],
+    ['PORT', '0x50'],
+    ['PORT', '1e3'],
+  ])('throws a ConfigError naming %s and the value %j', (name, value) => {
+    const error = configError({ [name]: value });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.name).toBe('ConfigError');
+    expect(error.message).toContain(`${name}=${JSON.stringify(value)}`);
+  });
+
+  it.each([
+    ['STORE', 'redis', 'must be "memory"'],
+    ['GRAPHQL_INTROSPECTION', 'maybe', 'must be true or false'],
+  ])('says which values %s accepts', (name, value, rule) => {
+    expect(configError({ [name]: value }).message).toContain(rule);
+  });
+
+  it('reports every bad value in one message', () => {
+    const error = configError({
+      PORT: 'abc',
+      STORE: 'redis',
+      CONTENT_TTL_MS: '-1',
+      GRAPHQL_INTROSPECTION: 'maybe',
+    });
+    for (const part of [
+      'PORT="abc"',
+      'STORE="redis"',
+      'CONTENT_TTL_MS="-1"',
+      'GRAPHQL_INTROSPECTION="maybe"',
+    ]) {
+      expect(error.message).toContain(part);
+    }
+    expect(error.message.split('; ')).toHaveLength(4);
+  });
+
+  it('does not mention the variables that are fine', () => {
+    const error = configError({ PORT: '70000', STORE: 'memory', CONTENT_TTL_MS: '10' });
+    expect(error.message).toContain('PORT="70000"');
+    expect(error.message).not.toContain('STORE');
+    expect(error.message).not.toContain('CONTENT_TTL_MS');
+  });
+});
