@@ -8,7 +8,7 @@ import { splitSections } from '../../src/markdown/splitSections.js';
 import { projectRoot } from '../../src/paths.js';
 import { graphql, serveRegisteredFunction, type ServedFunction } from '../helpers/httpServer.js';
 
-const NOTE = join(projectRoot(), '..', 'shared', 'seeds', '000_d7366607ff1db3ac.txt');
+const NOTE = join(projectRoot(), 'seed', 'source', '000_d7366607ff1db3ac.txt');
 
 let server: ServedFunction;
 beforeAll(async () => {
