@@ -125,10 +125,12 @@ describe('an invalid seed', () => {
       PORT: String(port),
       SEED_DIR: seedDir,
     });
-    const code = await Promise.race([
-      started.exited,
-      new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000)),
-    ]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), 20_000);
+    });
+    const code = await Promise.race([started.exited, timeout]);
+    clearTimeout(timer);
     await started.stop();
     expect(code).toBe(1);
     expect(started.output()).toMatch(/concepts\/encoder\.yaml: term\.en: .*expected string/i);
