@@ -61,13 +61,6 @@ export function formatPath(path: readonly (string | number)[]): string {
     .join('');
 }
 
-/** One line per issue: `path: rule`. */
-export function describeIssues(issues: readonly Issue[]): string {
-  return issues
-    .map((issue) => `${issue.path.length ? formatPath(issue.path) : '(root)'}: ${issue.message}`)
-    .join('; ');
-}
-
 /** An optimistic-concurrency failure: the document moved on since the caller read it. */
 export class ConflictError extends AppError {
   override readonly name = 'ConflictError';

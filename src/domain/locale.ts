@@ -6,8 +6,3 @@ export type Locale = (typeof LOCALES)[number];
 
 /** The locale every field is authored in first; other locales fall back to it. */
 export const SOURCE_LOCALE: Locale = 'ko';
-
-/** True when `value` names a supported locale. */
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
-}

@@ -1,42 +1,30 @@
-import type { ContentBundle } from '../domain/bundle.js';
+import { COLLECTIONS, type CollectionName, type ContentBundle } from '../domain/bundle.js';
 import { relationId } from '../domain/relation.js';
-import type { ContentStore, DocumentWrite } from '../store/contentStore.js';
+import type { CollectionData, ContentStore, DocumentWrite } from '../store/contentStore.js';
 import { loadSeedDirectory } from './loadSeed.js';
 
-/** Every document of a bundle as a `put`, with the deterministic ids of DESIGN.md. */
+// The deterministic document id of each collection's documents (DESIGN.md: idempotent imports).
+const documentId: { [C in CollectionName]: (data: CollectionData[C]) => string } = {
+  categories: (category) => category.slug,
+  concepts: (concept) => concept.slug,
+  relations: relationId,
+  comparisons: (comparison) => comparison.slug,
+  lessons: (lesson) => lesson.slug,
+};
+
+/** Every document of a bundle as a `put`, under its deterministic id. */
 export function bundleToWrites(bundle: ContentBundle): DocumentWrite[] {
-  return [
-    ...bundle.categories.map((data): DocumentWrite => ({
-      op: 'put',
-      collection: 'categories',
-      id: data.slug,
-      data,
-    })),
-    ...bundle.concepts.map((data): DocumentWrite => ({
-      op: 'put',
-      collection: 'concepts',
-      id: data.slug,
-      data,
-    })),
-    ...bundle.relations.map((data): DocumentWrite => ({
-      op: 'put',
-      collection: 'relations',
-      id: relationId(data),
-      data,
-    })),
-    ...bundle.comparisons.map((data): DocumentWrite => ({
-      op: 'put',
-      collection: 'comparisons',
-      id: data.slug,
-      data,
-    })),
-    ...bundle.lessons.map((data): DocumentWrite => ({
-      op: 'put',
-      collection: 'lessons',
-      id: data.slug,
-      data,
-    })),
-  ];
+  return COLLECTIONS.flatMap((collection) =>
+    (bundle[collection] as CollectionData[typeof collection][]).map(
+      (data) =>
+        ({
+          op: 'put',
+          collection,
+          id: (documentId[collection] as (data: unknown) => string)(data),
+          data,
+        }) as DocumentWrite,
+    ),
+  );
 }
 
 /** Validates a seed directory and writes it into a store in one commit (the embedded default). */

@@ -1,18 +1,22 @@
 import type { Edge } from '../../content/contentIndex.js';
 import type { PathHop } from '../../content/graph.js';
+import type { LocalizedText } from '../../domain/localized.js';
 import { RELATION_KIND_DEFINITIONS, type RelationKind } from '../../domain/relationKinds.js';
 import type { SourceRef } from '../../domain/source.js';
 import { view } from '../context.js';
 import { localizedField, optionalLocalizedField, type ViewResolvers } from './fieldHelpers.js';
 
+// How an edge reads from the end it is seen from: the kind's forward or inverse label.
+function edgeLabel(edge: Edge): LocalizedText {
+  const definition = RELATION_KIND_DEFINITIONS[edge.relation.kind];
+  return edge.direction === 'OUTGOING' ? definition.forward : definition.inverse;
+}
+
 /** A relation seen from one end. */
 export const relationResolvers = {
   kind: ({ item }) => item.relation.kind,
   direction: ({ item }) => item.direction,
-  label: localizedField((edge) => {
-    const definition = RELATION_KIND_DEFINITIONS[edge.relation.kind];
-    return edge.direction === 'OUTGOING' ? definition.forward : definition.inverse;
-  }),
+  label: localizedField(edgeLabel),
   concept: ({ item, locale }, _, ctx) => view(ctx.index.concept(item.other), locale),
   note: optionalLocalizedField((edge) => edge.relation.note),
   source: ({ item, locale }, _, ctx) => {
@@ -25,10 +29,7 @@ export const relationResolvers = {
 export const pathStepResolvers = {
   from: ({ item, locale }, _, ctx) => view(ctx.index.concept(item.from), locale),
   kind: ({ item }) => item.edge.relation.kind,
-  label: localizedField((hop) => {
-    const definition = RELATION_KIND_DEFINITIONS[hop.edge.relation.kind];
-    return hop.edge.direction === 'OUTGOING' ? definition.forward : definition.inverse;
-  }),
+  label: localizedField((hop) => edgeLabel(hop.edge)),
   to: ({ item, locale }, _, ctx) => view(ctx.index.concept(item.to), locale),
 } satisfies ViewResolvers<PathHop>;
 
