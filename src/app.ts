@@ -51,9 +51,10 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  const health = healthRoute(store, cache);
   app.get('/healthz', async (req, res) => {
     await ready.catch(() => undefined);
-    return healthRoute(store, cache)(req, res);
+    return health(req, res);
   });
 
   app.use(
