@@ -12,7 +12,7 @@ import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
 import { healthRoute } from './http/healthRoute.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
-import { seedStore } from './seed/seedStore.js';
+import { importSeed } from './seed/importSeed.js';
 import type { ContentStore } from './store/contentStore.js';
 import { MemoryStore } from './store/memoryStore.js';
 
@@ -42,7 +42,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   const store = options.store ?? new MemoryStore();
   const ready = options.store
     ? Promise.resolve()
-    : seedStore(store, config.seedDir).then(() => undefined);
+    : importSeed(store, config.seedDir).then(() => undefined);
   ready.catch(() => undefined); // observed by the caller; avoid an unhandled rejection here
   const cache = new ContentCache(store, { ttlMs: config.contentTtlMs });
   const graphql = createGraphQLServer(config);

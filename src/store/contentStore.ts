@@ -33,7 +33,10 @@ export type StoredDocument<C extends CollectionName = CollectionName> = {
     );
 }[C];
 
-/** One write of a commit. `expectedVersion` makes it fail with CONFLICT if the document moved. */
+/**
+ * One write of a commit. `expectedVersion` makes it fail with CONFLICT if the document moved;
+ * `expectedVersion: 0` means "must not exist yet" (a deleted document counts as not existing).
+ */
 export type DocumentWrite = {
   [K in CollectionName]:
     | { op: 'put'; collection: K; id: string; data: CollectionData[K]; expectedVersion?: number }

@@ -41,7 +41,7 @@ export class MemoryStore implements ContentStore {
       if (write.expectedVersion === undefined) continue;
       const current = this.documents.get(key(write.collection, write.id));
       const currentVersion = current && !current.deleted ? current.version : null;
-      if (currentVersion !== write.expectedVersion) {
+      if ((currentVersion ?? 0) !== write.expectedVersion) {
         throw new ConflictError(
           `${write.collection}/${write.id}`,
           write.expectedVersion,

@@ -3,9 +3,8 @@ import type { Category } from '../../src/domain/category.js';
 import { conceptSchema, type Concept } from '../../src/domain/concept.js';
 import type { Relation } from '../../src/domain/relation.js';
 import type { RelationKind } from '../../src/domain/relationKinds.js';
-import type { ChangeBatch, ContentStore, DocumentWrite } from '../../src/store/contentStore.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
-import { bundleToWrites } from '../../src/seed/seedStore.js';
+import { bundleToWrites } from '../../src/seed/bundleToWrites.js';
 
 /** A category for fixtures. */
 export function category(slug: string, order: number): Category {
@@ -45,49 +44,4 @@ export async function memoryStoreWith(content: ContentBundle): Promise<MemorySto
   return store;
 }
 
-/** Counts what a store is asked: calls per method and documents returned by reads. */
-export class CountingStore implements ContentStore {
-  readonly calls = { readRevision: 0, readChanges: 0, commit: 0 };
-  documentsRead = 0;
-  /** When set, every call fails with this error (the store is "down"). */
-  failure: Error | undefined;
-
-  constructor(private readonly inner: ContentStore) {}
-
-  get kind(): string {
-    return this.inner.kind;
-  }
-
-  async readRevision(): Promise<number> {
-    this.calls.readRevision++;
-    this.throwIfDown();
-    return this.inner.readRevision();
-  }
-
-  async readChanges(sinceRev: number): Promise<ChangeBatch> {
-    this.calls.readChanges++;
-    this.throwIfDown();
-    const batch = await this.inner.readChanges(sinceRev);
-    this.documentsRead += batch.documents.length;
-    return batch;
-  }
-
-  async commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch> {
-    this.calls.commit++;
-    this.throwIfDown();
-    return this.inner.commit(writes);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-
-  /** Total store calls so far. */
-  total(): number {
-    return this.calls.readRevision + this.calls.readChanges + this.calls.commit;
-  }
-
-  private throwIfDown(): void {
-    if (this.failure) throw this.failure;
-  }
-}
+export { CountingStore } from '../../src/store/countingStore.js';

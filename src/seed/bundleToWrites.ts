@@ -1,7 +1,6 @@
 import { COLLECTIONS, type CollectionName, type ContentBundle } from '../domain/bundle.js';
 import { relationId } from '../domain/relation.js';
-import type { CollectionData, ContentStore, DocumentWrite } from '../store/contentStore.js';
-import { loadSeedDirectory } from './loadSeed.js';
+import type { CollectionData, DocumentWrite } from '../store/contentStore.js';
 
 // The deterministic document id of each collection's documents (DESIGN.md: idempotent imports).
 const documentId: { [C in CollectionName]: (data: CollectionData[C]) => string } = {
@@ -25,11 +24,4 @@ export function bundleToWrites(bundle: ContentBundle): DocumentWrite[] {
         }) as DocumentWrite,
     ),
   );
-}
-
-/** Validates a seed directory and writes it into a store in one commit (the embedded default). */
-export async function seedStore(store: ContentStore, seedDir: string): Promise<number> {
-  const bundle = await loadSeedDirectory(seedDir);
-  const { rev } = await store.commit(bundleToWrites(bundle));
-  return rev;
 }

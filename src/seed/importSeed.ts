@@ -1,0 +1,45 @@
+import type { ContentStore } from '../store/contentStore.js';
+import { applyImport, type BatchLimits, type ImportProgress } from './applyImport.js';
+import { loadSeedDirectory } from './loadSeed.js';
+import { planImport, type ImportReport } from './planImport.js';
+
+/** Options of a seed import. */
+export interface ImportSeedOptions {
+  dryRun?: boolean;
+  prune?: boolean;
+  limits?: BatchLimits;
+  onProgress?: ImportProgress;
+  /** Called with the diff before anything is written (to print it). */
+  onPlan?: (report: ImportReport) => void;
+}
+
+/** What a seed import did. */
+export interface ImportSeedResult {
+  report: ImportReport;
+  commits: number;
+  /** Content revision after the import (unchanged when nothing was written). */
+  rev: number;
+}
+
+/**
+ * Validates a seed directory (all of it, before writing anything), diffs it against the store,
+ * and writes only what differs, in bounded transactions. Idempotent; `dryRun` writes nothing.
+ */
+export async function importSeed(
+  store: ContentStore,
+  seedDir: string,
+  options: ImportSeedOptions = {},
+): Promise<ImportSeedResult> {
+  const bundle = await loadSeedDirectory(seedDir);
+  const current = await store.readChanges(0);
+  const plan = planImport(bundle, current.documents, { prune: options.prune ?? false });
+  options.onPlan?.(plan.report);
+  if (options.dryRun || plan.writes.length === 0) {
+    return { report: plan.report, commits: 0, rev: current.rev };
+  }
+  const applied = await applyImport(store, plan.writes, {
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { report: plan.report, commits: applied.commits, rev: applied.rev ?? current.rev };
+}

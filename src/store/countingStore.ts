@@ -1,0 +1,55 @@
+import type { ChangeBatch, ContentStore, DocumentWrite } from './contentStore.js';
+
+/**
+ * A decorator that counts what a store is asked: calls per port method, documents returned by
+ * reads and written by commits. Used by tests and benchmarks to prove read-path costs (zero
+ * store reads at steady state, deltas after a change) and to simulate an outage (`failure`).
+ */
+export class CountingStore implements ContentStore {
+  readonly calls = { readRevision: 0, readChanges: 0, commit: 0 };
+  documentsRead = 0;
+  documentsWritten = 0;
+  /** When set, every call fails with this error (the store is "down"). */
+  failure: Error | undefined;
+
+  constructor(private readonly inner: ContentStore) {}
+
+  get kind(): string {
+    return this.inner.kind;
+  }
+
+  async readRevision(): Promise<number> {
+    this.calls.readRevision++;
+    this.throwIfDown();
+    return this.inner.readRevision();
+  }
+
+  async readChanges(sinceRev: number): Promise<ChangeBatch> {
+    this.calls.readChanges++;
+    this.throwIfDown();
+    const batch = await this.inner.readChanges(sinceRev);
+    this.documentsRead += batch.documents.length;
+    return batch;
+  }
+
+  async commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch> {
+    this.calls.commit++;
+    this.throwIfDown();
+    const batch = await this.inner.commit(writes);
+    this.documentsWritten += batch.documents.length;
+    return batch;
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  /** Total store calls so far. */
+  total(): number {
+    return this.calls.readRevision + this.calls.readChanges + this.calls.commit;
+  }
+
+  private throwIfDown(): void {
+    if (this.failure) throw this.failure;
+  }
+}
