@@ -18,8 +18,17 @@ const environmentSchema = z.object({
   PORT: wholeNumber(1, 65_535).default(8080),
   NODE_ENV: z.string().default('development'),
   STORE: z
-    .enum(['memory'], { message: 'must be "memory" (the only store in this build)' })
+    .enum(['memory', 'firestore'], { message: 'must be "memory" or "firestore"' })
     .default('memory'),
+  GOOGLE_CLOUD_PROJECT: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{4,61}[a-z0-9]$/, 'must be a Google Cloud project id')
+    .optional(),
+  FIRESTORE_EMULATOR_HOST: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, 'must be host:port')
+    .optional(),
+  STORE_TIMEOUT_MS: wholeNumber(100, 600_000).default(5000),
   SEED_DIR: z.string().min(1).optional(),
   CONTENT_TTL_MS: wholeNumber(0, 3_600_000).default(5000),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
@@ -29,7 +38,15 @@ const environmentSchema = z.object({
 export interface Config {
   port: number;
   production: boolean;
-  store: 'memory';
+  store: 'memory' | 'firestore';
+  /** Firestore settings, when `store` is "firestore". */
+  firestore?: {
+    projectId: string;
+    /** host:port of the Firestore emulator, when one is used. */
+    emulatorHost?: string;
+  };
+  /** How long one store operation may take before it fails with UNAVAILABLE. */
+  storeTimeoutMs: number;
   /** Directory the memory store is filled from. */
   seedDir: string;
   /** How stale another instance's write may be seen here. */
@@ -59,11 +76,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  if (values.STORE === 'firestore' && !values.GOOGLE_CLOUD_PROJECT) {
+    throw new ConfigError(
+      'invalid configuration: GOOGLE_CLOUD_PROJECT=null: must be set when STORE=firestore',
+    );
+  }
   const production = values.NODE_ENV === 'production';
   return {
     port: values.PORT,
     production,
     store: values.STORE,
+    ...(values.STORE === 'firestore' && values.GOOGLE_CLOUD_PROJECT
+      ? {
+          firestore: {
+            projectId: values.GOOGLE_CLOUD_PROJECT,
+            ...(values.FIRESTORE_EMULATOR_HOST
+              ? { emulatorHost: values.FIRESTORE_EMULATOR_HOST }
+              : {}),
+          },
+        }
+      : {}),
+    storeTimeoutMs: values.STORE_TIMEOUT_MS,
     seedDir: values.SEED_DIR ?? defaultSeedDir(),
     contentTtlMs: values.CONTENT_TTL_MS,
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,

@@ -1,4 +1,5 @@
 import type { CollectionName } from '../domain/bundle.js';
+import type { Issue } from '../errors.js';
 import type { Category } from '../domain/category.js';
 import type { Comparison } from '../domain/comparison.js';
 import type { Concept } from '../domain/concept.js';
@@ -43,10 +44,19 @@ export type DocumentWrite = {
     | { op: 'delete'; collection: K; id: string; expectedVersion?: number };
 }[CollectionName];
 
+/** A stored document that failed validation when read: reported, never served. */
+export interface RejectedDocument {
+  /** `collection/id` */
+  path: string;
+  issues: Issue[];
+}
+
 /** Documents written after a revision, and the revision they bring the reader to. */
 export interface ChangeBatch {
   rev: number;
   documents: StoredDocument[];
+  /** Documents that were read but failed validation (absent when there were none). */
+  rejected?: RejectedDocument[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors.js';
+import { assertDistinctWrites } from './assertDistinctWrites.js';
 import type { ChangeBatch, ContentStore, DocumentWrite, StoredDocument } from './contentStore.js';
 
 /** Clock used for timestamps; injectable so tests can pin time. */
@@ -36,6 +37,7 @@ export class MemoryStore implements ContentStore {
   }
 
   private apply(writes: readonly DocumentWrite[]): ChangeBatch {
+    assertDistinctWrites(writes);
     // Check every precondition before touching anything: a commit applies whole or not at all.
     for (const write of writes) {
       if (write.expectedVersion === undefined) continue;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { CollectionName } from '../../domain/bundle.js';
+import { categorySchema } from '../../domain/category.js';
+import { comparisonSchema } from '../../domain/comparison.js';
+import { conceptSchema } from '../../domain/concept.js';
+import { lessonSchema } from '../../domain/lesson.js';
+import { relationSchema } from '../../domain/relation.js';
+import { issuesFromZod } from '../../errors.js';
+import type { RejectedDocument, StoredDocument } from '../contentStore.js';
+
+// Firestore stores no arrays directly inside arrays (table rows, comparison cells are lists of
+// lists), so an inner array is wrapped in a one-key map. No domain object has this key.
+const LIST_KEY = '__list';
+
+/** Encodes domain data for Firestore: inner arrays wrapped, undefined fields dropped. */
+export function encodeData(value: unknown, insideArray = false): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => encodeData(item, true));
+    return insideArray ? { [LIST_KEY]: items } : items;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return Object.fromEntries(entries.map(([k, v]) => [k, encodeData(v)]));
+  }
+  return value;
+}
+
+/** Reverses `encodeData`. */
+export function decodeData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeData);
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 1 && keys[0] === LIST_KEY && Array.isArray(record[LIST_KEY])) {
+      return (record[LIST_KEY] as unknown[]).map(decodeData);
+    }
+    return Object.fromEntries(keys.map((k) => [k, decodeData(record[k])]));
+  }
+  return value;
+}
+
+const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
+  categories: categorySchema,
+  concepts: conceptSchema,
+  relations: relationSchema,
+  comparisons: comparisonSchema,
+  lessons: lessonSchema,
+};
+
+// The storage envelope around a document's data.
+const envelopeSchema = z.object({
+  rev: z.number().int().min(1),
+  version: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deleted: z.boolean(),
+  data: z.unknown(),
+});
+
+/** The Firestore form of a stored document. */
+export function toFirestore(doc: StoredDocument): Record<string, unknown> {
+  return {
+    rev: doc.rev,
+    version: doc.version,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    deleted: doc.deleted,
+    data: doc.deleted ? null : encodeData(doc.data),
+  };
+}
+
+/**
+ * Parses a Firestore document with the envelope schema and its collection's domain schema.
+ * A document that fails is returned as rejected, with its path and every broken rule.
+ */
+export function fromFirestore(
+  collection: CollectionName,
+  id: string,
+  raw: unknown,
+): { document: StoredDocument } | { rejected: RejectedDocument } {
+  const path = `${collection}/${id}`;
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { rejected: { path, issues: issuesFromZod(envelope.error) } };
+  const { rev, version, createdAt, updatedAt, deleted } = envelope.data;
+  if (deleted) {
+    return {
+      document: {
+        collection,
+        id,
+        rev,
+        version,
+        createdAt,
+        updatedAt,
+        deleted: true,
+        data: null,
+      } as StoredDocument,
+    };
+  }
+  const data = SCHEMAS[collection].safeParse(decodeData(envelope.data.data));
+  if (!data.success) return { rejected: { path, issues: issuesFromZod(data.error, ['data']) } };
+  return {
+    document: {
+      collection,
+      id,
+      rev,
+      version,
+      createdAt,
+      updatedAt,
+      deleted: false,
+      data: data.data,
+    } as StoredDocument,
+  };
+}

@@ -1,0 +1,29 @@
+import type { CollectionName } from '../../domain/bundle.js';
+
+/** A query the Firestore adapter makes, described for the index-coverage check. */
+export interface DeclaredQuery {
+  collection: CollectionName | 'meta';
+  /** Field filters, in order: `[field, operator]`. */
+  filters: [field: string, operator: '==' | '>' | '<' | '>=' | '<='][];
+  orderBy: string[];
+}
+
+/**
+ * Every query the adapter issues. The adapter builds its queries from this list, and a test
+ * checks each is served by an index in firestore.indexes.json (real Firestore refuses a query
+ * whose composite index is missing; the emulator does not, so the test is the only guard).
+ */
+export const FIRESTORE_QUERIES = {
+  /** A full load: every live document of a collection. */
+  live: (collection: CollectionName): DeclaredQuery => ({
+    collection,
+    filters: [['deleted', '==']],
+    orderBy: [],
+  }),
+  /** A delta: every document (tombstones included) written after a revision. */
+  changedSince: (collection: CollectionName): DeclaredQuery => ({
+    collection,
+    filters: [['rev', '>']],
+    orderBy: [],
+  }),
+} as const;

@@ -1,0 +1,162 @@
+// One contract, every store: the semantics DESIGN.md promises for the ContentStore port.
+import { ConflictError } from '../../src/errors.js';
+import { bundleToWrites } from '../../src/seed/bundleToWrites.js';
+import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
+import { defaultSeedDir } from '../../src/paths.js';
+import type { ContentStore, DocumentWrite } from '../../src/store/contentStore.js';
+import { category, concept } from '../helpers/contentFixtures.js';
+
+/** Makes a fresh, empty store for one test. */
+export type StoreFactory = () => Promise<ContentStore>;
+
+const putConcept = (
+  slug: string,
+  expectedVersion?: number,
+  aliases: string[] = [],
+): DocumentWrite => ({
+  op: 'put',
+  collection: 'concepts',
+  id: slug,
+  data: concept(slug, 'k', { aliases }),
+  ...(expectedVersion === undefined ? {} : { expectedVersion }),
+});
+const putCategory: DocumentWrite = {
+  op: 'put',
+  collection: 'categories',
+  id: 'k',
+  data: category('k', 1),
+};
+
+/** Defines the contract suite for a store. */
+export function defineContentStoreContract(makeStore: StoreFactory): void {
+  let store: ContentStore;
+  beforeEach(async () => {
+    store = await makeStore();
+  });
+  afterEach(() => store.close());
+
+  it('starts empty at revision 0', async () => {
+    expect(await store.readRevision()).toBe(0);
+    expect(await store.readChanges(0)).toEqual({ rev: 0, documents: [] });
+  });
+
+  it('creates documents at the next revision with version 1 and timestamps', async () => {
+    const batch = await store.commit([putCategory, putConcept('a'), putConcept('b')]);
+    expect(batch.rev).toBe(1);
+    expect(await store.readRevision()).toBe(1);
+    const { documents, rev } = await store.readChanges(0);
+    expect(rev).toBe(1);
+    const a = documents.find((d) => d.id === 'a')!;
+    expect(a).toMatchObject({
+      collection: 'concepts',
+      rev: 1,
+      version: 1,
+      deleted: false,
+      data: concept('a', 'k'),
+    });
+    expect(Date.parse(a.createdAt)).not.toBeNaN();
+    expect(a.updatedAt).toBe(a.createdAt);
+    expect(documents.map((d) => `${d.collection}/${d.id}`).sort()).toEqual([
+      'categories/k',
+      'concepts/a',
+      'concepts/b',
+    ]);
+  });
+
+  it('versions updates, keeps createdAt, and reads back exactly what was written', async () => {
+    await store.commit([putConcept('a')]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const batch = await store.commit([putConcept('a', 1, ['Alias'])]);
+    expect(batch.documents[0]).toMatchObject({ rev: 2, version: 2 });
+    const [a] = (await store.readChanges(0)).documents;
+    expect(a).toMatchObject({ rev: 2, version: 2, data: { aliases: ['Alias'] } });
+    expect(a!.createdAt < a!.updatedAt).toBe(true);
+  });
+
+  it('leaves a tombstone on delete that deltas see and full reads skip', async () => {
+    await store.commit([putConcept('a'), putConcept('b')]);
+    await store.commit([{ op: 'delete', collection: 'concepts', id: 'a', expectedVersion: 1 }]);
+    const delta = await store.readChanges(1);
+    expect(delta.rev).toBe(2);
+    expect(delta.documents).toEqual([
+      expect.objectContaining({ id: 'a', deleted: true, data: null, rev: 2, version: 2 }),
+    ]);
+    expect((await store.readChanges(0)).documents.map((d) => d.id)).toEqual(['b']);
+  });
+
+  it('returns only what changed after a revision', async () => {
+    await store.commit([putConcept('a'), putConcept('b'), putConcept('c')]);
+    await store.commit([putConcept('b', 1, ['x'])]);
+    await store.commit([putConcept('d', 0)]);
+    expect((await store.readChanges(1)).documents.map((d) => d.id).sort()).toEqual(['b', 'd']);
+    expect((await store.readChanges(2)).documents.map((d) => d.id)).toEqual(['d']);
+    expect(await store.readChanges(3)).toEqual({ rev: 3, documents: [] });
+  });
+
+  it('fails a whole commit with CONFLICT and the current version when one expectation fails', async () => {
+    await store.commit([putConcept('a'), putConcept('b')]);
+    const attempt = store.commit([putConcept('a', 1, ['new']), putConcept('b', 5, ['new'])]);
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    await expect(attempt).rejects.toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: 1,
+      expectedVersion: 5,
+    });
+    expect(await store.readRevision()).toBe(1);
+    const documents = (await store.readChanges(0)).documents;
+    expect(
+      documents.every(
+        (d) => d.version === 1 && (d.data as { aliases: string[] }).aliases.length === 0,
+      ),
+    ).toBe(true);
+  });
+
+  it('treats expectedVersion 0 as "must not exist", and a deleted document as not existing', async () => {
+    await store.commit([putConcept('a', 0)]);
+    await expect(store.commit([putConcept('a', 0)])).rejects.toMatchObject({
+      code: 'CONFLICT',
+      currentVersion: 1,
+    });
+    await store.commit([{ op: 'delete', collection: 'concepts', id: 'a', expectedVersion: 1 }]);
+    await expect(store.commit([putConcept('a', 2)])).rejects.toMatchObject({
+      currentVersion: null,
+    });
+    const recreated = await store.commit([putConcept('a', 0)]);
+    expect(recreated.documents[0]).toMatchObject({ version: 3, deleted: false });
+  });
+
+  it('refuses a commit that writes one document twice, writing nothing', async () => {
+    await expect(store.commit([putConcept('a'), putConcept('a')])).rejects.toThrow(/twice/);
+    expect(await store.readRevision()).toBe(0);
+  });
+
+  it('lets exactly one of several concurrent commits with the same expected version win', async () => {
+    await store.commit([putConcept('a')]);
+    const attempts = Array.from({ length: 8 }, (_, i) =>
+      store.commit([putConcept('a', 1, [`writer-${i}`])]),
+    );
+    const results = await Promise.allSettled(attempts);
+    const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
+    const losers = results.filter((r) => r.status === 'rejected');
+    expect(winners).toHaveLength(1);
+    expect(losers.every((r) => r.status === 'rejected' && r.reason instanceof ConflictError)).toBe(
+      true,
+    );
+    const [a] = (await store.readChanges(0)).documents;
+    expect(a).toMatchObject({ version: 2, data: { aliases: [`writer-${winners[0]}`] } });
+  });
+
+  it('stores the whole course and reads it back unchanged (tables, nested lists, comparisons)', async () => {
+    const bundle = await loadSeedDirectory(defaultSeedDir());
+    const writes = bundleToWrites(bundle);
+    await store.commit(writes);
+    const { documents } = await store.readChanges(0);
+    expect(documents).toHaveLength(writes.length);
+    const byKey = new Map(documents.map((d) => [`${d.collection}/${d.id}`, d.data]));
+    for (const write of writes) {
+      expect(byKey.get(`${write.collection}/${write.id}`)).toEqual(
+        write.op === 'put' ? write.data : null,
+      );
+    }
+  });
+}

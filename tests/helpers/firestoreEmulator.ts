@@ -1,0 +1,127 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from './processes.js';
+
+/** Set by .ci/run where the emulator is installed: a missing emulator then fails instead of skipping. */
+const REQUIRED = process.env.REQUIRE_FIRESTORE_EMULATOR === '1';
+
+/** The official emulator's launcher, if this machine has one (Google Cloud SDK component). */
+export function findEmulator(): string | undefined {
+  const candidates = [process.env.FIRESTORE_EMULATOR_BIN, ...sdkRoots().map(emulatorIn)];
+  return candidates.find((path): path is string => Boolean(path && existsSync(path)));
+}
+
+function emulatorIn(sdkRoot: string): string {
+  return join(sdkRoot, 'platform', 'cloud-firestore-emulator', 'cloud_firestore_emulator');
+}
+
+function sdkRoots(): string[] {
+  const roots = ['/usr/lib/google-cloud-sdk', '/usr/share/google-cloud-sdk', '/google-cloud-sdk'];
+  const gcloud = spawnSync('gcloud', ['info', '--format=value(installation.sdk_root)'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  if (gcloud.status === 0 && gcloud.stdout.trim()) roots.unshift(gcloud.stdout.trim());
+  return roots;
+}
+
+/**
+ * `describe` for suites that need the Firestore emulator: where it is not installed they are
+ * skipped with one loud line, unless REQUIRE_FIRESTORE_EMULATOR=1 makes that a failure.
+ */
+export function describeWithEmulator(name: string, body: () => void): void {
+  if (findEmulator()) {
+    describe(name, body);
+    return;
+  }
+  if (REQUIRED) {
+    describe(name, () => {
+      it('needs the Firestore emulator', () => {
+        throw new Error('REQUIRE_FIRESTORE_EMULATOR=1 but no Firestore emulator was found');
+      });
+    });
+    return;
+  }
+  console.warn(
+    `SKIPPED "${name}": the Firestore emulator (Google Cloud SDK, Java 17) is not installed here`,
+  );
+  describe.skip(name, body);
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** host:port */
+  host: string;
+  /** Freezes the emulator process (an outage that keeps its data). */
+  pause(): void;
+  /** Thaws it. */
+  resume(): void;
+  /** Deletes every document of a project (the emulator's own REST endpoint). */
+  clear(projectId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the official emulator on a free loopback port and waits until it answers. */
+export async function startEmulator(): Promise<RunningEmulator> {
+  const bin = findEmulator();
+  if (!bin) throw new Error('no Firestore emulator installed');
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(bin, ['start', '--host=127.0.0.1', `--port=${port}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: the launcher script starts a JVM we must stop too
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    if (child.pid !== undefined) process.kill(-child.pid, name);
+  };
+  await waitUntilUp(host, 60_000).catch((error: Error) => {
+    signal('SIGKILL');
+    throw new Error(`${error.message}\n${output}`);
+  });
+  return {
+    host,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    clear: async (projectId) => {
+      const response = await fetch(
+        `http://${host}/emulator/v1/projects/${projectId}/databases/(default)/documents`,
+        { method: 'DELETE' },
+      );
+      if (!response.ok) throw new Error(`clearing ${projectId} failed: ${response.status}`);
+    },
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      signal('SIGCONT');
+      signal('SIGTERM');
+      const killer = setTimeout(() => signal('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+async function waitUntilUp(host: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://${host}/`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the Firestore emulator did not start on ${host} within ${timeoutMs} ms`);
+}
+
+let projects = 0;
+
+/** A project id no other test uses (emulator data is per project). */
+export function uniqueProjectId(prefix = 'test'): string {
+  return `${prefix}-${process.pid}-${++projects}-${Date.now().toString(36)}`;
+}
