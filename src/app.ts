@@ -14,48 +14,44 @@ import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
 import { importSeed } from './seed/importSeed.js';
 import type { ContentStore } from './store/contentStore.js';
-import { MemoryStore } from './store/memoryStore.js';
+import { openStore } from './store/openStore.js';
+
+/** The parts of an instance that exist once its store is open. */
+export interface Runtime {
+  store: ContentStore;
+  cache: ContentCache;
+}
 
 /** A wired API instance. */
 export interface Api {
   /** The Express app the function serves. */
   app: Express;
-  /** Resolves once the store holds content (the memory store is seeded); rejects if it cannot. */
-  ready: Promise<void>;
-  store: ContentStore;
-  cache: ContentCache;
+  /** Resolves once the store is open and holds content (the memory store is seeded). */
+  ready: Promise<Runtime>;
   /** Stops the GraphQL server and releases the store. */
   close(): Promise<void>;
 }
 
-/** Wiring options, mainly for tests: a pre-filled store replaces seeding from `config.seedDir`. */
+/** Wiring options, mainly for tests: a given store replaces the configured one (and seeding). */
 export interface ApiOptions {
   store?: ContentStore;
 }
 
 /**
  * Wires one API instance: config → store → content cache → GraphQL and HTTP routes.
- * Nothing here awaits: the store is seeded and Apollo started in the background, and requests
- * wait for `ready`, so the function's cold start stays short.
+ * Nothing here awaits: the store is opened (the memory store seeded) and Apollo started in the
+ * background, and requests wait for `ready`, so the function's cold start stays short.
  */
 export function createApi(config: Config, options: ApiOptions = {}): Api {
-  const store = options.store ?? new MemoryStore();
-  const ready = options.store
-    ? Promise.resolve()
-    : importSeed(store, config.seedDir).then(() => undefined);
+  const ready = openRuntime(config, options);
   ready.catch(() => undefined); // observed by the caller; avoid an unhandled rejection here
-  const cache = new ContentCache(store, { ttlMs: config.contentTtlMs });
   const graphql = createGraphQLServer(config);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  const health = healthRoute(store, cache);
-  app.get('/healthz', async (req, res) => {
-    await ready.catch(() => undefined);
-    return health(req, res);
-  });
+  app.get('/healthz', healthRoute(config.store, ready));
 
   app.use(
     GRAPHQL_PATH,
@@ -63,7 +59,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
     expressMiddleware(graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
         const snapshot = await ready
-          .then(() => cache.current())
+          .then(({ cache }) => cache.current())
           .catch(() => {
             throw new GraphQLError('Content is not available right now; retry shortly.', {
               extensions: { code: ErrorCode.UNAVAILABLE, http: { status: 503 } },
@@ -85,11 +81,17 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   return {
     app,
     ready,
-    store,
-    cache,
     close: async () => {
       await graphql.stop();
-      await store.close();
+      const runtime = await ready.catch(() => undefined);
+      await runtime?.store.close();
     },
   };
+}
+
+// Opens the store (seeding the embedded one from seed/) and builds the cache that follows it.
+async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime> {
+  const store = options.store ?? (await openStore(config));
+  if (!options.store && config.store === 'memory') await importSeed(store, config.seedDir);
+  return { store, cache: new ContentCache(store, { ttlMs: config.contentTtlMs }) };
 }

@@ -1,4 +1,5 @@
-import type { ContentStore } from '../store/contentStore.js';
+import { formatPath } from '../errors.js';
+import type { ChangeBatch, ContentStore } from '../store/contentStore.js';
 import { applyChanges } from './applyChanges.js';
 import { emptyDocumentSet } from './entries.js';
 import { ContentSnapshot } from './snapshot.js';
@@ -15,6 +16,8 @@ export interface ContentCacheStatus {
   /** True when the snapshot could not be checked against the store within the TTL. */
   stale: boolean;
   lastError: string | null;
+  /** Stored documents that failed validation and are not served: `path: rule` lines. */
+  rejected: string[];
 }
 
 /** Options of the content cache. */
@@ -39,6 +42,8 @@ export class ContentCache {
   // Gates checks by the last attempt, so an unreachable store is retried once per TTL, not per request.
   private attemptedAt: number | undefined;
   private lastError: string | null = null;
+  // Invalid stored documents by path; kept until a valid version of the same document arrives.
+  private readonly rejected = new Map<string, string>();
   private readonly now: () => number;
 
   constructor(
@@ -80,20 +85,12 @@ export class ContentCache {
         checkedAt === undefined ||
         this.now() - checkedAt > 2 * this.options.ttlMs + 1000,
       lastError: this.lastError,
+      rejected: [...this.rejected.values()],
     };
   }
 
   private initialLoad(): Promise<ContentSnapshot> {
-    this.loading ??= this.track(async () => {
-      const changes = await this.store.readChanges(0);
-      const snapshot = new ContentSnapshot(
-        changes.rev,
-        applyChanges(emptyDocumentSet(), changes.documents),
-        new Date(this.now()),
-      );
-      this.snapshot = snapshot;
-      return snapshot;
-    }).finally(() => {
+    this.loading ??= this.track(() => this.reload()).finally(() => {
       this.loading = undefined;
     });
     return this.loading;
@@ -104,7 +101,10 @@ export class ContentCache {
       const current = this.snapshot!;
       const rev = await this.store.readRevision();
       if (rev === current.rev) return current;
+      // A revision behind ours means the store was reset or restored: start over from it.
+      if (rev < current.rev) return this.reload();
       const changes = await this.store.readChanges(current.rev);
+      this.noteRejected(changes);
       const latest = this.snapshot!;
       // A concurrent refresh may have got further; never go backwards.
       if (changes.rev <= latest.rev) return latest;
@@ -116,6 +116,37 @@ export class ContentCache {
       this.snapshot = snapshot;
       return snapshot;
     });
+  }
+
+  // Reads everything (first load, or after the store went back in time).
+  private async reload(): Promise<ContentSnapshot> {
+    const changes = await this.store.readChanges(0);
+    this.rejected.clear();
+    this.noteRejected(changes);
+    const snapshot = new ContentSnapshot(
+      changes.rev,
+      applyChanges(emptyDocumentSet(), changes.documents),
+      new Date(this.now()),
+    );
+    this.snapshot = snapshot;
+    return snapshot;
+  }
+
+  // Invalid documents are reported (health, log), never served; a later valid write clears them.
+  private noteRejected(changes: ChangeBatch): void {
+    for (const doc of changes.documents) this.rejected.delete(`${doc.collection}/${doc.id}`);
+    for (const { path, issues } of changes.rejected ?? []) {
+      const line = `${path}: ${issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`;
+      if (this.rejected.get(path) !== line) {
+        console.error(
+          JSON.stringify({
+            severity: 'ERROR',
+            message: `invalid stored document not served: ${line}`,
+          }),
+        );
+      }
+      this.rejected.set(path, line);
+    }
   }
 
   private async track(work: () => Promise<ContentSnapshot>): Promise<ContentSnapshot> {

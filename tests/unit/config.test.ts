@@ -22,8 +22,43 @@ describe('loadConfig defaults', () => {
       store: 'memory',
       seedDir: defaultSeedDir(),
       contentTtlMs: 5000,
+      storeTimeoutMs: 5000,
       introspection: true,
     });
+  });
+
+  it('configures Firestore from GOOGLE_CLOUD_PROJECT and FIRESTORE_EMULATOR_HOST', () => {
+    expect(
+      loadConfig({
+        STORE: 'firestore',
+        GOOGLE_CLOUD_PROJECT: 'llm-course',
+        FIRESTORE_EMULATOR_HOST: '127.0.0.1:8681',
+      }),
+    ).toMatchObject({
+      store: 'firestore',
+      firestore: { projectId: 'llm-course', emulatorHost: '127.0.0.1:8681' },
+    });
+    expect(
+      loadConfig({ STORE: 'firestore', GOOGLE_CLOUD_PROJECT: 'llm-course' }).firestore,
+    ).toEqual({
+      projectId: 'llm-course',
+    });
+  });
+
+  it('refuses STORE=firestore without a project, and malformed Firestore settings', () => {
+    expect(() => loadConfig({ STORE: 'firestore' })).toThrow(
+      /GOOGLE_CLOUD_PROJECT=null: must be set when STORE=firestore/,
+    );
+    expect(() => loadConfig({ STORE: 'firestore', GOOGLE_CLOUD_PROJECT: 'X' })).toThrow(
+      /GOOGLE_CLOUD_PROJECT="X"/,
+    );
+    expect(() =>
+      loadConfig({
+        STORE: 'firestore',
+        GOOGLE_CLOUD_PROJECT: 'llm-course',
+        FIRESTORE_EMULATOR_HOST: 'nohost',
+      }),
+    ).toThrow(/FIRESTORE_EMULATOR_HOST="nohost": must be host:port/);
   });
 
   it('ignores variables it does not know', () => {

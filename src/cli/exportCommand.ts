@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { COLLECTIONS } from '../domain/bundle.js';
+import { AppError } from '../errors.js';
+import { exportBundle, ExportError, writeSeedDirectory } from '../seed/exportBundle.js';
+import type { ContentStore } from '../store/contentStore.js';
+
+/** Usage text of `npm run export`. */
+export const EXPORT_USAGE = `usage: npm run export -- <dir>
+
+Writes the store's live content to <dir> as a seed directory (the layout of seed/), which
+\`npm run seed -- --dir <dir>\` imports back. <dir> must not exist yet, or be empty.
+
+  -h, --help    show this help
+`;
+
+/** What the export command runs against; the entry passes the real ones, tests in-memory ones. */
+export interface ExportCommandIo {
+  store: ContentStore;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+/**
+ * `npm run export DIR`: exports the store as a seed directory and prints the counts. Returns the
+ * exit code: 0 done, 1 the export failed (message without a stack), 2 bad usage.
+ */
+export async function runExportCommand(argv: string[], io: ExportCommandIo): Promise<number> {
+  const parsed = parseExportArgs(argv);
+  if (parsed === 'help') {
+    io.out.write(EXPORT_USAGE);
+    return 0;
+  }
+  if (typeof parsed !== 'object') {
+    io.err.write(`${parsed}\n\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  try {
+    const bundle = await exportBundle(io.store);
+    const files = await writeSeedDirectory(bundle, parsed.dir);
+    const width = Math.max(...COLLECTIONS.map((collection) => collection.length));
+    for (const collection of COLLECTIONS) {
+      io.out.write(`${collection.padEnd(width)}  ${bundle[collection].length}\n`);
+    }
+    const documents = COLLECTIONS.reduce((n, collection) => n + bundle[collection].length, 0);
+    io.out.write(`exported ${documents} documents (${files.length} files) to ${parsed.dir}\n`);
+    return 0;
+  } catch (error) {
+    io.err.write(`${describeFailure(error)}\n`);
+    return 1;
+  }
+}
+
+// Returns the target directory, 'help', or the usage error as a message.
+function parseExportArgs(argv: string[]): { dir: string } | 'help' | string {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) return 'help';
+    const [dir, ...extra] = positionals;
+    if (dir === undefined || dir === '') return 'missing the directory to export into';
+    if (extra.length > 0) return `expected one directory, got ${positionals.length}`;
+    return { dir };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof Error && code?.startsWith('ERR_PARSE_ARGS_')) return error.message;
+    throw error;
+  }
+}
+
+// Expected failures become a message an admin can act on, without a stack. Anything else is a
+// bug: its stack is printed so it can be reported.
+function describeFailure(error: unknown): string {
+  if (error instanceof AppError) return `${error.code}: ${error.message}`;
+  if (error instanceof ExportError) return `export failed: ${error.message}`;
+  const fsError = error as NodeJS.ErrnoException;
+  if (error instanceof Error && typeof fsError.syscall === 'string') {
+    return `export failed: ${error.message}`;
+  }
+  return `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}

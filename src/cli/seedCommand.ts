@@ -1,0 +1,190 @@
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { AppError, ErrorCode, formatPath } from '../errors.js';
+import type { BatchLimits, ImportProgress } from '../seed/applyImport.js';
+import { formatImportReport } from '../seed/formatReport.js';
+import { importSeed, type ImportSeedResult } from '../seed/importSeed.js';
+import { SeedValidationError } from '../seed/seedError.js';
+import type { ContentStore } from '../store/contentStore.js';
+
+/** Usage text of `npm run seed`. */
+export const SEED_USAGE = `usage: npm run seed -- [--dry-run] [--prune] [--dir <path>]
+
+Validates the whole seed directory, shows how it differs from the store, then writes only
+what differs, in bounded transactions. A second run writes nothing.
+
+  --dry-run     show the diff and write nothing
+  --prune       delete documents that are in the store but not in the seed
+                (without it they are kept and listed)
+  --dir <path>  the seed directory (default: SEED_DIR, or seed/)
+  -h, --help    show this help
+`;
+
+/** What the seed command runs against; the entry passes the real ones, tests in-memory ones. */
+export interface SeedCommandIo {
+  store: ContentStore;
+  seedDir: string;
+  out: NodeJS.WritableStream & { isTTY?: boolean };
+  err: NodeJS.WritableStream;
+  /** Limits of one commit (defaults to DEFAULT_BATCH_LIMITS); tests pass small ones. */
+  limits?: BatchLimits;
+}
+
+/**
+ * `npm run seed`: validates the seed (all of it, before any write), prints the diff, writes in
+ * bounded transactions with progress (a bar on a terminal, one line per batch in logs) and prints
+ * the resulting revision. Returns the exit code: 0 done, 1 invalid seed or store failure (with
+ * the code and message, no stack), 2 bad usage.
+ */
+export async function runSeedCommand(argv: string[], io: SeedCommandIo): Promise<number> {
+  const flags = parseFlags(argv);
+  if (typeof flags === 'string') {
+    io.err.write(`${flags}\n\n${SEED_USAGE}`);
+    return 2;
+  }
+  if (flags.help) {
+    io.out.write(SEED_USAGE);
+    return 0;
+  }
+  const progress = progressReporter(io.out);
+  try {
+    const result = await importSeed(io.store, flags.dir ?? io.seedDir, {
+      dryRun: flags.dryRun,
+      prune: flags.prune,
+      ...(io.limits ? { limits: io.limits } : {}),
+      onPlan: (report) => io.out.write(formatImportReport(report, { dryRun: flags.dryRun })),
+      onProgress: progress.update,
+    });
+    progress.finish();
+    io.out.write(`${outcome(result, flags.dryRun)}\n`);
+    return 0;
+  } catch (error) {
+    // Stop the bar first, so the error starts on a line of its own.
+    progress.finish();
+    io.err.write(describeFailure(error, progress.written()));
+    return 1;
+  }
+}
+
+interface SeedFlags {
+  dryRun: boolean;
+  prune: boolean;
+  dir?: string;
+  help: boolean;
+}
+
+// Returns the flags, or the usage error as a message.
+function parseFlags(argv: string[]): SeedFlags | string {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        prune: { type: 'boolean', default: false },
+        dir: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.dir === '') return '--dir must name a directory';
+    return {
+      dryRun: values['dry-run'],
+      prune: values.prune,
+      help: values.help,
+      ...(values.dir === undefined ? {} : { dir: values.dir }),
+    };
+  } catch (error) {
+    if (isParseArgsError(error)) return error.message;
+    throw error;
+  }
+}
+
+// Node's own errors (parseArgs, fs) are recognised by their `code`/`syscall`, not by
+// `instanceof Error`: under a test sandbox they come from another realm.
+function nodeError(error: unknown): { message: string; code?: string; syscall?: string } | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { message, code, syscall } = error as Record<string, unknown>;
+  if (typeof message !== 'string') return null;
+  return {
+    message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof syscall === 'string' ? { syscall } : {}),
+  };
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  return nodeError(error)?.code?.startsWith('ERR_PARSE_ARGS_') ?? false;
+}
+
+interface ProgressReporter {
+  update: ImportProgress;
+  finish(): void;
+  /** Documents committed so far (to say how far a failed import got). */
+  written(): number;
+}
+
+// A live bar only makes sense on a terminal; a log gets one line per committed batch instead.
+function progressReporter(out: SeedCommandIo['out']): ProgressReporter {
+  let written = 0;
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update(done, total) {
+      written = done;
+      if (out.isTTY === true) {
+        if (!bar) {
+          bar = new cliProgress.SingleBar(
+            {
+              stream: out,
+              format: 'writing [{bar}] {percentage}% | {value}/{total} documents',
+              hideCursor: true,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, done);
+        } else {
+          bar.update(done);
+        }
+      } else if (done > 0) {
+        out.write(`committed ${done}/${total} documents\n`);
+      }
+    },
+    finish() {
+      bar?.stop();
+      bar = undefined;
+    },
+    written: () => written,
+  };
+}
+
+function outcome(result: ImportSeedResult, dryRun: boolean): string {
+  if (dryRun) return `content revision: ${result.rev} (dry run: unchanged)`;
+  if (result.commits === 0) return `content revision: ${result.rev} (unchanged)`;
+  return `content revision: ${result.rev} (${result.commits} commit${result.commits === 1 ? '' : 's'})`;
+}
+
+// Expected failures become a message an admin can act on, without a stack. Anything else is a
+// bug: its stack is printed so it can be reported.
+function describeFailure(error: unknown, written: number): string {
+  if (error instanceof SeedValidationError) {
+    const lines = error.issues.map(
+      (issue) =>
+        `  ${issue.file}: ${issue.path.length ? formatPath(issue.path) : '(root)'}: ${issue.message}`,
+    );
+    return `invalid seed (${error.issues.length} issue${error.issues.length === 1 ? '' : 's'}), nothing written:\n${lines.join('\n')}\n`;
+  }
+  const partial =
+    written > 0
+      ? `${written} documents were committed before the failure; run the seed again to finish (it writes only what still differs).`
+      : 'nothing was written.';
+  if (error instanceof AppError) {
+    const hint =
+      error.code === ErrorCode.CONFLICT
+        ? ' Someone changed the content while the import ran: run the seed again to see the new diff.'
+        : '';
+    return `${error.code}: ${error.message}\n${partial}${hint}\n`;
+  }
+  const fsError = nodeError(error);
+  if (fsError?.syscall) return `cannot read the seed: ${fsError.message}\n${partial}\n`;
+  return `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${partial}\n`;
+}
