@@ -26,12 +26,12 @@ export interface ExportCommandIo {
  */
 export async function runExportCommand(argv: string[], io: ExportCommandIo): Promise<number> {
   const parsed = parseExportArgs(argv);
-  if (parsed === 'help') {
+  if (parsed.kind === 'help') {
     io.out.write(EXPORT_USAGE);
     return 0;
   }
-  if (typeof parsed !== 'object') {
-    io.err.write(`${parsed}\n\n${EXPORT_USAGE}`);
+  if (parsed.kind === 'usage') {
+    io.err.write(`${parsed.message}\n\n${EXPORT_USAGE}`);
     return 2;
   }
   try {
@@ -50,8 +50,10 @@ export async function runExportCommand(argv: string[], io: ExportCommandIo): Pro
   }
 }
 
-// Returns the target directory, 'help', or the usage error as a message.
-function parseExportArgs(argv: string[]): { dir: string } | 'help' | string {
+type ExportArgs =
+  { kind: 'export'; dir: string } | { kind: 'help' } | { kind: 'usage'; message: string };
+
+function parseExportArgs(argv: string[]): ExportArgs {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -59,14 +61,20 @@ function parseExportArgs(argv: string[]): { dir: string } | 'help' | string {
       strict: true,
       allowPositionals: true,
     });
-    if (values.help) return 'help';
+    if (values.help) return { kind: 'help' };
     const [dir, ...extra] = positionals;
-    if (dir === undefined || dir === '') return 'missing the directory to export into';
-    if (extra.length > 0) return `expected one directory, got ${positionals.length}`;
-    return { dir };
+    if (dir === undefined || dir === '') {
+      return { kind: 'usage', message: 'missing the directory to export into' };
+    }
+    if (extra.length > 0) {
+      return { kind: 'usage', message: `expected one directory, got ${positionals.length}` };
+    }
+    return { kind: 'export', dir };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (error instanceof Error && code?.startsWith('ERR_PARSE_ARGS_')) return error.message;
+    const parseError = nodeError(error);
+    if (parseError?.code?.startsWith('ERR_PARSE_ARGS_')) {
+      return { kind: 'usage', message: parseError.message };
+    }
     throw error;
   }
 }
@@ -76,9 +84,21 @@ function parseExportArgs(argv: string[]): { dir: string } | 'help' | string {
 function describeFailure(error: unknown): string {
   if (error instanceof AppError) return `${error.code}: ${error.message}`;
   if (error instanceof ExportError) return `export failed: ${error.message}`;
-  const fsError = error as NodeJS.ErrnoException;
-  if (error instanceof Error && typeof fsError.syscall === 'string') {
-    return `export failed: ${error.message}`;
-  }
-  return `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  const fsError = nodeError(error);
+  if (fsError?.syscall) return `export failed: ${fsError.message}`;
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  return `unexpected error: ${typeof stack === 'string' ? stack : String(error)}`;
+}
+
+// Node's own errors (parseArgs, fs) are recognised by their `code`/`syscall`, not by
+// `instanceof Error`: under a test sandbox they come from another realm.
+function nodeError(error: unknown): { message: string; code?: string; syscall?: string } | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { message, code, syscall } = error as Record<string, unknown>;
+  if (typeof message !== 'string') return null;
+  return {
+    message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof syscall === 'string' ? { syscall } : {}),
+  };
 }

@@ -160,22 +160,24 @@ function progressReporter(out: SeedCommandIo['out']): ProgressReporter {
 function outcome(result: ImportSeedResult, dryRun: boolean): string {
   if (dryRun) return `content revision: ${result.rev} (dry run: unchanged)`;
   if (result.commits === 0) return `content revision: ${result.rev} (unchanged)`;
-  return `content revision: ${result.rev} (${result.commits} commit${result.commits === 1 ? '' : 's'})`;
+  return `content revision: ${result.rev} (${plural(result.commits, 'commit')})`;
 }
 
 // Expected failures become a message an admin can act on, without a stack. Anything else is a
 // bug: its stack is printed so it can be reported.
 function describeFailure(error: unknown, written: number): string {
   if (error instanceof SeedValidationError) {
-    const lines = error.issues.map(
-      (issue) =>
-        `  ${issue.file}: ${issue.path.length ? formatPath(issue.path) : '(root)'}: ${issue.message}`,
-    );
-    return `invalid seed (${error.issues.length} issue${error.issues.length === 1 ? '' : 's'}), nothing written:\n${lines.join('\n')}\n`;
+    const lines = error.issues.map((issue) => {
+      const path = issue.path.length ? formatPath(issue.path) : '(root)';
+      return `  ${issue.file}: ${path}: ${issue.message}\n`;
+    });
+    return `invalid seed (${plural(lines.length, 'issue')}), nothing written:\n${lines.join('')}`;
   }
+  // Each batch is its own transaction: say how far the import got, and that a re-run resumes.
   const partial =
     written > 0
-      ? `${written} documents were committed before the failure; run the seed again to finish (it writes only what still differs).`
+      ? `${plural(written, 'document')} were committed before the failure; run the seed again ` +
+        'to finish (it writes only what still differs).'
       : 'nothing was written.';
   if (error instanceof AppError) {
     const hint =
@@ -186,5 +188,10 @@ function describeFailure(error: unknown, written: number): string {
   }
   const fsError = nodeError(error);
   if (fsError?.syscall) return `cannot read the seed: ${fsError.message}\n${partial}\n`;
-  return `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${partial}\n`;
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  return `unexpected error: ${typeof stack === 'string' ? stack : String(error)}\n${partial}\n`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -15,13 +15,11 @@ export function healthRoute(
     res.setHeader('Cache-Control', 'no-store');
     const opened = await runtime.catch(() => undefined);
     if (!opened) {
-      res
-        .status(503)
-        .json({
-          status: 'unavailable',
-          store: { kind: storeKind, reachable: false },
-          content: { rev: null },
-        });
+      res.status(503).json({
+        status: 'unavailable',
+        store: { kind: storeKind, reachable: false },
+        content: { rev: null },
+      });
       return;
     }
     // Serving health also nudges the cache to check the store (at most once per TTL).

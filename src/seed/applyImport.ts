@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.js';
 import type { ContentStore, DocumentWrite } from '../store/contentStore.js';
 
 /** Limits of one commit: Firestore caps a commit at 500 writes and a request at 10 MiB. */
@@ -20,9 +21,12 @@ export function batchWrites(
   for (const write of writes) {
     const size = Buffer.byteLength(JSON.stringify(write));
     if (size > limits.maxBytes) {
-      throw new Error(
-        `${write.collection}/${write.id} is ${size} bytes, over the ${limits.maxBytes}-byte commit limit`,
-      );
+      throw new ValidationError(`${write.collection}/${write.id} is too large to store`, [
+        {
+          path: [write.collection, write.id],
+          message: `is ${size} bytes, over the ${limits.maxBytes}-byte commit limit`,
+        },
+      ]);
     }
     if (batch.length > 0 && (batch.length >= limits.maxWrites || bytes + size > limits.maxBytes)) {
       batches.push(batch);

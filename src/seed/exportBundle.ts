@@ -2,6 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { CollectionName, ContentBundle } from '../domain/bundle.js';
+import { checkReferences } from '../domain/checkReferences.js';
 import type { Lesson } from '../domain/lesson.js';
 import { relationId } from '../domain/relation.js';
 import type { CollectionData, ContentStore } from '../store/contentStore.js';
@@ -33,13 +34,23 @@ export async function exportBundle(store: ContentStore): Promise<ContentBundle> 
       .filter((doc) => doc.collection === collection && !doc.deleted)
       .map((doc) => doc.data as CollectionData[C]);
   const bySlug = compareBy<{ slug: string }>((c) => c.slug);
-  return {
+  const bundle: ContentBundle = {
     categories: live('categories').sort((a, b) => a.order - b.order || bySlug(a, b)),
     concepts: live('concepts').sort(compareBy((c) => fileName(c.slug))),
     relations: live('relations').sort(compareBy(relationId)),
     comparisons: live('comparisons').sort(compareBy((c) => fileName(c.slug))),
     lessons: live('lessons').sort(compareBy((l) => fileName(l.slug))),
   };
+  // An export must load again: dangling references would make the written seed invalid.
+  const broken = checkReferences(bundle);
+  if (broken.length > 0) {
+    throw new ExportError(
+      `the store's content has ${broken.length} broken reference(s): ${broken
+        .map((issue) => `${issue.collection}/${issue.id} ${issue.path.join('.')}: ${issue.message}`)
+        .join('; ')}`,
+    );
+  }
+  return bundle;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { ContentBundle, CollectionName } from '../domain/bundle.js';
@@ -41,6 +42,11 @@ const lessonSeedSchema = lessonSourceSchema.extend({
  */
 export async function loadSeedDirectory(seedDir: string): Promise<ContentBundle> {
   const issues: SeedIssue[] = [];
+  if (!(await isDirectory(seedDir))) {
+    throw new SeedValidationError([
+      { file: seedDir, path: [], message: 'is not a seed directory' },
+    ]);
+  }
   const files = new Map<string, string>(); // "collection/id" -> file, for reference issues
   const fileOf = (collection: CollectionName, id: string) => files.get(`${collection}/${id}`);
 
@@ -83,6 +89,13 @@ export async function loadSeedDirectory(seedDir: string): Promise<ContentBundle>
   }
   if (issues.length > 0) throw new SeedValidationError(issues);
   return bundle;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }
 
 async function readList<T>(

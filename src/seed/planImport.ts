@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { CollectionName, ContentBundle } from '../domain/bundle.js';
 import type { DocumentWrite, StoredDocument } from '../store/contentStore.js';
 import { bundleToWrites } from './bundleToWrites.js';
@@ -63,7 +62,7 @@ export function planImport(
     if (!existing) {
       diff.created.push(write.id);
       writes.push({ ...write, expectedVersion: 0 });
-    } else if (write.op === 'put' && isDeepStrictEqual(existing.data, write.data)) {
+    } else if (write.op === 'put' && sameData(existing.data, write.data)) {
       diff.unchanged.push(write.id);
     } else {
       diff.updated.push(write.id);
@@ -97,5 +96,21 @@ export function writeCount(report: ImportReport): number {
   return Object.values(report).reduce(
     (n, d) => n + d.created.length + d.updated.length + d.deleted.length,
     0,
+  );
+}
+
+/**
+ * Equal as content: the same JSON after sorting keys. (Not isDeepStrictEqual: that compares
+ * prototypes too, and stores may hand back objects from another realm, e.g. structuredClone.)
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : inner,
   );
 }

@@ -31,7 +31,18 @@ export async function readYamlFile(
   file: string,
   issues: SeedIssue[],
 ): Promise<SeedFile> {
-  const text = await readFile(join(seedDir, file), 'utf8');
+  let text: string;
+  try {
+    text = await readFile(join(seedDir, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    issues.push({
+      file,
+      path: [],
+      message: code === 'ENOENT' ? 'file does not exist' : `cannot be read (${code})`,
+    });
+    return { file, data: undefined };
+  }
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     for (const error of document.errors) {

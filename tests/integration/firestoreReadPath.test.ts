@@ -3,7 +3,6 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import { importSeed } from '../../src/seed/importSeed.js';
 import { CountingStore } from '../../src/store/countingStore.js';
@@ -45,7 +44,7 @@ describeWithEmulator('the read path on Firestore', () => {
   async function editTransformerTerm(term: string): Promise<void> {
     const file = join(seedDir, 'concepts', 'transformer.yaml');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace(/^(term:\n  ko: .*\n  en: ).*$/m, `$1${term}`));
+    await writeFile(file, text.replace(/^(term:\n {2}ko: .*\n {2}en: ).*$/m, `$1${term}`));
   }
 
   it('serves the seeded course from Firestore through the API', async () => {

@@ -49,7 +49,11 @@ export class FirestoreStore implements ContentStore {
   constructor(private readonly options: FirestoreStoreOptions) {
     this.db = new Firestore({
       projectId: options.projectId,
-      ...(options.emulatorHost ? { host: options.emulatorHost, ssl: false } : {}),
+      // For the emulator, name the universe domain so the client does not ask the (absent)
+      // metadata server for it and warn; real Firestore finds it from its credentials.
+      ...(options.emulatorHost
+        ? { host: options.emulatorHost, ssl: false, universeDomain: 'googleapis.com' }
+        : {}),
       ignoreUndefinedProperties: true,
     });
     this.metaRef = this.db.collection('meta').doc('content');
@@ -103,61 +107,82 @@ export class FirestoreStore implements ContentStore {
   }
 
   commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch> {
-    return this.guard('a commit', () =>
-      this.db.runTransaction(async (tx) => {
-        assertDistinctWrites(writes);
-        const refs = writes.map((write) => this.db.collection(write.collection).doc(write.id));
-        this.stats.rpcs++;
-        const [meta, ...current] = await tx.getAll(this.metaRef, ...refs);
-        this.stats.documentsRead += 1 + current.length;
-        const existing = current.map((snapshot, i) => {
-          const write = writes[i]!;
-          if (!snapshot.exists) return undefined;
-          const parsed = fromFirestore(write.collection, write.id, snapshot.data());
-          // A corrupt stored document may be overwritten, but its version still counts.
-          return 'document' in parsed ? parsed.document : undefined;
-        });
-        writes.forEach((write, i) => {
-          if (write.expectedVersion === undefined) return;
-          const doc = existing[i];
-          const currentVersion = doc && !doc.deleted ? doc.version : null;
-          if ((currentVersion ?? 0) !== write.expectedVersion) {
-            throw new ConflictError(
-              `${write.collection}/${write.id}`,
-              write.expectedVersion,
-              currentVersion,
-            );
-          }
-        });
-        const rev = revisionOf(meta!.data()) + 1;
-        const now = new Date().toISOString();
-        const written = writes.map((write, i): StoredDocument => {
-          const doc = existing[i];
-          const stamp = {
-            rev,
-            version: (doc?.version ?? 0) + 1,
-            createdAt: doc && !doc.deleted ? doc.createdAt : now,
-            updatedAt: now,
-          };
-          const stored = (
-            write.op === 'put'
-              ? {
-                  collection: write.collection,
-                  id: write.id,
-                  deleted: false,
-                  data: write.data,
-                  ...stamp,
-                }
-              : { collection: write.collection, id: write.id, deleted: true, data: null, ...stamp }
-          ) as StoredDocument;
-          tx.set(refs[i]!, toFirestore(stored));
-          return stored;
-        });
-        tx.set(this.metaRef, { rev, updatedAt: now });
-        this.stats.rpcs++;
-        this.stats.documentsWritten += written.length + 1;
-        return { rev, documents: written };
-      }),
+    // Once the caller has been told UNAVAILABLE, the client's own retries must not land the write.
+    let abandoned = false;
+    const stopIfAbandoned = () => {
+      if (abandoned)
+        throw new AppError(ErrorCode.UNAVAILABLE, 'The commit was abandoned after its deadline.');
+    };
+    return this.guard(
+      'a commit',
+      () =>
+        this.db.runTransaction(async (tx) => {
+          stopIfAbandoned();
+          assertDistinctWrites(writes);
+          const refs = writes.map((write) => this.db.collection(write.collection).doc(write.id));
+          this.stats.rpcs++;
+          const reads = tx.getAll(this.metaRef, ...refs);
+          observeLazyTransactionStart(tx);
+          const [meta, ...current] = await reads;
+          stopIfAbandoned();
+          this.stats.documentsRead += 1 + current.length;
+          const existing = current.map((snapshot, i) => {
+            const write = writes[i]!;
+            if (!snapshot.exists) return undefined;
+            const parsed = fromFirestore(write.collection, write.id, snapshot.data());
+            // A corrupt stored document may be overwritten, but its version still counts.
+            return 'document' in parsed ? parsed.document : undefined;
+          });
+          writes.forEach((write, i) => {
+            if (write.expectedVersion === undefined) return;
+            const doc = existing[i];
+            const currentVersion = doc && !doc.deleted ? doc.version : null;
+            if ((currentVersion ?? 0) !== write.expectedVersion) {
+              throw new ConflictError(
+                `${write.collection}/${write.id}`,
+                write.expectedVersion,
+                currentVersion,
+              );
+            }
+          });
+          const rev = revisionOf(meta!.data()) + 1;
+          const now = new Date().toISOString();
+          const written = writes.map((write, i): StoredDocument => {
+            const doc = existing[i];
+            const stamp = {
+              rev,
+              version: (doc?.version ?? 0) + 1,
+              createdAt: doc && !doc.deleted ? doc.createdAt : now,
+              updatedAt: now,
+            };
+            const stored = (
+              write.op === 'put'
+                ? {
+                    collection: write.collection,
+                    id: write.id,
+                    deleted: false,
+                    data: write.data,
+                    ...stamp,
+                  }
+                : {
+                    collection: write.collection,
+                    id: write.id,
+                    deleted: true,
+                    data: null,
+                    ...stamp,
+                  }
+            ) as StoredDocument;
+            tx.set(refs[i]!, toFirestore(stored));
+            return stored;
+          });
+          tx.set(this.metaRef, { rev, updatedAt: now });
+          this.stats.rpcs++;
+          this.stats.documentsWritten += written.length + 1;
+          return { rev, documents: written };
+        }),
+      () => {
+        abandoned = true;
+      },
     );
   }
 
@@ -175,9 +200,9 @@ export class FirestoreStore implements ContentStore {
   }
 
   // Deadlines and error mapping: an unreachable backend is UNAVAILABLE; our own errors pass.
-  private async guard<T>(what: string, work: () => Promise<T>): Promise<T> {
+  private async guard<T>(what: string, work: () => Promise<T>, onAbandon?: () => void): Promise<T> {
     try {
-      return await withDeadline(work(), this.options.timeoutMs, what);
+      return await withDeadline(work(), this.options.timeoutMs, what, onAbandon);
     } catch (error) {
       if (error instanceof AppError) throw error;
       const code = (error as { code?: unknown }).code;
@@ -190,6 +215,18 @@ export class FirestoreStore implements ContentStore {
       throw error;
     }
   }
+}
+
+/**
+ * The SDK starts a read-write transaction lazily inside its first read and keeps a second promise
+ * for the transaction id that only later reads await. When the first read is also the only one
+ * and it fails (the backend is down), that promise rejects with no handler: an unhandled
+ * rejection that would crash the process. The failure already reaches us through the read
+ * itself, so the duplicate is observed here. (Private field: if it disappears, this does nothing.)
+ */
+function observeLazyTransactionStart(tx: unknown): void {
+  const pending = (tx as { _transactionIdPromise?: Promise<unknown> })._transactionIdPromise;
+  pending?.catch(() => undefined);
 }
 
 function revisionOf(meta: Record<string, unknown> | undefined): number {
