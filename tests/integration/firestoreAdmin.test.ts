@@ -1,0 +1,161 @@
+// Admin tools and integrity on Firestore (the official emulator): `npm run seed` as a real
+// process, idempotent re-runs proven with Firestore's own counters, export round trip, and
+// corrupt stored documents reported, not served.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Firestore } from '@google-cloud/firestore';
+import { runExportCommand } from '../../src/cli/exportCommand.js';
+import { runSeedCommand } from '../../src/cli/seedCommand.js';
+import { defaultSeedDir, projectRoot } from '../../src/paths.js';
+import { importSeed } from '../../src/seed/importSeed.js';
+import { CountingStore } from '../../src/store/countingStore.js';
+import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
+import {
+  describeWithEmulator,
+  startEmulator,
+  uniqueProjectId,
+  type RunningEmulator,
+} from '../helpers/firestoreEmulator.js';
+import { graphql, request, serveApi } from '../helpers/httpServer.js';
+
+function collect(): { stream: Writable; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+describeWithEmulator('admin tools on Firestore', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    execFileSync(
+      join(projectRoot(), 'node_modules', '.bin', 'tsc'),
+      ['-p', 'tsconfig.build.json'],
+      { cwd: projectRoot() },
+    );
+  }, 120_000);
+  afterAll(() => emulator?.stop());
+
+  const storeFor = (projectId: string) =>
+    new FirestoreStore({ projectId, emulatorHost: emulator.host, timeoutMs: 10_000 });
+
+  it('npm run seed: validates, prints the diff, writes; a second run writes nothing', () => {
+    const projectId = uniqueProjectId();
+    const env = {
+      PATH: process.env.PATH ?? '',
+      STORE: 'firestore',
+      GOOGLE_CLOUD_PROJECT: projectId,
+      FIRESTORE_EMULATOR_HOST: emulator.host,
+    };
+    const run = (args: string[]) =>
+      execFileSync('node', [join(projectRoot(), 'dist', 'cli', 'seed.js'), ...args], {
+        cwd: projectRoot(),
+        env,
+        encoding: 'utf8',
+      });
+    const dryRun = run(['--dry-run']);
+    expect(dryRun).toMatch(/concepts\s+31\b/);
+    expect(dryRun).toMatch(/dry run: nothing written/);
+    const first = run([]);
+    expect(first).toMatch(/content revision: 1/);
+    const second = run([]);
+    expect(second).toMatch(/nothing to write/);
+    expect(second).toMatch(/content revision: 1/);
+  }, 60_000);
+
+  it('a second import writes nothing: zero commits, zero documents written, versions unchanged', async () => {
+    const projectId = uniqueProjectId();
+    const firestore = storeFor(projectId);
+    const counting = new CountingStore(firestore);
+    const io = {
+      store: counting,
+      seedDir: defaultSeedDir(),
+      out: collect().stream,
+      err: collect().stream,
+    };
+    expect(await runSeedCommand([], io)).toBe(0);
+    const versions = (await firestore.readChanges(0)).documents.map((d) => `${d.id}@${d.version}`);
+    const before = { ...firestore.stats };
+    const out = collect();
+    expect(await runSeedCommand([], { ...io, out: out.stream })).toBe(0);
+    expect(out.text()).toMatch(/nothing to write/);
+    expect(counting.calls.commit).toBe(1);
+    expect(firestore.stats.documentsWritten).toBe(before.documentsWritten);
+    expect((await firestore.readChanges(0)).documents.map((d) => `${d.id}@${d.version}`)).toEqual(
+      versions,
+    );
+    await firestore.close();
+  });
+
+  it('exports a store that re-imports to an identical store', async () => {
+    const source = storeFor(uniqueProjectId());
+    const target = storeFor(uniqueProjectId());
+    const dir = join(await mkdtemp(join(tmpdir(), 'export-')), 'bundle');
+    try {
+      await importSeed(source, defaultSeedDir());
+      expect(
+        await runExportCommand([dir], {
+          store: source,
+          out: collect().stream,
+          err: collect().stream,
+        }),
+      ).toBe(0);
+      await importSeed(target, dir);
+      const dataOf = async (store: FirestoreStore) =>
+        Object.fromEntries(
+          (await store.readChanges(0)).documents.map((d) => [`${d.collection}/${d.id}`, d.data]),
+        );
+      expect(await dataOf(target)).toEqual(await dataOf(source));
+      expect((await importSeed(target, defaultSeedDir())).commits).toBe(0);
+    } finally {
+      await source.close();
+      await target.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a corrupt stored document in /healthz and does not serve it', async () => {
+    const projectId = uniqueProjectId();
+    const importer = storeFor(projectId);
+    await importSeed(importer, defaultSeedDir());
+    // Someone writes Firestore directly, bypassing validation: the term is no longer text.
+    const raw = new Firestore({
+      projectId,
+      host: emulator.host,
+      ssl: false,
+      universeDomain: 'googleapis.com',
+    });
+    const ref = raw.collection('concepts').doc('gemini');
+    const stored = (await ref.get()).data()!;
+    await ref.set({ ...stored, rev: 2, version: 2, data: { ...stored.data, term: { ko: 42 } } });
+    await raw.collection('meta').doc('content').set({ rev: 2 });
+    const served = await serveApi({
+      STORE: 'firestore',
+      GOOGLE_CLOUD_PROJECT: projectId,
+      FIRESTORE_EMULATOR_HOST: emulator.host,
+    });
+    try {
+      const answer = await graphql<any>(
+        served.url,
+        '{ concept(slug: "gemini") { term } transformer: concept(slug: "transformer") { slug } }',
+      );
+      expect(answer.data).toEqual({ concept: null, transformer: { slug: 'transformer' } });
+      const health = await request(`${served.url}/healthz`);
+      expect((health.json as any).content.rejected).toEqual([
+        expect.stringMatching(/^concepts\/gemini: data\.term\.ko: .*expected string/),
+      ]);
+    } finally {
+      await served.close();
+      await importer.close();
+      await raw.terminate();
+    }
+  });
+});
