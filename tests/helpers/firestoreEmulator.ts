@@ -62,16 +62,20 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-/** Starts the official emulator on a free loopback port and waits until it answers. */
-export async function startEmulator(): Promise<RunningEmulator> {
+/** Starts the official emulator on a free loopback port (with extra flags) and waits until it answers. */
+export async function startEmulator(extraArgs: string[] = []): Promise<RunningEmulator> {
   const bin = findEmulator();
   if (!bin) throw new Error('no Firestore emulator installed');
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(bin, ['start', '--host=127.0.0.1', `--port=${port}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: the launcher script starts a JVM we must stop too
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    ['start', '--host=127.0.0.1', `--port=${port}`, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group: the launcher script starts a JVM we must stop too
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

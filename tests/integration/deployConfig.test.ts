@@ -1,0 +1,181 @@
+// The deployable Firestore configuration and the build pipeline: indexes cover every query the
+// adapter makes, the rules deny direct client access (checked on the emulator), and
+// cloudbuild.yaml parses and only calls scripts that exist.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { COLLECTIONS } from '../../src/domain/bundle.js';
+import { projectRoot } from '../../src/paths.js';
+import {
+  FIRESTORE_QUERIES,
+  type DeclaredQuery,
+} from '../../src/store/firestore/firestoreQueries.js';
+import {
+  describeWithEmulator,
+  startEmulator,
+  type RunningEmulator,
+} from '../helpers/firestoreEmulator.js';
+
+const file = (name: string) => readFileSync(join(projectRoot(), name), 'utf8');
+
+interface IndexField {
+  fieldPath: string;
+  order?: 'ASCENDING' | 'DESCENDING';
+  arrayConfig?: string;
+}
+interface IndexesFile {
+  indexes: { collectionGroup: string; queryScope: string; fields: IndexField[] }[];
+  fieldOverrides: {
+    collectionGroup: string;
+    fieldPath: string;
+    indexes: { order?: string; queryScope: string }[];
+  }[];
+}
+
+// A query on one field needs that field's automatic single-field index (unless exempted);
+// a query on several fields needs a composite index: equality fields, then the range/order field.
+function isCovered(query: DeclaredQuery, config: IndexesFile): boolean {
+  const fields = [...new Set([...query.filters.map(([field]) => field), ...query.orderBy])];
+  if (fields.length === 1) {
+    const field = fields[0]!;
+    const override = config.fieldOverrides.find(
+      (o) =>
+        o.collectionGroup === query.collection &&
+        (o.fieldPath === field || field.startsWith(`${o.fieldPath}.`)),
+    );
+    return !override || override.indexes.some((index) => index.order === 'ASCENDING');
+  }
+  const equality = query.filters.filter(([, op]) => op === '==').map(([field]) => field);
+  const ordered = fields.filter((field) => !equality.includes(field));
+  return config.indexes.some((index) => {
+    const leading = index.fields.slice(0, equality.length).map((f) => f.fieldPath);
+    return (
+      index.collectionGroup === query.collection &&
+      index.queryScope === 'COLLECTION' &&
+      index.fields.length === fields.length &&
+      equality.every((field) => leading.includes(field)) &&
+      ordered.every((field, i) => index.fields[equality.length + i]?.fieldPath === field)
+    );
+  });
+}
+
+describe('firestore.indexes.json', () => {
+  const config = JSON.parse(file('firestore.indexes.json')) as IndexesFile;
+  const queries = COLLECTIONS.flatMap((collection) =>
+    Object.values(FIRESTORE_QUERIES).map((make) => make(collection)),
+  );
+
+  it('covers every query the adapter makes', () => {
+    expect(queries.length).toBe(COLLECTIONS.length * Object.keys(FIRESTORE_QUERIES).length);
+    const uncovered = queries.filter((query) => !isCovered(query, config));
+    expect(uncovered).toEqual([]);
+  });
+
+  it('would catch a query that needs a missing composite index', () => {
+    const composite: DeclaredQuery = {
+      collection: 'concepts',
+      filters: [
+        ['deleted', '=='],
+        ['rev', '>'],
+      ],
+      orderBy: [],
+    };
+    expect(isCovered(composite, config)).toBe(false);
+    const exempted: DeclaredQuery = {
+      collection: 'lessons',
+      filters: [['data.slug', '==']],
+      orderBy: [],
+    };
+    expect(isCovered(exempted, config)).toBe(false);
+  });
+
+  it('exempts the bulky document data from indexing in every collection', () => {
+    for (const collection of COLLECTIONS) {
+      expect(config.fieldOverrides).toContainEqual({
+        collectionGroup: collection,
+        fieldPath: 'data',
+        indexes: [],
+      });
+    }
+  });
+});
+
+describe('cloudbuild.yaml', () => {
+  const build = parse(file('cloudbuild.yaml')) as {
+    steps: { id: string; name: string; args?: string[]; entrypoint?: string }[];
+  };
+  const scripts = (JSON.parse(file('package.json')) as { scripts: Record<string, string> }).scripts;
+
+  it('parses, with uniquely named steps that each run an image', () => {
+    const ids = build.steps.map((step) => step.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const step of build.steps) expect(step.name).toMatch(/\S/);
+  });
+
+  it('only runs npm scripts that exist', () => {
+    const referenced = build.steps.flatMap((step) => {
+      const text = [step.entrypoint, ...(step.args ?? [])].join(' ');
+      return [...text.matchAll(/\b(?:npm|npm-cli\.js)\s+(?:run\s+)?([\w:-]+)/g)].map((m) => m[1]!);
+    });
+    const builtIn = new Set(['ci', 'test', 'install']);
+    expect(referenced.length).toBeGreaterThan(3);
+    for (const name of referenced) {
+      if (name === 'run') continue;
+      expect({ name, exists: builtIn.has(name) || name in scripts }).toEqual({
+        name,
+        exists: true,
+      });
+    }
+    // Steps with entrypoint npm and args ['run', X]:
+    for (const step of build.steps.filter((s) => s.entrypoint === 'npm' && s.args?.[0] === 'run')) {
+      expect(scripts).toHaveProperty([step.args![1]!]);
+    }
+  });
+
+  it('tests on the emulator, then deploys rules, indexes, seed and the function in that order', () => {
+    const order = build.steps.map((step) => step.id);
+    const at = (id: string) => order.indexOf(id);
+    for (const id of ['install', 'test', 'build', 'firestore-rules-and-indexes', 'seed', 'deploy'])
+      expect(at(id)).toBeGreaterThanOrEqual(0);
+    expect(at('test')).toBeLessThan(at('firestore-rules-and-indexes'));
+    expect(at('seed')).toBeLessThan(at('deploy'));
+    const deploy = build.steps.find((step) => step.id === 'deploy')!.args!.join(' ');
+    for (const flag of ['--gen2', '--runtime=nodejs22', '--entry-point=api', '--trigger-http'])
+      expect(deploy).toContain(flag);
+    expect(deploy).toMatch(/STORE=firestore/);
+    expect(JSON.parse(file('firebase.json'))).toEqual({
+      firestore: { rules: 'firestore.rules', indexes: 'firestore.indexes.json' },
+    });
+  });
+});
+
+describeWithEmulator('firestore.rules on the emulator', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator([`--rules=${join(projectRoot(), 'firestore.rules')}`]);
+  }, 90_000);
+  afterAll(() => emulator?.stop());
+
+  const url = (path: string) =>
+    `http://${emulator.host}/v1/projects/rules-test/databases/(default)/documents/${path}`;
+
+  it('denies direct reads and writes by clients', async () => {
+    const read = await fetch(url('concepts/encoder'));
+    expect(read.status).toBe(403);
+    const write = await fetch(url('concepts?documentId=x'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { rev: { integerValue: '1' } } }),
+    });
+    expect(write.status).toBe(403);
+  });
+
+  it("lets the privileged service identity through (as the function's service account is)", async () => {
+    const write = await fetch(url('meta?documentId=content'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer owner' },
+      body: JSON.stringify({ fields: { rev: { integerValue: '1' } } }),
+    });
+    expect(write.status).toBe(200);
+  });
+});
