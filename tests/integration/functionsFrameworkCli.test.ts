@@ -107,6 +107,32 @@ describe('production settings', () => {
   }, 30_000);
 });
 
+describe('the memory default', () => {
+  it('does not load the Firestore client', () => {
+    // Import the deployable entry in a fresh Node process and list the CommonJS modules loaded.
+    const script = `
+      import { createRequire } from 'node:module';
+      await import('./dist/index.js');
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({
+        firestore: loaded.filter((p) => p.includes('@google-cloud/firestore')).length,
+        framework: loaded.filter((p) => p.includes('functions-framework')).length,
+      }));
+      process.exit(0);`;
+    const output = execFileSync('node', ['--input-type=module', '-e', script], {
+      cwd: projectRoot(),
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({
+      firestore: 0,
+      framework: expect.any(Number),
+    });
+    expect(
+      (JSON.parse(output.trim().split('\n').at(-1)!) as { framework: number }).framework,
+    ).toBeGreaterThan(0);
+  });
+});
+
 describe('an invalid seed', () => {
   let seedDir: string;
   beforeAll(async () => {
