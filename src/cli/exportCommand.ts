@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../domain/bundle.js';
 import { AppError } from '../errors.js';
 import { exportBundle, ExportError, writeSeedDirectory } from '../seed/exportBundle.js';
 import type { ContentStore } from '../store/contentStore.js';
+import { nodeError } from './nodeError.js';
 
 /** Usage text of `npm run export`. */
 export const EXPORT_USAGE = `usage: npm run export -- <dir>
@@ -88,17 +89,4 @@ function describeFailure(error: unknown): string {
   if (fsError?.syscall) return `export failed: ${fsError.message}`;
   const stack = (error as { stack?: unknown } | null)?.stack;
   return `unexpected error: ${typeof stack === 'string' ? stack : String(error)}`;
-}
-
-// Node's own errors (parseArgs, fs) are recognised by their `code`/`syscall`, not by
-// `instanceof Error`: under a test sandbox they come from another realm.
-function nodeError(error: unknown): { message: string; code?: string; syscall?: string } | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const { message, code, syscall } = error as Record<string, unknown>;
-  if (typeof message !== 'string') return null;
-  return {
-    message,
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(typeof syscall === 'string' ? { syscall } : {}),
-  };
 }

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import { AppError, ErrorCode, formatPath } from '../errors.js';
-import type { BatchLimits, ImportProgress } from '../seed/applyImport.js';
+import type { BatchLimits } from '../seed/applyImport.js';
 import { formatImportReport } from '../seed/formatReport.js';
 import { importSeed, type ImportSeedResult } from '../seed/importSeed.js';
 import { SeedValidationError } from '../seed/seedError.js';
 import type { ContentStore } from '../store/contentStore.js';
+import { isParseArgsError, nodeError } from './nodeError.js';
+import { progressReporter } from './progressReporter.js';
 
 /** Usage text of `npm run seed`. */
 export const SEED_USAGE = `usage: npm run seed -- [--dry-run] [--prune] [--dir <path>]
@@ -98,63 +99,6 @@ function parseFlags(argv: string[]): SeedFlags | string {
     if (isParseArgsError(error)) return error.message;
     throw error;
   }
-}
-
-// Node's own errors (parseArgs, fs) are recognised by their `code`/`syscall`, not by
-// `instanceof Error`: under a test sandbox they come from another realm.
-function nodeError(error: unknown): { message: string; code?: string; syscall?: string } | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const { message, code, syscall } = error as Record<string, unknown>;
-  if (typeof message !== 'string') return null;
-  return {
-    message,
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(typeof syscall === 'string' ? { syscall } : {}),
-  };
-}
-
-function isParseArgsError(error: unknown): error is Error {
-  return nodeError(error)?.code?.startsWith('ERR_PARSE_ARGS_') ?? false;
-}
-
-interface ProgressReporter {
-  update: ImportProgress;
-  finish(): void;
-  /** Documents committed so far (to say how far a failed import got). */
-  written(): number;
-}
-
-// A live bar only makes sense on a terminal; a log gets one line per committed batch instead.
-function progressReporter(out: SeedCommandIo['out']): ProgressReporter {
-  let written = 0;
-  let bar: cliProgress.SingleBar | undefined;
-  return {
-    update(done, total) {
-      written = done;
-      if (out.isTTY === true) {
-        if (!bar) {
-          bar = new cliProgress.SingleBar(
-            {
-              stream: out,
-              format: 'writing [{bar}] {percentage}% | {value}/{total} documents',
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(total, done);
-        } else {
-          bar.update(done);
-        }
-      } else if (done > 0) {
-        out.write(`committed ${done}/${total} documents\n`);
-      }
-    },
-    finish() {
-      bar?.stop();
-      bar = undefined;
-    },
-    written: () => written,
-  };
 }
 
 function outcome(result: ImportSeedResult, dryRun: boolean): string {
