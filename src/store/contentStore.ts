@@ -23,6 +23,8 @@ export interface DocumentMeta {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Who wrote it: `role:fingerprint` of the token (never the token), or a tool name. */
+  updatedBy?: string;
 }
 
 /** A document as the store holds it: live (with data) or a tombstone left by a delete. */
@@ -43,6 +45,17 @@ export type DocumentWrite = {
     | { op: 'put'; collection: K; id: string; data: CollectionData[K]; expectedVersion?: number }
     | { op: 'delete'; collection: K; id: string; expectedVersion?: number };
 }[CollectionName];
+
+/** Options of a commit. */
+export interface CommitOptions {
+  /** Recorded as `updatedBy` on every document the commit writes. */
+  actor?: string;
+  /**
+   * Documents that must exist (and not be deleted) when the commit applies, checked inside the
+   * same transaction: a relation's endpoints, a concept's category.
+   */
+  requireExisting?: readonly { collection: CollectionName; id: string }[];
+}
 
 /** A stored document that failed validation when read: reported, never served. */
 export interface RejectedDocument {
@@ -75,8 +88,13 @@ export interface ContentStore {
    * `sinceRev = 0` reads everything.
    */
   readChanges(sinceRev: number): Promise<ChangeBatch>;
-  /** Applies all writes atomically; returns the new revision and the documents as written. */
-  commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch>;
+  /**
+   * Applies all writes atomically; returns the new revision and the documents as written.
+   * Each written state is also kept as a version in the document's history.
+   */
+  commit(writes: readonly DocumentWrite[], options?: CommitOptions): Promise<ChangeBatch>;
+  /** The last `limit` versions of a document, newest first (tombstones included). */
+  readHistory(collection: CollectionName, id: string, limit: number): Promise<StoredDocument[]>;
   /** Releases connections. */
   close(): Promise<void>;
 }

@@ -1,4 +1,11 @@
-import type { ChangeBatch, ContentStore, DocumentWrite } from './contentStore.js';
+import type { CollectionName } from '../domain/bundle.js';
+import type {
+  ChangeBatch,
+  CommitOptions,
+  ContentStore,
+  DocumentWrite,
+  StoredDocument,
+} from './contentStore.js';
 
 /**
  * A decorator that counts what a store is asked: calls per port method, documents returned by
@@ -6,7 +13,7 @@ import type { ChangeBatch, ContentStore, DocumentWrite } from './contentStore.js
  * store reads at steady state, deltas after a change) and to simulate an outage (`failure`).
  */
 export class CountingStore implements ContentStore {
-  readonly calls = { readRevision: 0, readChanges: 0, commit: 0 };
+  readonly calls = { readRevision: 0, readChanges: 0, commit: 0, readHistory: 0 };
   documentsRead = 0;
   documentsWritten = 0;
   /** When set, every call fails with this error (the store is "down"). */
@@ -32,12 +39,24 @@ export class CountingStore implements ContentStore {
     return batch;
   }
 
-  async commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch> {
+  async commit(writes: readonly DocumentWrite[], options?: CommitOptions): Promise<ChangeBatch> {
     this.calls.commit++;
     this.throwIfDown();
-    const batch = await this.inner.commit(writes);
+    const batch = await this.inner.commit(writes, options);
     this.documentsWritten += batch.documents.length;
     return batch;
+  }
+
+  async readHistory(
+    collection: CollectionName,
+    id: string,
+    limit: number,
+  ): Promise<StoredDocument[]> {
+    this.calls.readHistory++;
+    this.throwIfDown();
+    const versions = await this.inner.readHistory(collection, id, limit);
+    this.documentsRead += versions.length;
+    return versions;
   }
 
   close(): Promise<void> {
@@ -46,7 +65,9 @@ export class CountingStore implements ContentStore {
 
   /** Total store calls so far. */
   total(): number {
-    return this.calls.readRevision + this.calls.readChanges + this.calls.commit;
+    return (
+      this.calls.readRevision + this.calls.readChanges + this.calls.commit + this.calls.readHistory
+    );
   }
 
   private throwIfDown(): void {

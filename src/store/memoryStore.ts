@@ -1,6 +1,13 @@
-import { ConflictError } from '../errors.js';
+import type { CollectionName } from '../domain/bundle.js';
 import { assertDistinctWrites } from './assertDistinctWrites.js';
-import type { ChangeBatch, ContentStore, DocumentWrite, StoredDocument } from './contentStore.js';
+import type {
+  ChangeBatch,
+  CommitOptions,
+  ContentStore,
+  DocumentWrite,
+  StoredDocument,
+} from './contentStore.js';
+import { checkPreconditions, stampWrites } from './stampWrites.js';
 
 /** Clock used for timestamps; injectable so tests can pin time. */
 export type Clock = () => Date;
@@ -13,6 +20,7 @@ export class MemoryStore implements ContentStore {
   readonly kind = 'memory';
   private rev = 0;
   private readonly documents = new Map<string, StoredDocument>();
+  private readonly history = new Map<string, StoredDocument[]>();
 
   constructor(private readonly clock: Clock = () => new Date()) {}
 
@@ -27,54 +35,43 @@ export class MemoryStore implements ContentStore {
     return Promise.resolve({ rev: this.rev, documents });
   }
 
-  commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch> {
+  commit(writes: readonly DocumentWrite[], options: CommitOptions = {}): Promise<ChangeBatch> {
     // A failed commit must reject like a remote store would, never throw synchronously.
     try {
-      return Promise.resolve(this.apply(writes));
+      return Promise.resolve(this.apply(writes, options));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
-  private apply(writes: readonly DocumentWrite[]): ChangeBatch {
+  readHistory(collection: CollectionName, id: string, limit: number): Promise<StoredDocument[]> {
+    const versions = this.history.get(key(collection, id)) ?? [];
+    return Promise.resolve(
+      versions
+        .slice(-limit)
+        .reverse()
+        .map((doc) => structuredClone(doc)),
+    );
+  }
+
+  private apply(writes: readonly DocumentWrite[], options: CommitOptions): ChangeBatch {
     assertDistinctWrites(writes);
-    // Check every precondition before touching anything: a commit applies whole or not at all.
-    for (const write of writes) {
-      if (write.expectedVersion === undefined) continue;
-      const current = this.documents.get(key(write.collection, write.id));
-      const currentVersion = current && !current.deleted ? current.version : null;
-      if ((currentVersion ?? 0) !== write.expectedVersion) {
-        throw new ConflictError(
-          `${write.collection}/${write.id}`,
-          write.expectedVersion,
-          currentVersion,
-        );
-      }
-    }
+    const current = writes.map((write) => this.documents.get(key(write.collection, write.id)));
+    const required = (options.requireExisting ?? []).map((ref) =>
+      this.documents.get(key(ref.collection, ref.id)),
+    );
+    // Every precondition is checked before anything is touched: a commit applies whole or not at all.
+    checkPreconditions(writes, current, required, options);
     const rev = this.rev + 1;
-    const now = this.clock().toISOString();
-    const written: StoredDocument[] = [];
-    for (const write of writes) {
-      const id = key(write.collection, write.id);
-      const current = this.documents.get(id);
-      const version = (current?.version ?? 0) + 1;
-      const createdAt = current && !current.deleted ? current.createdAt : now;
-      const doc = (
-        write.op === 'put'
-          ? {
-              collection: write.collection,
-              id: write.id,
-              deleted: false,
-              data: structuredClone(write.data),
-            }
-          : { collection: write.collection, id: write.id, deleted: true, data: null }
-      ) as StoredDocument;
-      Object.assign(doc, { rev, version, createdAt, updatedAt: now });
-      this.documents.set(id, doc);
-      written.push(structuredClone(doc));
+    const written = stampWrites(writes, current, rev, this.clock().toISOString(), options.actor);
+    for (const doc of written) {
+      const stored = structuredClone(doc);
+      const id = key(doc.collection, doc.id);
+      this.documents.set(id, stored);
+      this.history.set(id, [...(this.history.get(id) ?? []), stored]);
     }
     this.rev = rev;
-    return { rev, documents: written };
+    return { rev, documents: written.map((doc) => structuredClone(doc)) };
   }
 
   close(): Promise<void> {

@@ -146,6 +146,56 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
     expect(a).toMatchObject({ version: 2, data: { aliases: [`writer-${winners[0]}`] } });
   });
 
+  it('records who wrote each document, and keeps every version as history, newest first', async () => {
+    await store.commit([putConcept('a')], { actor: 'editor:1a2b3c4d5e6f' });
+    await store.commit([putConcept('a', 1, ['second'])], { actor: 'admin:0f0f0f0f0f0f' });
+    await store.commit([{ op: 'delete', collection: 'concepts', id: 'a', expectedVersion: 2 }], {
+      actor: 'admin:0f0f0f0f0f0f',
+    });
+    const [live] = (await store.readChanges(2)).documents;
+    expect(live).toMatchObject({ version: 3, deleted: true, updatedBy: 'admin:0f0f0f0f0f0f' });
+    const history = await store.readHistory('concepts', 'a', 10);
+    expect(history.map((d) => [d.version, d.deleted, d.updatedBy])).toEqual([
+      [3, true, 'admin:0f0f0f0f0f0f'],
+      [2, false, 'admin:0f0f0f0f0f0f'],
+      [1, false, 'editor:1a2b3c4d5e6f'],
+    ]);
+    expect(history[1]!.data).toMatchObject({ aliases: ['second'] });
+    expect((await store.readHistory('concepts', 'a', 2)).map((d) => d.version)).toEqual([3, 2]);
+    expect(await store.readHistory('concepts', 'never-written', 5)).toEqual([]);
+  });
+
+  it('checks inside the commit that required documents exist, writing nothing otherwise', async () => {
+    await store.commit([putCategory, putConcept('a')]);
+    const relation: DocumentWrite = {
+      op: 'put',
+      collection: 'relations',
+      id: 'a__USES__b',
+      data: { from: 'a', kind: 'USES', to: 'b' },
+      expectedVersion: 0,
+    };
+    const requireEnds = {
+      requireExisting: [
+        { collection: 'concepts' as const, id: 'a' },
+        { collection: 'concepts' as const, id: 'b' },
+      ],
+    };
+    await expect(store.commit([relation], requireEnds)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/concepts\/b/),
+    });
+    expect(await store.readRevision()).toBe(1);
+    await store.commit([putConcept('b')]);
+    await expect(store.commit([relation], requireEnds)).resolves.toMatchObject({ rev: 3 });
+    await store.commit([{ op: 'delete', collection: 'concepts', id: 'b' }]);
+    await expect(
+      store.commit(
+        [{ ...relation, id: 'b__USES__a', data: { from: 'b', kind: 'USES', to: 'a' } }],
+        requireEnds,
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('stores the whole course and reads it back unchanged (tables, nested lists, comparisons)', async () => {
     const bundle = await loadSeedDirectory(defaultSeedDir());
     const writes = bundleToWrites(bundle);

@@ -349,6 +349,7 @@ describe('runSeedCommand', () => {
       kind: store.kind,
       readRevision: () => store.readRevision(),
       readChanges: (since) => store.readChanges(since),
+      readHistory: (collection, id, limit) => store.readHistory(collection, id, limit),
       commit: (writes) =>
         store.calls.commit === 2
           ? Promise.reject(new AppError(ErrorCode.UNAVAILABLE, 'The store went away.'))
@@ -384,6 +385,7 @@ describe('runSeedCommand', () => {
       kind: store.kind,
       readRevision: () => store.readRevision(),
       readChanges: (since) => store.readChanges(since),
+      readHistory: (collection, id, limit) => store.readHistory(collection, id, limit),
       async commit(writes: readonly DocumentWrite[]) {
         const { documents } = await store.readChanges(0);
         const encoder = documents.find((d) => d.id === 'encoder');

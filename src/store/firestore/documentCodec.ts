@@ -53,6 +53,7 @@ const envelopeSchema = z.object({
   version: z.number().int().min(1),
   createdAt: z.string(),
   updatedAt: z.string(),
+  updatedBy: z.string().max(200).optional(),
   deleted: z.boolean(),
   data: z.unknown(),
 });
@@ -64,6 +65,7 @@ export function toFirestore(doc: StoredDocument): Record<string, unknown> {
     version: doc.version,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    ...(doc.updatedBy ? { updatedBy: doc.updatedBy } : {}),
     deleted: doc.deleted,
     data: doc.deleted ? null : encodeData(doc.data),
   };
@@ -81,33 +83,30 @@ export function fromFirestore(
   const path = `${collection}/${id}`;
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) return { rejected: { path, issues: issuesFromZod(envelope.error) } };
-  const { rev, version, createdAt, updatedAt, deleted } = envelope.data;
-  if (deleted) {
-    return {
-      document: {
-        collection,
-        id,
-        rev,
-        version,
-        createdAt,
-        updatedAt,
-        deleted: true,
-        data: null,
-      } as StoredDocument,
-    };
+  const { data: encoded, ...meta } = envelope.data;
+  if (meta.deleted) {
+    return { document: { collection, id, ...meta, deleted: true, data: null } as StoredDocument };
   }
-  const data = SCHEMAS[collection].safeParse(decodeData(envelope.data.data));
+  const data = SCHEMAS[collection].safeParse(decodeData(encoded));
   if (!data.success) return { rejected: { path, issues: issuesFromZod(data.error, ['data']) } };
   return {
-    document: {
-      collection,
-      id,
-      rev,
-      version,
-      createdAt,
-      updatedAt,
-      deleted: false,
-      data: data.data,
-    } as StoredDocument,
+    document: { collection, id, ...meta, deleted: false, data: data.data } as StoredDocument,
   };
+}
+
+/**
+ * The storage state of a document for a write's preconditions: its version and whether it is
+ * deleted count even when its data no longer passes validation (a write may be repairing it).
+ */
+export function storedState(
+  collection: CollectionName,
+  id: string,
+  raw: unknown,
+): StoredDocument | undefined {
+  const parsed = fromFirestore(collection, id, raw);
+  if ('document' in parsed) return parsed.document;
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return undefined;
+  const { data: _corrupt, ...meta } = envelope.data;
+  return { collection, id, ...meta, data: null } as unknown as StoredDocument;
 }

@@ -2,10 +2,11 @@ import type { CollectionName } from '../../domain/bundle.js';
 
 /** A query the Firestore adapter makes, described for the index-coverage check. */
 export interface DeclaredQuery {
-  collection: CollectionName | 'meta';
+  /** A collection, or the collection group of a subcollection (`versions`). */
+  collection: CollectionName | 'versions';
   /** Field filters, in order: `[field, operator]`. */
   filters: [field: string, operator: '==' | '>' | '<' | '>=' | '<='][];
-  orderBy: string[];
+  orderBy: [field: string, direction: 'asc' | 'desc'][];
 }
 
 /**
@@ -25,5 +26,11 @@ export const FIRESTORE_QUERIES = {
     collection,
     filters: [['rev', '>']],
     orderBy: [],
+  }),
+  /** A document's history: its `versions` subcollection, newest first. */
+  history: (): DeclaredQuery => ({
+    collection: 'versions',
+    filters: [],
+    orderBy: [['version', 'desc']],
   }),
 } as const;

@@ -1,16 +1,18 @@
 import { Firestore, type DocumentReference, type Query } from '@google-cloud/firestore';
-import { COLLECTIONS } from '../../domain/bundle.js';
-import { AppError, ConflictError, ErrorCode } from '../../errors.js';
+import { COLLECTIONS, type CollectionName } from '../../domain/bundle.js';
+import { AppError, ErrorCode } from '../../errors.js';
 import type {
   ChangeBatch,
+  CommitOptions,
   ContentStore,
   DocumentWrite,
   RejectedDocument,
   StoredDocument,
 } from '../contentStore.js';
+import { checkPreconditions, stampWrites } from '../stampWrites.js';
 import { assertDistinctWrites } from '../assertDistinctWrites.js';
 import { withDeadline } from '../deadline.js';
-import { fromFirestore, toFirestore } from './documentCodec.js';
+import { fromFirestore, storedState, toFirestore } from './documentCodec.js';
 import { FIRESTORE_QUERIES, type DeclaredQuery } from './firestoreQueries.js';
 
 /** How to reach Firestore. */
@@ -29,6 +31,9 @@ export interface FirestoreStats {
   documentsRead: number;
   documentsWritten: number;
 }
+
+/** Name of the subcollection that keeps every version of a document. */
+export const VERSIONS = 'versions';
 
 // gRPC status codes that mean "the backend cannot be reached right now".
 const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
@@ -106,13 +111,15 @@ export class FirestoreStore implements ContentStore {
     );
   }
 
-  commit(writes: readonly DocumentWrite[]): Promise<ChangeBatch> {
+  commit(writes: readonly DocumentWrite[], options: CommitOptions = {}): Promise<ChangeBatch> {
     // Once the caller has been told UNAVAILABLE, the client's own retries must not land the write.
     let abandoned = false;
     const stopIfAbandoned = () => {
-      if (abandoned)
+      if (abandoned) {
         throw new AppError(ErrorCode.UNAVAILABLE, 'The commit was abandoned after its deadline.');
+      }
     };
+    const required = options.requireExisting ?? [];
     return this.guard(
       'a commit',
       () =>
@@ -120,64 +127,36 @@ export class FirestoreStore implements ContentStore {
           stopIfAbandoned();
           assertDistinctWrites(writes);
           const refs = writes.map((write) => this.db.collection(write.collection).doc(write.id));
+          const requiredRefs = required.map((ref) =>
+            this.db.collection(ref.collection).doc(ref.id),
+          );
           this.stats.rpcs++;
-          const reads = tx.getAll(this.metaRef, ...refs);
+          const reads = tx.getAll(this.metaRef, ...refs, ...requiredRefs);
           observeLazyTransactionStart(tx);
-          const [meta, ...current] = await reads;
+          const [meta, ...snapshots] = await reads;
           stopIfAbandoned();
-          this.stats.documentsRead += 1 + current.length;
-          const existing = current.map((snapshot, i) => {
-            const write = writes[i]!;
-            if (!snapshot.exists) return undefined;
-            const parsed = fromFirestore(write.collection, write.id, snapshot.data());
-            // A corrupt stored document may be overwritten, but its version still counts.
-            return 'document' in parsed ? parsed.document : undefined;
-          });
-          writes.forEach((write, i) => {
-            if (write.expectedVersion === undefined) return;
-            const doc = existing[i];
-            const currentVersion = doc && !doc.deleted ? doc.version : null;
-            if ((currentVersion ?? 0) !== write.expectedVersion) {
-              throw new ConflictError(
-                `${write.collection}/${write.id}`,
-                write.expectedVersion,
-                currentVersion,
-              );
-            }
-          });
+          this.stats.documentsRead += snapshots.length + 1;
+          const stateOf = (collection: CollectionName, id: string, index: number) => {
+            const snapshot = snapshots[index]!;
+            return snapshot.exists ? storedState(collection, id, snapshot.data()) : undefined;
+          };
+          const current = writes.map((write, i) => stateOf(write.collection, write.id, i));
+          const requiredState = required.map((ref, i) =>
+            stateOf(ref.collection, ref.id, writes.length + i),
+          );
+          checkPreconditions(writes, current, requiredState, options);
           const rev = revisionOf(meta!.data()) + 1;
           const now = new Date().toISOString();
-          const written = writes.map((write, i): StoredDocument => {
-            const doc = existing[i];
-            const stamp = {
-              rev,
-              version: (doc?.version ?? 0) + 1,
-              createdAt: doc && !doc.deleted ? doc.createdAt : now,
-              updatedAt: now,
-            };
-            const stored = (
-              write.op === 'put'
-                ? {
-                    collection: write.collection,
-                    id: write.id,
-                    deleted: false,
-                    data: write.data,
-                    ...stamp,
-                  }
-                : {
-                    collection: write.collection,
-                    id: write.id,
-                    deleted: true,
-                    data: null,
-                    ...stamp,
-                  }
-            ) as StoredDocument;
-            tx.set(refs[i]!, toFirestore(stored));
-            return stored;
+          const written = stampWrites(writes, current, rev, now, options.actor);
+          written.forEach((doc, i) => {
+            const encoded = toFirestore(doc);
+            tx.set(refs[i]!, encoded);
+            // The version history lives beside the document: one subcollection entry per write.
+            tx.set(refs[i]!.collection(VERSIONS).doc(String(doc.version)), encoded);
           });
           tx.set(this.metaRef, { rev, updatedAt: now });
           this.stats.rpcs++;
-          this.stats.documentsWritten += written.length + 1;
+          this.stats.documentsWritten += 2 * written.length + 1;
           return { rev, documents: written };
         }),
       () => {
@@ -186,16 +165,29 @@ export class FirestoreStore implements ContentStore {
     );
   }
 
+  readHistory(collection: CollectionName, id: string, limit: number): Promise<StoredDocument[]> {
+    return this.guard('a history read', async () => {
+      this.stats.rpcs++;
+      const versions = this.db.collection(collection).doc(id).collection(VERSIONS);
+      const result = await this.query(FIRESTORE_QUERIES.history(), [], versions).limit(limit).get();
+      this.stats.documentsRead += result.size;
+      return result.docs.flatMap((doc) => {
+        const parsed = fromFirestore(collection, id, doc.data());
+        return 'document' in parsed ? [parsed.document] : [];
+      });
+    });
+  }
+
   async close(): Promise<void> {
     await this.db.terminate();
   }
 
-  private query(declared: DeclaredQuery, values: unknown[]): Query {
-    let query: Query = this.db.collection(declared.collection);
+  private query(declared: DeclaredQuery, values: unknown[], base?: Query): Query {
+    let query: Query = base ?? this.db.collection(declared.collection);
     declared.filters.forEach(([field, operator], i) => {
       query = query.where(field, operator, values[i]);
     });
-    for (const field of declared.orderBy) query = query.orderBy(field);
+    for (const [field, direction] of declared.orderBy) query = query.orderBy(field, direction);
     return query;
   }
 
