@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseApiTokens, type TokenEntry } from './auth/tokens.js';
 import { defaultSeedDir } from './paths.js';
 
 const booleanFlag = z
@@ -32,6 +33,7 @@ const environmentSchema = z.object({
   SEED_DIR: z.string().min(1).optional(),
   CONTENT_TTL_MS: wholeNumber(0, 3_600_000).default(5000),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  API_TOKENS: z.string().optional(),
 });
 
 /** The validated configuration of one API instance. */
@@ -53,6 +55,8 @@ export interface Config {
   contentTtlMs: number;
   /** Schema introspection (on in development, off in production unless asked for). */
   introspection: boolean;
+  /** Who may write: hashes of the configured bearer tokens with their roles. None: read-only. */
+  apiTokens: TokenEntry[];
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -76,6 +80,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const values = parsed.data;
+  let apiTokens: TokenEntry[] = [];
+  try {
+    apiTokens = parseApiTokens(values.API_TOKENS ?? '');
+  } catch (error) {
+    // The value may hold secrets pasted by mistake: name the rule, not the value.
+    throw new ConfigError(`invalid configuration: API_TOKENS: ${(error as Error).message}`);
+  }
   if (values.STORE === 'firestore' && !values.GOOGLE_CLOUD_PROJECT) {
     throw new ConfigError(
       'invalid configuration: GOOGLE_CLOUD_PROJECT=null: must be set when STORE=firestore',
@@ -100,5 +111,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDir: values.SEED_DIR ?? defaultSeedDir(),
     contentTtlMs: values.CONTENT_TTL_MS,
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,
+    apiTokens,
   };
 }

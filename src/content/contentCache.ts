@@ -72,6 +72,29 @@ export class ContentCache {
     return this.refreshing;
   }
 
+  /**
+   * Makes a commit made through this instance visible at once (read-your-writes). A commit that
+   * directly follows the snapshot is applied without asking the store; otherwise the instance
+   * catches up through a delta read that includes it.
+   */
+  async applyCommitted(batch: ChangeBatch): Promise<ContentSnapshot> {
+    let snapshot = await this.current();
+    // A refresh already under way may have started before this commit: wait for it, then look again.
+    for (let attempt = 0; attempt < 3 && snapshot.rev < batch.rev; attempt++) {
+      if (!this.refreshing && batch.rev === snapshot.rev + 1) {
+        snapshot = new ContentSnapshot(
+          batch.rev,
+          applyChanges(snapshot.documents, batch.documents),
+          new Date(this.now()),
+        );
+        this.snapshot = snapshot;
+        return snapshot;
+      }
+      snapshot = await this.refresh();
+    }
+    return snapshot;
+  }
+
   /** Freshness of what is served. */
   status(): ContentCacheStatus {
     const checkedAt = this.checkedAt;

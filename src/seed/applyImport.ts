@@ -52,14 +52,14 @@ export type ImportProgress = (written: number, total: number) => void;
 export async function applyImport(
   store: ContentStore,
   writes: readonly DocumentWrite[],
-  options: { limits?: BatchLimits; onProgress?: ImportProgress } = {},
+  options: { limits?: BatchLimits; onProgress?: ImportProgress; actor?: string } = {},
 ): Promise<{ commits: number; rev: number | null }> {
   const batches = batchWrites(writes, options.limits);
   let written = 0;
   let rev: number | null = null;
   options.onProgress?.(0, writes.length);
   for (const batch of batches) {
-    rev = (await store.commit(batch)).rev;
+    rev = (await store.commit(batch, options.actor ? { actor: options.actor } : {})).rev;
     written += batch.length;
     options.onProgress?.(written, writes.length);
   }

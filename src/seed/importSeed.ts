@@ -1,3 +1,4 @@
+import type { ContentBundle } from '../domain/bundle.js';
 import type { ContentStore } from '../store/contentStore.js';
 import { applyImport, type BatchLimits, type ImportProgress } from './applyImport.js';
 import { loadSeedDirectory } from './loadSeed.js';
@@ -11,6 +12,8 @@ export interface ImportSeedOptions {
   onProgress?: ImportProgress;
   /** Called with the diff before anything is written (to print it). */
   onPlan?: (report: ImportReport) => void;
+  /** Recorded as `updatedBy` on what the import writes (default "importer"). */
+  actor?: string;
 }
 
 /** What a seed import did. */
@@ -30,7 +33,18 @@ export async function importSeed(
   seedDir: string,
   options: ImportSeedOptions = {},
 ): Promise<ImportSeedResult> {
-  const bundle = await loadSeedDirectory(seedDir);
+  return importBundle(store, await loadSeedDirectory(seedDir), options);
+}
+
+/**
+ * Diffs a validated bundle against the store and writes only what differs: the code behind
+ * both `npm run seed` and the `importContent` mutation.
+ */
+export async function importBundle(
+  store: ContentStore,
+  bundle: ContentBundle,
+  options: ImportSeedOptions = {},
+): Promise<ImportSeedResult> {
   const current = await store.readChanges(0);
   const plan = planImport(bundle, current.documents, { prune: options.prune ?? false });
   options.onPlan?.(plan.report);
@@ -40,6 +54,7 @@ export async function importSeed(
   const applied = await applyImport(store, plan.writes, {
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    actor: options.actor ?? 'importer',
   });
   return { report: plan.report, commits: applied.commits, rev: applied.rev ?? current.rev };
 }
