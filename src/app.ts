@@ -3,7 +3,9 @@ import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { ContentCache } from './content/contentCache.js';
-import { ErrorCode } from './errors.js';
+import { authenticate } from './auth/authenticate.js';
+import { canPreview, type Viewer } from './auth/viewer.js';
+import { AppError, ErrorCode } from './errors.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createGraphQLServer } from './graphql/createGraphQLServer.js';
 import { LocaleFallbackRecorder } from './graphql/localeFallbacks.js';
@@ -58,19 +60,31 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
     graphqlRequestGuard,
     expressMiddleware(graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
-        const snapshot = await ready
-          .then(({ cache }) => cache.current())
-          .catch(() => {
-            throw new GraphQLError('Content is not available right now; retry shortly.', {
-              extensions: { code: ErrorCode.UNAVAILABLE, http: { status: 503 } },
-            });
-          });
-        return {
+        const viewer = authenticateRequest(req.headers.authorization, config);
+        const runtime = await ready.catch(() => {
+          throw unavailable();
+        });
+        const snapshot = await runtime.cache.current().catch(() => {
+          throw unavailable();
+        });
+        const audience = canPreview(viewer) ? 'preview' : 'public';
+        const context: GraphQLContext = {
           snapshot,
-          index: snapshot.index('public'),
+          index: snapshot.index(audience),
+          viewer,
+          edit: {
+            store: runtime.store,
+            cache: runtime.cache,
+            writable: config.apiTokens.length > 0,
+          },
           defaultLocale: negotiateLocale(req.headers['accept-language']),
           fallbacks: new LocaleFallbackRecorder(),
+          adoptLatest: async () => {
+            context.snapshot = await runtime.cache.current();
+            context.index = context.snapshot.index(audience);
+          },
         };
+        return context;
       },
     }),
   );
@@ -87,6 +101,27 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
       await runtime?.store.close();
     },
   };
+}
+
+// Errors of context creation must be GraphQLErrors to keep their code and HTTP status.
+function unavailable(): GraphQLError {
+  return new GraphQLError('Content is not available right now; retry shortly.', {
+    extensions: { code: ErrorCode.UNAVAILABLE, http: { status: 503 } },
+  });
+}
+
+function authenticateRequest(header: string | undefined, config: Config): Viewer {
+  try {
+    return authenticate(header, config.apiTokens);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new GraphQLError(error.message, {
+      extensions: {
+        code: error.code,
+        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+      },
+    });
+  }
 }
 
 // Opens the store (seeding the embedded one from seed/) and builds the cache that follows it.

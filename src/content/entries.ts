@@ -19,3 +19,16 @@ export function emptyDocumentSet(): DocumentSet {
     lessons: new Map(),
   };
 }
+
+/** The authored document inside an entry: its storage metadata dropped. */
+export function withoutMeta<T extends DocumentMeta>(entry: T): Omit<T, keyof DocumentMeta> {
+  const {
+    rev: _rev,
+    version: _version,
+    createdAt: _c,
+    updatedAt: _u,
+    updatedBy: _b,
+    ...data
+  } = entry;
+  return data;
+}

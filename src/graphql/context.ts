@@ -1,14 +1,25 @@
+import type { Viewer } from '../auth/viewer.js';
 import type { ContentIndex } from '../content/contentIndex.js';
+import type { EditDeps } from '../editing/editor.js';
 import type { ContentSnapshot } from '../content/snapshot.js';
 import type { Locale } from '../domain/locale.js';
 import type { LocaleFallbackRecorder } from './localeFallbacks.js';
 
 /** Per-request context of every resolver. */
 export interface GraphQLContext {
-  /** The snapshot this whole request reads (one revision, even if a refresh lands mid-request). */
+  /**
+   * The snapshot this request reads: one revision for a whole query, even if a refresh lands
+   * mid-request; a mutation moves it to the revision it wrote (see `adoptLatest`).
+   */
   snapshot: ContentSnapshot;
-  /** The indexes this reader may see (published only, for anonymous readers). */
+  /** The indexes this reader may see (published only for anonymous readers, drafts for writers). */
   index: ContentIndex;
+  /** Who is asking. */
+  viewer: Viewer;
+  /** What edits need: the store, the cache, whether the API is writable. */
+  edit: EditDeps;
+  /** After a mutation: read the revision it wrote, so its result and later fields see the change. */
+  adoptLatest(): Promise<void>;
   /** Locale from Accept-Language (else Korean), used where no `locale` argument is given. */
   defaultLocale: Locale;
   fallbacks: LocaleFallbackRecorder;

@@ -24,6 +24,7 @@ describe('loadConfig defaults', () => {
       contentTtlMs: 5000,
       storeTimeoutMs: 5000,
       introspection: true,
+      apiTokens: [],
     });
   });
 
@@ -102,6 +103,28 @@ describe('loadConfig defaults', () => {
     ['CONTENT_TTL_MS', '3600000', { contentTtlMs: 3_600_000 }],
   ])('accepts the boundary value %s=%s', (name, value, expected) => {
     expect(loadConfig({ [name]: value })).toMatchObject(expected);
+  });
+});
+
+describe('API_TOKENS', () => {
+  const hash = 'a'.repeat(64);
+
+  it('parses role:sha256hex pairs, keeping only hashes and fingerprints', () => {
+    const { apiTokens } = loadConfig({ API_TOKENS: ` editor:${hash} , admin:${'b'.repeat(64)}` });
+    expect(apiTokens.map((t) => [t.role, t.fingerprint, t.hash.length])).toEqual([
+      ['editor', 'aaaaaaaaaaaa', 32],
+      ['admin', 'bbbbbbbbbbbb', 32],
+    ]);
+  });
+
+  it.each([
+    ['an unknown role', `writer:${hash}`, /entry 1 has role "writer"/],
+    ['a raw token instead of a hash', 'admin:llmc_secret-token-value', /64 lowercase hex digits/],
+    ['a missing role', hash, /entry 1 must be role:sha256hex/],
+    ['a bad second entry', `admin:${hash},editor:xyz`, /entry 2/],
+  ])('refuses %s without echoing the value', (_name, value, rule) => {
+    expect(() => loadConfig({ API_TOKENS: value })).toThrow(rule);
+    expect(() => loadConfig({ API_TOKENS: value })).not.toThrow(/secret-token-value/);
   });
 });
 

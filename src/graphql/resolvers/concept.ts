@@ -58,6 +58,9 @@ export const conceptResolvers = {
   status: ({ item }) => item.status,
   version: ({ item }) => item.version,
   updatedAt: ({ item }) => item.updatedAt,
+  // Authorship is for the people who edit; anonymous readers get null.
+  updatedBy: ({ item }, _, ctx) =>
+    ctx.viewer.role === 'anonymous' ? null : (item.updatedBy ?? null),
   locale: ({ locale }) => locale,
 } satisfies ViewResolvers<Entry<Concept>>;
 

@@ -1,3 +1,4 @@
+import { GraphQLJSON } from 'graphql-scalars';
 import {
   blockResolvers,
   listItemResolvers,
@@ -20,6 +21,8 @@ import {
   mediaResolvers,
 } from './concept.js';
 import { lessonResolvers, sectionResolvers } from './lesson.js';
+import { conceptHistoryResolver, conceptVersionResolvers } from './history.js';
+import { mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
 import {
   pathStepResolvers,
@@ -45,7 +48,10 @@ export const resolvers = {
     THEMATIC_BREAK: 'thematicBreak',
   },
   Mark: { STRONG: 'strong', EMPHASIS: 'emphasis', CODE: 'code', DELETE: 'delete' },
-  Query: queryResolvers,
+  JSON: GraphQLJSON,
+  Query: { ...queryResolvers, conceptHistory: conceptHistoryResolver },
+  Mutation: mutationResolvers,
+  ConceptVersion: conceptVersionResolvers,
   Concept: conceptResolvers,
   Facet: facetResolvers,
   Analogy: analogyResolvers,

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Viewer } from '../auth/viewer.js';
+import { actorOf } from '../auth/viewer.js';
+import { contentBundleSchema, type ContentBundle } from '../domain/bundle.js';
+import { checkReferences } from '../domain/checkReferences.js';
+import { lessonSourceSchema } from '../domain/lesson.js';
+import { issuesFromZod, ValidationError, type Issue } from '../errors.js';
+import { buildLesson } from '../markdown/buildLesson.js';
+import { importBundle, type ImportSeedResult } from '../seed/importSeed.js';
+import { authorize } from '../auth/permissions.js';
+import type { EditDeps } from './editor.js';
+
+// What a client sends: the seed's content as JSON, lessons as their sources (markdown per locale).
+const importBundleSchema = contentBundleSchema.extend({ lessons: z.array(lessonSourceSchema) });
+
+/**
+ * `importContent` (admin): validates a whole bundle, then runs the same diff-and-write code as
+ * `npm run seed`. A dry run (the default) only reports. Nothing is written when anything is invalid.
+ */
+export async function importContent(
+  deps: EditDeps,
+  viewer: Viewer,
+  input: unknown,
+  options: { dryRun: boolean; prune: boolean },
+): Promise<ImportSeedResult & { dryRun: boolean }> {
+  authorize(viewer, 'import', deps.writable);
+  const bundle = validateBundle(input);
+  const result = await importBundle(deps.store, bundle, {
+    dryRun: options.dryRun,
+    prune: options.prune,
+    actor: actorOf(viewer),
+  });
+  if (result.commits > 0) await deps.cache.refresh();
+  return { ...result, dryRun: options.dryRun };
+}
+
+function validateBundle(input: unknown): ContentBundle {
+  const parsed = importBundleSchema.safeParse(input);
+  if (!parsed.success)
+    throw new ValidationError('The bundle is invalid', issuesFromZod(parsed.error, ['bundle']));
+  const issues: Issue[] = [];
+  const lessons = parsed.data.lessons.flatMap((source, i) => {
+    try {
+      return [buildLesson(source)];
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      issues.push(
+        ...error.issues.map((issue) => ({
+          ...issue,
+          path: ['bundle', 'lessons', i, ...issue.path],
+        })),
+      );
+      return [];
+    }
+  });
+  const bundle: ContentBundle = { ...parsed.data, lessons };
+  if (issues.length === 0) {
+    for (const issue of checkReferences(bundle)) {
+      issues.push({
+        path: ['bundle', issue.collection, issue.id, ...issue.path],
+        message: issue.message,
+      });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError('The bundle is invalid', issues);
+  return bundle;
+}

@@ -1,0 +1,133 @@
+import { authorize } from '../auth/permissions.js';
+import type { Viewer } from '../auth/viewer.js';
+import { withoutMeta, type Entry } from '../content/entries.js';
+import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
+import type { Locale } from '../domain/locale.js';
+import { AppError, ErrorCode, ValidationError } from '../errors.js';
+import { buildLesson } from '../markdown/buildLesson.js';
+import { splitSections } from '../markdown/splitSections.js';
+import { MarkdownError } from '../markdown/markdownError.js';
+import { missingTranslations } from './missingTranslations.js';
+import { beginEdit, commitEdit, type EditDeps } from './editor.js';
+import { dropNulls, parseInput, requireVersion } from './inputs.js';
+import { assertReferences } from './referenceIssues.js';
+
+/** What `upsertLesson` takes besides the markdown. */
+export interface LessonUpsert {
+  slug: string;
+  markdown: string;
+  locale: Locale;
+  expectedVersion?: number | null;
+  title?: { ko?: string | null; en?: string | null } | null;
+  number?: number | null;
+  summary?: { ko?: string | null; en?: string | null } | null;
+}
+
+/**
+ * Creates or replaces one locale's markdown of a lesson, parsed into sections and blocks exactly
+ * as the seed's lessons are. A new lesson starts as a DRAFT (editor or admin) and takes its title
+ * from the arguments or the markdown's `# heading`; replacing needs the version last read, and
+ * an admin if the lesson is published. The other locale is kept and must still line up.
+ */
+export async function upsertLesson(
+  deps: EditDeps,
+  viewer: Viewer,
+  args: LessonUpsert,
+): Promise<Entry<Lesson>> {
+  const edit = await beginEdit(deps, viewer, 'createDraft');
+  const current = edit.snapshot.documents.lessons.get(args.slug);
+  if (current?.status === 'PUBLISHED') authorize(viewer, 'editPublished', deps.writable);
+  const version = current ? requireVersion(args.expectedVersion) : 0;
+  if (!current && args.expectedVersion) {
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `There is no lesson "${args.slug}" at version ${args.expectedVersion}.`,
+    );
+  }
+  const base = current ? withoutMeta(current) : undefined;
+  const heading = documentTitle(args.markdown);
+  const source = parseInput(
+    lessonSourceSchema,
+    dropNulls({
+      slug: args.slug,
+      number: args.number ?? base?.number ?? null,
+      title: {
+        ...base?.title,
+        ...(heading && !base ? { [args.locale]: heading } : {}),
+        ...(dropNulls(args.title ?? {}) as object),
+      },
+      summary: args.summary === undefined ? base?.summary : args.summary,
+      status: base?.status ?? 'DRAFT',
+      markdown: { ...base?.markdown, [args.locale]: args.markdown },
+    }),
+    [],
+    'The lesson',
+  );
+  const lesson = buildLesson(source);
+  assertReferences(
+    edit.snapshot,
+    [{ collection: 'lessons', id: lesson.slug, data: lesson }],
+    ['markdown'],
+  );
+  const snapshot = await commitEdit(deps, edit, [
+    { op: 'put', collection: 'lessons', id: lesson.slug, data: lesson, expectedVersion: version },
+  ]);
+  return snapshot.documents.lessons.get(lesson.slug)!;
+}
+
+/** Publishes or unpublishes a lesson (admin); publishing needs its English title and markdown. */
+export async function setLessonStatus(
+  deps: EditDeps,
+  viewer: Viewer,
+  slug: string,
+  status: Lesson['status'],
+  expectedVersion: number | null | undefined,
+): Promise<Entry<Lesson>> {
+  const version = requireVersion(expectedVersion);
+  const edit = await beginEdit(deps, viewer, 'publish');
+  const current = edit.snapshot.documents.lessons.get(slug);
+  if (!current) {
+    throw new AppError(ErrorCode.NOT_FOUND, `There is no lesson "${slug}".`, [
+      { path: ['slug'], message: 'no such lesson' },
+    ]);
+  }
+  const data = withoutMeta(current);
+  if (status === 'PUBLISHED') {
+    const untranslated = missingTranslations({
+      title: data.title,
+      summary: data.summary,
+      markdown: data.markdown,
+    });
+    if (untranslated.length > 0) {
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        'Published lessons need English too.',
+        untranslated,
+      );
+    }
+  }
+  const snapshot = await commitEdit(deps, edit, [
+    {
+      op: 'put',
+      collection: 'lessons',
+      id: slug,
+      data: { ...data, status },
+      expectedVersion: version,
+    },
+  ]);
+  return snapshot.documents.lessons.get(slug)!;
+}
+
+// The text of a leading `# heading`, used as the title of a new lesson.
+function documentTitle(markdown: string): string | null {
+  try {
+    return splitSections(markdown).title;
+  } catch (error) {
+    if (error instanceof MarkdownError) {
+      throw new ValidationError('The lesson markdown is invalid', [
+        { path: ['markdown'], message: error.message },
+      ]);
+    }
+    throw error;
+  }
+}
