@@ -1,11 +1,12 @@
 import * as functions from '@google-cloud/functions-framework';
 import { createApi } from './app.js';
+import { withDevAdminToken } from './auth/devToken.js';
 import { loadConfig } from './config.js';
 import { installFrameworkErrorGuard } from './http/frameworkErrorGuard.js';
 
 // The Cloud Function entry: registers the HTTP function `api`, nothing else.
 installFrameworkErrorGuard();
-const api = createApi(loadConfig());
+const api = createApi(withDevAdminToken(loadConfig(), (line) => console.log(line)));
 api.ready.catch((error: unknown) => {
   // An invalid seed must fail the start loudly (file, path, rule), not serve half a course.
   console.error(error instanceof Error ? error.message : String(error));

@@ -19,8 +19,15 @@ export function applyChanges(
     }
     if (doc.deleted) collection.delete(doc.id);
     else {
-      const { rev, version, createdAt, updatedAt } = doc;
-      collection.set(doc.id, { ...doc.data, rev, version, createdAt, updatedAt });
+      const { rev, version, createdAt, updatedAt, updatedBy } = doc;
+      collection.set(doc.id, {
+        ...doc.data,
+        rev,
+        version,
+        createdAt,
+        updatedAt,
+        ...(updatedBy ? { updatedBy } : {}),
+      });
     }
   }
   const next = { ...previous } as Record<CollectionName, unknown>;

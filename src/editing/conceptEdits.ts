@@ -58,6 +58,7 @@ export async function updateConcept(
   if (current.status === 'PUBLISHED') authorize(viewer, 'editPublished', deps.writable);
   const merged = applyPatch(withoutMeta(current), patch);
   const concept = parseInput(conceptSchema, merged, ['patch'], 'The patched concept');
+  assertPublishable(concept, ['patch']);
   assertReferences(edit.snapshot, [{ collection: 'concepts', id: slug, data: concept }], ['patch']);
   const snapshot = await commitEdit(
     deps,
@@ -81,16 +82,7 @@ export async function setConceptStatus(
   const current = edit.snapshot.documents.concepts.get(slug);
   if (!current) throw notFound(slug);
   const data = withoutMeta(current);
-  if (status === 'PUBLISHED') {
-    const untranslated = missingTranslations(data);
-    if (untranslated.length > 0) {
-      throw new AppError(
-        ErrorCode.BAD_USER_INPUT,
-        'Published concepts need English for every text field.',
-        untranslated,
-      );
-    }
-  }
+  assertPublishable({ ...data, status }, []);
   const snapshot = await commitEdit(deps, edit, [
     {
       op: 'put',
@@ -181,6 +173,19 @@ export async function deleteConcept(
   ];
   await commitEdit(deps, edit, writes);
   return { type: 'concept', slug };
+}
+
+// Published concepts are written in both languages: no text field may lack English.
+function assertPublishable(concept: Concept, prefix: (string | number)[]): void {
+  if (concept.status !== 'PUBLISHED') return;
+  const untranslated = missingTranslations(concept, prefix);
+  if (untranslated.length > 0) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      'Published concepts need English for every text field.',
+      untranslated,
+    );
+  }
 }
 
 function notFound(slug: string): AppError {
