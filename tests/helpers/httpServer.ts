@@ -82,7 +82,7 @@ export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
   extensions?: Record<string, any>;
 }
 
