@@ -65,6 +65,12 @@ describe.each([
     expect(answer.text).not.toMatch(HTML_OR_STACK);
   });
 
+  it('prints a one-off admin token on a local start without API_TOKENS, and none in production', () => {
+    const printed = /Authorization: Bearer (llmc_[\w-]{43})/.exec(served.process.output());
+    if (env.NODE_ENV === 'production') expect(printed).toBeNull();
+    else expect(printed?.[1]).toHaveLength(48);
+  });
+
   it('keeps serving after bad requests', async () => {
     await post(served.url, '{{{{');
     const answer = await request(`${served.url}/healthz`);

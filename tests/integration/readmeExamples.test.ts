@@ -1,9 +1,10 @@
-// Keeps the README true: every `curl` example followed by a JSON answer is replayed against the
-// real function handler, and the answer must equal the one printed (timestamps aside).
+// Keeps the README true: every `curl` example followed by a JSON answer is replayed, in order,
+// against the real function entry, and the answer must equal the one printed (timestamps aside).
+// `$ADMIN_TOKEN` in an example stands for the admin token the reader got from `npm start`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import '../../src/index.js';
 import { projectRoot } from '../../src/paths.js';
+import { ADMIN_TOKEN, TEST_API_TOKENS } from '../helpers/tokens.js';
 import { request, serveRegisteredFunction, type ServedFunction } from '../helpers/httpServer.js';
 
 interface Example {
@@ -34,7 +35,10 @@ function readmeExamples(): Example[] {
   return examples;
 }
 
-// Splits a shell command line: whitespace separates words, single quotes quote literally.
+const SHELL_VARIABLES: Record<string, string> = { ADMIN_TOKEN };
+
+// Splits a shell command line: whitespace separates words, single quotes quote literally,
+// double quotes quote with $VARIABLE expansion.
 function shellWords(command: string): string[] {
   const words: string[] = [];
   let current: string | null = null;
@@ -43,6 +47,13 @@ function shellWords(command: string): string[] {
     if (char === "'") {
       const end = command.indexOf("'", i + 1);
       current = (current ?? '') + command.slice(i + 1, end);
+      i = end;
+    } else if (char === '"') {
+      const end = command.indexOf('"', i + 1);
+      const quoted = command
+        .slice(i + 1, end)
+        .replace(/\$(\w+)/g, (_, name: string) => SHELL_VARIABLES[name] ?? '');
+      current = (current ?? '') + quoted;
       i = end;
     } else if (/\s/.test(char)) {
       if (current !== null) words.push(current);
@@ -86,6 +97,9 @@ const normalize = (value: unknown): unknown =>
 
 let server: ServedFunction;
 beforeAll(async () => {
+  // The entry reads its configuration when imported: give it the test tokens first.
+  process.env.API_TOKENS = TEST_API_TOKENS;
+  await import('../../src/index.js');
   server = await serveRegisteredFunction('api');
 });
 afterAll(() => server.close());
