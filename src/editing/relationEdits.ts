@@ -57,8 +57,14 @@ export async function removeRelation(
   to: string,
 ): Promise<boolean> {
   const edit = await beginEdit(deps, viewer, 'removeRelation');
-  const id = relationId({ from, kind, to });
-  const current = edit.snapshot.documents.relations.get(id);
+  const { relations } = edit.snapshot.documents;
+  // A symmetric relation is stored once, whichever way round it was added.
+  const mirror = relationId({ from: to, kind, to: from });
+  const id =
+    relations.has(relationId({ from, kind, to })) || !RELATION_KIND_DEFINITIONS[kind].symmetric
+      ? relationId({ from, kind, to })
+      : mirror;
+  const current = relations.get(id);
   if (!current) return false;
   await commitEdit(deps, edit, [
     { op: 'delete', collection: 'relations', id, expectedVersion: current.version },

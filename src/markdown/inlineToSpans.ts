@@ -1,5 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import type { Mark, Span } from '../domain/block.js';
+import { slugSchema } from '../domain/ids.js';
 import { MarkdownError } from './markdownError.js';
 
 /** Link scheme that turns a markdown link into a concept link: `[LLM](concept:large-language-model)`. */
@@ -67,7 +68,12 @@ function collect(node: PhrasingContent, context: SpanContext, out: Span[]): void
 
 function linkContext(url: string, context: SpanContext, line: number | undefined): SpanContext {
   if (url.startsWith(CONCEPT_LINK_SCHEME)) {
-    return { ...context, concept: url.slice(CONCEPT_LINK_SCHEME.length) };
+    const slug = url.slice(CONCEPT_LINK_SCHEME.length);
+    // Checked here, not only against the content later: an empty or malformed slug is never a link.
+    if (!slugSchema.safeParse(slug).success) {
+      throw new MarkdownError(`concept link "${url}" must name a kebab-case concept slug`, line);
+    }
+    return { ...context, concept: slug };
   }
   if (EXTERNAL_LINK.test(url)) return { ...context, href: url };
   throw new MarkdownError(`link target "${url}" must be concept:<slug> or an http(s) URL`, line);

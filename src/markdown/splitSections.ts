@@ -1,9 +1,14 @@
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, PhrasingContent, RootContent } from 'mdast';
 import type { Block } from '../domain/block.js';
 import { inlineToSpans } from './inlineToSpans.js';
 import { MarkdownError } from './markdownError.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { toBlocks } from './toBlocks.js';
+
+function containsLink(node: PhrasingContent): boolean {
+  if (node.type === 'link' || node.type === 'linkReference') return true;
+  return 'children' in node && (node.children).some(containsLink);
+}
 
 /** Headings at these depths start a section; deeper headings become heading blocks. */
 export const SECTION_HEADING_MAX_DEPTH = 3;
@@ -78,6 +83,13 @@ export function splitSections(markdown: string): ParsedDocument {
 }
 
 function headingText(heading: Heading): { title: string; anchor: string | null } {
+  // A heading is a plain title (sections carry no spans): a link there would silently vanish.
+  if (heading.children.some(containsLink)) {
+    throw new MarkdownError(
+      'links are not allowed in section headings: link the concept in the text below',
+      heading.position?.start.line,
+    );
+  }
   const children = [...heading.children];
   let anchor: string | null = null;
   const last = children.at(-1);

@@ -4,8 +4,10 @@ import { inlineToSpans } from './inlineToSpans.js';
 import { MarkdownError } from './markdownError.js';
 
 // Only absolute https images can be fetched by a client; relative paths in a note are kept as
-// references (path + alt text) but flagged unavailable.
+// references (path + alt text) but flagged unavailable. Any other scheme (javascript:, data: …)
+// is refused: a client must never be handed one to load.
 const FETCHABLE_IMAGE = /^https:\/\//i;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Converts mdast block nodes into structured blocks that clients render without markdown. */
 export function toBlocks(nodes: readonly RootContent[]): Block[] {
@@ -48,6 +50,12 @@ function paragraphBlocks(paragraph: Paragraph): Block[] {
   };
   for (const child of paragraph.children) {
     if (child.type === 'image') {
+      if (URL_SCHEME.test(child.url) && !/^https?:\/\//i.test(child.url)) {
+        throw new MarkdownError(
+          `image "${child.url}" must be an http(s) URL or a relative path`,
+          child.position?.start.line,
+        );
+      }
       flush();
       blocks.push({
         type: 'image',

@@ -44,7 +44,8 @@ export function visitBlocks(blocks: readonly Block[], visitor: BlockVisitor): vo
 export function conceptsIn(blocks: readonly Block[]): string[] {
   const found = new Set<string>();
   visitBlocks(blocks, {
-    spans: (spans) => spans.forEach((span) => span.concept && found.add(span.concept)),
+    spans: (spans) =>
+      spans.forEach((span) => span.concept !== undefined && found.add(span.concept)),
   });
   return [...found];
 }

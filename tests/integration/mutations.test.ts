@@ -284,6 +284,21 @@ describe('relations', () => {
     );
   });
 
+  it('removes a symmetric relation named either way round', async () => {
+    const swapped = await as(
+      'admin',
+      served.url,
+      'mutation { removeRelation(from: "fine-tuning", kind: CONTRASTS_WITH, to: "parameter-efficient-tuning") }',
+    );
+    expect(swapped.data).toEqual({ removeRelation: true });
+    const read = await as(
+      'anonymous',
+      served.url,
+      '{ concept(slug: "fine-tuning") { relations(kinds: [CONTRASTS_WITH]) { concept { slug } } } }',
+    );
+    expect(read.data.concept.relations).toEqual([]);
+  });
+
   it('removes a relation, and says false when there was none', async () => {
     const removed = await as(
       'admin',
