@@ -7,7 +7,7 @@ import { toBlocks } from './toBlocks.js';
 
 function containsLink(node: PhrasingContent): boolean {
   if (node.type === 'link' || node.type === 'linkReference') return true;
-  return 'children' in node && (node.children).some(containsLink);
+  return 'children' in node && node.children.some(containsLink);
 }
 
 /** Headings at these depths start a section; deeper headings become heading blocks. */
