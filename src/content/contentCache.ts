@@ -82,11 +82,7 @@ export class ContentCache {
     // A refresh already under way may have started before this commit: wait for it, then look again.
     for (let attempt = 0; attempt < 3 && snapshot.rev < batch.rev; attempt++) {
       if (!this.refreshing && batch.rev === snapshot.rev + 1) {
-        snapshot = new ContentSnapshot(
-          batch.rev,
-          applyChanges(snapshot.documents, batch.documents),
-          new Date(this.now()),
-        );
+        snapshot = this.advance(snapshot, batch);
         this.snapshot = snapshot;
         return snapshot;
       }
@@ -131,14 +127,22 @@ export class ContentCache {
       const latest = this.snapshot!;
       // A concurrent refresh may have got further; never go backwards.
       if (changes.rev <= latest.rev) return latest;
-      const snapshot = new ContentSnapshot(
-        changes.rev,
-        applyChanges(latest.documents, changes.documents),
-        new Date(this.now()),
-      );
+      const snapshot = this.advance(latest, changes);
       this.snapshot = snapshot;
       return snapshot;
     });
+  }
+
+  // The next snapshot: documents with the changes applied, the search index updated in place
+  // for the concepts that changed (never rebuilt on a delta).
+  private advance(previous: ContentSnapshot, changes: ChangeBatch): ContentSnapshot {
+    const concepts = changes.documents.filter((doc) => doc.collection === 'concepts');
+    const documents = applyChanges(previous.documents, changes.documents);
+    previous.search.update(
+      concepts.flatMap((doc) => (doc.deleted ? [] : [documents.concepts.get(doc.id)!])),
+      concepts.filter((doc) => doc.deleted).map((doc) => doc.id),
+    );
+    return new ContentSnapshot(changes.rev, documents, new Date(this.now()), previous.search);
   }
 
   // Reads everything (first load, or after the store went back in time).

@@ -1,4 +1,5 @@
 import { ContentIndex } from './contentIndex.js';
+import { SearchIndex } from '../search/searchIndex.js';
 import type { DocumentSet } from './entries.js';
 
 /** Who is reading: anonymous readers see PUBLISHED content, editors and admins see drafts too. */
@@ -12,10 +13,15 @@ export class ContentSnapshot {
   readonly public: ContentIndex;
   private previewIndex: ContentIndex | undefined;
 
+  /**
+   * @param search the search index over these documents' concepts; shared with the snapshot
+   *   before when it was updated in place (see ContentCache), so it is not rebuilt per revision.
+   */
   constructor(
     readonly rev: number,
     readonly documents: DocumentSet,
     readonly loadedAt: Date,
+    readonly search: SearchIndex = new SearchIndex(documents.concepts.values()),
   ) {
     this.public = new ContentIndex(documents, false);
   }

@@ -24,6 +24,7 @@ import { lessonResolvers, sectionResolvers } from './lesson.js';
 import { conceptHistoryResolver, conceptVersionResolvers } from './history.js';
 import { mutationResolvers } from './mutation.js';
 import { queryResolvers } from './query.js';
+import { searchHitResolvers } from './searchHit.js';
 import {
   pathStepResolvers,
   relationKindInfoResolvers,
@@ -52,6 +53,7 @@ export const resolvers = {
   Query: { ...queryResolvers, conceptHistory: conceptHistoryResolver },
   Mutation: mutationResolvers,
   ConceptVersion: conceptVersionResolvers,
+  SearchHit: searchHitResolvers,
   Concept: conceptResolvers,
   Facet: facetResolvers,
   Analogy: analogyResolvers,

@@ -4,6 +4,7 @@ import { shortestPath } from '../../content/graph.js';
 import { pageSize, paginate } from '../../content/pagination.js';
 import type { Locale } from '../../domain/locale.js';
 import { RELATION_KINDS } from '../../domain/relationKinds.js';
+import { searchConcepts } from '../../search/searchConcepts.js';
 import { rootLocale, view, type GraphQLContext } from '../context.js';
 
 type LocaleArgs = { locale?: Locale | null };
@@ -41,6 +42,18 @@ export const queryResolvers = {
         endCursor: page.cursors.at(-1) ?? null,
       },
     };
+  },
+
+  search: (
+    _: unknown,
+    args: { query: string; first?: number | null } & LocaleArgs,
+    ctx: GraphQLContext,
+  ) => {
+    const locale = rootLocale(args, ctx);
+    return searchConcepts(ctx.index, ctx.snapshot.search, args.query, {
+      first: args.first,
+      locale,
+    }).map((hit) => view(hit, locale));
   },
 
   categories: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) =>

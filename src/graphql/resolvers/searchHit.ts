@@ -1,0 +1,11 @@
+import type { SearchHit } from '../../search/searchConcepts.js';
+import { view } from '../context.js';
+import type { ViewResolvers } from './fieldHelpers.js';
+
+/** A search result. */
+export const searchHitResolvers = {
+  concept: ({ item, locale }) => view(item.concept, locale),
+  score: ({ item }) => item.score,
+  field: ({ item }) => item.field,
+  snippet: ({ item }) => item.snippet,
+} satisfies ViewResolvers<SearchHit>;

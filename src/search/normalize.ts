@@ -1,0 +1,102 @@
+import { disassemble, getChoseong } from 'es-hangul';
+import pluralize from 'pluralize';
+
+// Korean particles learners leave on a word (트랜스포머는, 모델을), longest first so 에서 wins over 서.
+const PARTICLES = [
+  '에서부터',
+  '으로부터',
+  '에게서',
+  '한테서',
+  '이라고',
+  '까지',
+  '부터',
+  '에서',
+  '에게',
+  '한테',
+  '으로',
+  '이나',
+  '이랑',
+  '처럼',
+  '보다',
+  '만큼',
+  '라고',
+  '은',
+  '는',
+  '이',
+  '가',
+  '을',
+  '를',
+  '의',
+  '에',
+  '로',
+  '와',
+  '과',
+  '도',
+  '만',
+  '나',
+  '랑',
+];
+const HANGUL = /\p{Script=Hangul}/u;
+const HANGUL_SYLLABLES = /^[\uAC00-\uD7A3]+$/;
+const CHOSEONG_ONLY = /^[\u3131-\u314E]+$/;
+// Words are runs of one script, so "LLM의" splits into "llm" and "의".
+const WORD = /[a-z0-9]+|\p{Script=Hangul}+|[\p{L}\p{N}]+/gu;
+
+/**
+ * Case, width and compatibility folded (NFKC, lower case). Hangul compatibility jamo (ㅍ, as
+ * typed in an initial-consonant query) are left alone: NFKC would turn them into conjoining jamo.
+ */
+export function clean(text: string): string {
+  return text.replace(/[^\u3131-\u318E]+/g, (run) => run.normalize('NFKC')).toLowerCase();
+}
+
+/** The folded key of a text: cleaned, with spaces, hyphens and punctuation removed (미세 조정 = 미세조정). */
+export function fold(text: string): string {
+  return clean(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The words of a text, cleaned. */
+export function words(text: string): string[] {
+  return clean(text).match(WORD) ?? [];
+}
+
+/**
+ * The forms a query word may stand for: itself, without a trailing Korean particle, and the
+ * English singular. Forms shorter than two characters are dropped (a lone particle means nothing).
+ */
+export function wordForms(word: string): string[] {
+  const forms = new Set([word]);
+  if (HANGUL_SYLLABLES.test(word)) {
+    const particle = PARTICLES.find((p) => word.endsWith(p) && word.length - p.length >= 2);
+    if (particle) forms.add(word.slice(0, -particle.length));
+  } else if (/^[a-z]+$/.test(word) && word.length >= 3) {
+    forms.add(pluralize.singular(word));
+  }
+  const kept = [...forms].filter((form) => form.length >= 2);
+  if (kept.length > 0) return kept;
+  return PARTICLES.includes(word) ? [] : [word];
+}
+
+/** True when the text is only Hangul initial consonants (ㅍㄹㅍㅌ), spaces aside. */
+export function isChoseongQuery(text: string): boolean {
+  return CHOSEONG_ONLY.test(text.replace(/\s+/g, ''));
+}
+
+/** The initial consonants of the Hangul in a folded text (프롬프트디자인 → ㅍㄹㅍㅌㄷㅈㅇ); '' when none. */
+export function choseongOf(folded: string): string {
+  return HANGUL.test(folded) ? getChoseong(folded.replace(/[^\uAC00-\uD7A3]/g, '')) : '';
+}
+
+/** The text with Hangul syllables split into jamo, so one wrong vowel is one edit (트랜스퍼머). */
+export function jamo(text: string): string {
+  return HANGUL.test(text) ? disassemble(text) : text;
+}
+
+/** Syllable bigrams of the Hangul runs of a folded text (미세조정 → 미세 세조 조정). */
+export function hangulBigrams(folded: string): string[] {
+  const grams: string[] = [];
+  for (const run of folded.match(/[\uAC00-\uD7A3]+/g) ?? []) {
+    for (let i = 0; i + 2 <= run.length; i++) grams.push(run.slice(i, i + 2));
+  }
+  return grams;
+}

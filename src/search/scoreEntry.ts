@@ -1,0 +1,191 @@
+import { distance } from 'fastest-levenshtein';
+import type { AnalyzedQuery } from './analyzeQuery.js';
+import { fold, jamo } from './normalize.js';
+import type { NameEntry, SearchEntry, TextEntry } from './searchEntries.js';
+
+/** How a concept matched: its score, the field, and what to highlight. */
+export interface EntryScore {
+  score: number;
+  field: string;
+  /** The name that matched, for name matches. */
+  name?: NameEntry;
+  /** The text that matched, for text matches. */
+  text?: TextEntry;
+  /** The query forms to highlight in a text match. */
+  terms: string[];
+}
+
+// Tiers, so that the order is: exact name, prefix, n-gram/fuzzy, then text. Within a tier the
+// specificity of the match (how much of the name it covers) decides; then the caller's tiebreaks.
+const EXACT = 1000;
+const CHOSEONG_EXACT = 950;
+const PREFIX = 800;
+const CHOSEONG_PREFIX = 750;
+const SUBSTRING = 650;
+const FUZZY = 600;
+const WORDS = 300;
+const TEXT = 100;
+const FIELD_WEIGHT: Record<TextEntry['field'], number> = {
+  summary: 15,
+  definition: 12,
+  analogy: 8,
+  examples: 5,
+  details: 5,
+};
+// A query word found only in a concept's texts supports a name match of its other words.
+const TEXT_SUPPORT = 0.3;
+
+const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;
+
+// Edits tolerated for a query of this many letters (Latin) or jamo (Korean): one- and
+// two-letter typos, none for very short words (where one edit makes another word).
+function allowedEdits(length: number, korean: boolean): number {
+  if (korean) return length < 5 ? 1 : length < 12 ? 2 : 3;
+  return length < 4 ? 0 : length < 6 ? 1 : 2;
+}
+
+// Edit distance within the allowance, compared letter by letter (Latin) or jamo by jamo (Korean).
+function withinTypos(probe: string, target: string): number | null {
+  const korean = HANGUL_SYLLABLE.test(probe);
+  const a = korean ? jamo(probe) : probe;
+  const b = korean ? jamo(target) : target;
+  const allowed = allowedEdits(a.length, korean);
+  if (allowed === 0 || Math.abs(a.length - b.length) > allowed) return null;
+  const edits = distance(a, b);
+  return edits <= allowed ? edits : null;
+}
+
+function scoreName(query: AnalyzedQuery, name: NameEntry): number {
+  let best = 0;
+  for (const folded of query.folded) {
+    if (name.folded === folded) return EXACT;
+    const ratio = folded.length / Math.max(1, name.folded.length);
+    if (folded.length >= 2 && name.folded.startsWith(folded)) {
+      best = Math.max(best, PREFIX + 100 * ratio);
+    } else if (folded.length >= 2 && name.folded.includes(folded)) {
+      best = Math.max(best, SUBSTRING + 100 * ratio);
+    } else {
+      const edits = withinTypos(folded, name.folded);
+      if (edits !== null) best = Math.max(best, FUZZY - 60 * edits);
+    }
+  }
+  if (query.choseong && name.choseong) {
+    if (name.choseong === query.choseong) best = Math.max(best, CHOSEONG_EXACT);
+    else if (name.choseong.startsWith(query.choseong) && query.choseong.length >= 2) {
+      best = Math.max(best, CHOSEONG_PREFIX + (100 * query.choseong.length) / name.choseong.length);
+    }
+  }
+  return best;
+}
+
+// How well one query word matches one name word: 1 exact, down to 0.
+function wordMatch(forms: string[], word: string): number {
+  let best = 0;
+  for (const form of forms) {
+    if (form === word) return 1;
+    if (form.length >= 2 && word.startsWith(form)) best = Math.max(best, 0.8);
+    else if (form.length >= 2 && word.includes(form)) best = Math.max(best, 0.6);
+    else if (withinTypos(form, word) !== null) best = Math.max(best, 0.5);
+  }
+  return best;
+}
+
+// Multi-word queries ("LLM 튜닝", "PETM tuning"): the share of query words found among all names
+// (and, more weakly, in the texts).
+function scoreWords(query: AnalyzedQuery, entry: SearchEntry): { score: number; name?: NameEntry } {
+  if (query.words.length === 0) return { score: 0 };
+  let total = 0;
+  for (const forms of query.words) {
+    let best = 0;
+    for (const name of entry.names) {
+      for (const word of name.words) best = Math.max(best, wordMatch(forms, word));
+    }
+    if (
+      best < TEXT_SUPPORT &&
+      entry.texts.some((t) => forms.some((f) => t.text.toLowerCase().includes(f)))
+    ) {
+      best = TEXT_SUPPORT;
+    }
+    total += best;
+  }
+  let bestName: NameEntry | undefined;
+  let bestNameHits = 0;
+  for (const name of entry.names) {
+    const hits = query.words.filter((forms) =>
+      name.words.some((w) => wordMatch(forms, w) >= 0.5),
+    ).length;
+    if (hits > bestNameHits) {
+      bestNameHits = hits;
+      bestName = name;
+    }
+  }
+  const coverage = total / query.words.length;
+  if (coverage < 0.5 || !bestName) return { score: 0 };
+  // Specific beats general: a name made only of the query's words ranks over a longer one.
+  const specificity = bestNameHits / Math.max(1, bestName.words.length);
+  return { score: WORDS + 200 * coverage + 40 * specificity, name: bestName };
+}
+
+// What to look for in a text: the query's words, and its Hangul bigrams when no word occurs as is
+// ("미세조정" in a text that writes "미세 조정").
+function textTerms(query: AnalyzedQuery, entry: SearchEntry): string[] {
+  const forms = [...new Set(query.words.flat())];
+  const found = forms.filter((f) => entry.texts.some((t) => t.text.toLowerCase().includes(f)));
+  const terms = found.length > 0 ? found : query.bigrams;
+  return [...new Set(terms)].sort((a, b) => b.length - a.length);
+}
+
+// The text that holds most of the query's words (all of them, ideally as one phrase), preferring
+// a summary or definition.
+function bestText(
+  query: AnalyzedQuery,
+  entry: SearchEntry,
+  terms: string[],
+): { text?: TextEntry; value: number } {
+  let best: { text?: TextEntry; value: number } = { value: -1 };
+  for (const text of entry.texts) {
+    const lower = text.text.toLowerCase();
+    if (!terms.some((term) => lower.includes(term))) continue;
+    const found = query.words.filter((forms) => forms.some((f) => lower.includes(f))).length;
+    const coverage = query.words.length > 0 ? found / query.words.length : 0;
+    const phrase = query.folded.some((f) => fold(text.text).includes(f));
+    const value = 50 * coverage + (phrase ? 10 : 0) + FIELD_WEIGHT[text.field];
+    if (value > best.value) best = { text, value };
+  }
+  return best;
+}
+
+/**
+ * Scores one concept for a query: the best of its name matches (exact, prefix, initial
+ * consonants, substring, typo), its word coverage, and (when the index found the query in its
+ * texts) a text match. Returns null when nothing matched.
+ */
+export function scoreEntry(
+  query: AnalyzedQuery,
+  entry: SearchEntry,
+  textScore: number | null,
+): EntryScore | null {
+  let best: EntryScore | null = null;
+  const offer = (candidate: EntryScore) => {
+    if (!best || candidate.score > best.score) best = candidate;
+  };
+  for (const name of entry.names) {
+    const score = scoreName(query, name);
+    if (score > 0) offer({ score, field: name.field, name, terms: [] });
+  }
+  const byWords = scoreWords(query, entry);
+  if (byWords.name)
+    offer({ score: byWords.score, field: byWords.name.field, name: byWords.name, terms: [] });
+  if (textScore !== null && textScore > 0) {
+    const terms = textTerms(query, entry);
+    const { text, value } = bestText(query, entry, terms);
+    offer({
+      // The index's own score (saturating) breaks ties between equally good texts.
+      score: TEXT + Math.max(0, value) + (14 * textScore) / (textScore + 10),
+      field: text?.field ?? 'definition',
+      ...(text ? { text } : {}),
+      terms,
+    });
+  }
+  return best;
+}
