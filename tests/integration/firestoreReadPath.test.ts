@@ -72,7 +72,7 @@ describeWithEmulator('the read path on Firestore', () => {
     await importSeed(importer, seedDir);
     const firestore = openStore(projectId);
     const counting = new CountingStore(firestore);
-    const ttlMs = 300;
+    const ttlMs = 1500; // long enough that 20 requests surely fit inside one TTL
     const served = await serveApi(firestoreEnv(projectId, ttlMs), { store: counting });
     try {
       await graphql(served.url, TERM_QUERY); // first load: everything
