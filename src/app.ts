@@ -14,6 +14,7 @@ import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
 import { healthRoute } from './http/healthRoute.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
+import { searchRoute } from './rest/searchRoute.js';
 import { importSeed } from './seed/importSeed.js';
 import type { ContentStore } from './store/contentStore.js';
 import { openStore } from './store/openStore.js';
@@ -54,6 +55,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.set('etag', false);
 
   app.get('/healthz', healthRoute(config.store, ready));
+  app.get('/v1/search', searchRoute(ready));
 
   app.use(
     GRAPHQL_PATH,

@@ -47,9 +47,14 @@ function markName(text: string, query: AnalyzedQuery): string {
   return `${OPEN}${escape(text)}${CLOSE}`;
 }
 
-function markText(text: string, terms: string[]): string {
+function markText(text: string, terms: string[], phrase: string): string {
   const lower = text.toLowerCase();
-  const hits = terms.map((term) => ({ term, at: lower.indexOf(term) })).filter((h) => h.at >= 0);
+  // Center on the whole query where the text has it as a phrase, else on the first word found.
+  const phraseAt = lower.indexOf(phrase.toLowerCase());
+  const hits =
+    phraseAt >= 0
+      ? [{ term: phrase, at: phraseAt }]
+      : terms.map((term) => ({ term, at: lower.indexOf(term) })).filter((h) => h.at >= 0);
   if (hits.length === 0)
     return escape(text.length > BEFORE + AFTER ? `${text.slice(0, BEFORE + AFTER)}…` : text);
   const first = Math.min(...hits.map((h) => h.at));
@@ -95,5 +100,5 @@ export function snippetFor(
         t.locale === locale &&
         score.terms.some((x) => t.text.toLowerCase().includes(x)),
     ) ?? score.text;
-  return text ? markText(text.text, score.terms) : escape(term);
+  return text ? markText(text.text, score.terms, query.text) : escape(term);
 }

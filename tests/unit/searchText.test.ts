@@ -1,0 +1,86 @@
+// The text handling search rests on: folding, particles, plurals, initial consonants, jamo,
+// and snippets that are safe to render.
+import { analyzeQuery } from '../../src/search/analyzeQuery.js';
+import {
+  choseongOf,
+  fold,
+  hangulBigrams,
+  isChoseongQuery,
+  jamo,
+  wordForms,
+  words,
+} from '../../src/search/normalize.js';
+import { SearchIndex } from '../../src/search/searchIndex.js';
+import { snippetFor } from '../../src/search/snippet.js';
+import { concept } from '../helpers/contentFixtures.js';
+
+describe('normalize', () => {
+  it.each([
+    ['Fine-Tuning', 'finetuning'],
+    ['fine tuning', 'finetuning'],
+    ['미세 조정', '미세조정'],
+    ['ＬＬＭ', 'llm'],
+    ['ㅍㄹㅍㅌ', 'ㅍㄹㅍㅌ'],
+  ])('folds %j to %j', (text, folded) => {
+    expect(fold(text)).toBe(folded);
+  });
+
+  it.each([
+    ['트랜스포머는', ['트랜스포머는', '트랜스포머']],
+    ['모델을', ['모델을', '모델']],
+    ['데이터에서', ['데이터에서', '데이터']],
+    ['제미나이', ['제미나이', '제미나']],
+    ['models', ['models', 'model']],
+    ['llms', ['llms', 'llm']],
+    ['은', []],
+  ])('knows the forms of %j', (word, forms) => {
+    expect(wordForms(word)).toEqual(forms);
+  });
+
+  it('splits words at script boundaries', () => {
+    expect(words('LLM의 튜닝, fine-tuning!')).toEqual(['llm', '의', '튜닝', 'fine', 'tuning']);
+  });
+
+  it('reads initial consonants, jamo and bigrams', () => {
+    expect(isChoseongQuery('ㅍㄹㅍㅌ ㄷㅈㅇ')).toBe(true);
+    expect(isChoseongQuery('ㅍㄹ프트')).toBe(false);
+    expect(choseongOf('프롬프트디자인')).toBe('ㅍㄹㅍㅌㄷㅈㅇ');
+    expect(choseongOf('llm')).toBe('');
+    expect(jamo('머')).toBe('ㅁㅓ');
+    expect(hangulBigrams('미세조정')).toEqual(['미세', '세조', '조정']);
+  });
+
+  it('refuses empty and over-long queries', () => {
+    expect(() => analyzeQuery('  ')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    expect(() => analyzeQuery('x'.repeat(201))).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    );
+    expect(analyzeQuery('미세 조정을').folded).toEqual(['미세조정을', '미세조정']);
+  });
+});
+
+describe('snippets', () => {
+  it('escapes HTML around the <mark> it adds', () => {
+    const c = concept('xss', 'k', {
+      term: { ko: '<b>굵게</b> 용어', en: '<script>x</script> term' },
+      summary: { ko: '요약 <img src=x>', en: 'A <i>summary</i> & more' },
+    });
+    const index = new SearchIndex([c]);
+    const [match] = index.match(analyzeQuery('summary'));
+    const snippet = snippetFor(match!.score, match!.entry, c, 'en', analyzeQuery('summary'));
+    expect(snippet).toBe('A &lt;i&gt;<mark>summary</mark>&lt;/i&gt; &amp; more');
+    const [name] = index.match(analyzeQuery('굵게'));
+    expect(snippetFor(name!.score, name!.entry, c, 'en', analyzeQuery('굵게'))).toBe(
+      '&lt;script&gt;x&lt;/script&gt; term (&lt;b&gt;<mark>굵게</mark>&lt;/b&gt; 용어)',
+    );
+  });
+
+  it('updates in place: changed concepts are re-indexed, removed ones forgotten', () => {
+    const index = new SearchIndex([concept('a', 'k'), concept('b', 'k')]);
+    expect(index.size).toBe(2);
+    index.update([concept('a', 'k', { aliases: ['새별칭'] })], ['b']);
+    expect(index.size).toBe(1);
+    expect(index.match(analyzeQuery('새별칭')).map((m) => m.entry.slug)).toEqual(['a']);
+    expect(index.match(analyzeQuery('b term')).map((m) => m.entry.slug)).toEqual(['a']);
+  });
+});
