@@ -138,11 +138,12 @@ export class ContentCache {
   private advance(previous: ContentSnapshot, changes: ChangeBatch): ContentSnapshot {
     const concepts = changes.documents.filter((doc) => doc.collection === 'concepts');
     const documents = applyChanges(previous.documents, changes.documents);
-    previous.search.update(
+    const search = previous.builtSearch;
+    search?.update(
       concepts.flatMap((doc) => (doc.deleted ? [] : [documents.concepts.get(doc.id)!])),
       concepts.filter((doc) => doc.deleted).map((doc) => doc.id),
     );
-    return new ContentSnapshot(changes.rev, documents, new Date(this.now()), previous.search);
+    return new ContentSnapshot(changes.rev, documents, new Date(this.now()), search);
   }
 
   // Reads everything (first load, or after the store went back in time).

@@ -13,17 +13,32 @@ export class ContentSnapshot {
   readonly public: ContentIndex;
   private previewIndex: ContentIndex | undefined;
 
+  private searchIndex: SearchIndex | undefined;
+
   /**
-   * @param search the search index over these documents' concepts; shared with the snapshot
-   *   before when it was updated in place (see ContentCache), so it is not rebuilt per revision.
+   * @param search the search index over these documents' concepts, when the snapshot before had
+   *   one: it is updated in place (see ContentCache) rather than rebuilt per revision. Without
+   *   it the index is built on the first search, not at start-up.
    */
   constructor(
     readonly rev: number,
     readonly documents: DocumentSet,
     readonly loadedAt: Date,
-    readonly search: SearchIndex = new SearchIndex(documents.concepts.values()),
+    search?: SearchIndex,
   ) {
+    this.searchIndex = search;
     this.public = new ContentIndex(documents, false);
+  }
+
+  /** The search index (built on first use). */
+  get search(): SearchIndex {
+    this.searchIndex ??= new SearchIndex(this.documents.concepts.values());
+    return this.searchIndex;
+  }
+
+  /** The search index if it has been built, for carrying it over to the next revision. */
+  get builtSearch(): SearchIndex | undefined {
+    return this.searchIndex;
   }
 
   /** The indexes an audience reads (the preview index is only built when first asked for). */

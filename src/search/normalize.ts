@@ -87,9 +87,20 @@ export function choseongOf(folded: string): string {
   return HANGUL.test(folded) ? getChoseong(folded.replace(/[^\uAC00-\uD7A3]/g, '')) : '';
 }
 
+// Jamo forms are asked for again and again (every name of every candidate): remember them.
+const JAMO_CACHE_LIMIT = 100_000;
+const jamoCache = new Map<string, string>();
+
 /** The text with Hangul syllables split into jamo, so one wrong vowel is one edit (트랜스퍼머). */
 export function jamo(text: string): string {
-  return HANGUL.test(text) ? disassemble(text) : text;
+  if (!HANGUL.test(text)) return text;
+  let result = jamoCache.get(text);
+  if (result === undefined) {
+    if (jamoCache.size >= JAMO_CACHE_LIMIT) jamoCache.clear();
+    result = disassemble(text);
+    jamoCache.set(text, result);
+  }
+  return result;
 }
 
 /** Syllable bigrams of the Hangul runs of a folded text (미세조정 → 미세 세조 조정). */

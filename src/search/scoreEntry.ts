@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { AnalyzedQuery } from './analyzeQuery.js';
-import { fold, jamo } from './normalize.js';
+import { jamo } from './normalize.js';
 import type { NameEntry, SearchEntry, TextEntry } from './searchEntries.js';
 
 /** How a concept matched: its score, the field, and what to highlight. */
@@ -20,6 +20,8 @@ export interface EntryScore {
 const EXACT = 1000;
 const CHOSEONG_EXACT = 950;
 const PREFIX = 800;
+/** The score of the weakest prefix match of a name: anything above needs no typo search. */
+export const PREFIX_SCORE = PREFIX;
 const CHOSEONG_PREFIX = 750;
 const SUBSTRING = 650;
 const FUZZY = 600;
@@ -46,6 +48,8 @@ function allowedEdits(length: number, korean: boolean): number {
 
 // Edit distance within the allowance, compared letter by letter (Latin) or jamo by jamo (Korean).
 function withinTypos(probe: string, target: string): number | null {
+  // No allowance exceeds 3 edits, and a syllable holds at most 3 jamo: cheap rejection first.
+  if (Math.abs(probe.length - target.length) > 3) return null;
   const korean = HANGUL_SYLLABLE.test(probe);
   const a = korean ? jamo(probe) : probe;
   const b = korean ? jamo(target) : target;
@@ -91,36 +95,39 @@ function wordMatch(forms: string[], word: string): number {
 }
 
 // Multi-word queries ("LLM 튜닝", "PETM tuning"): the share of query words found among all names
-// (and, more weakly, in the texts).
+// (and, more weakly, in the texts), and the name that holds most of them.
 function scoreWords(query: AnalyzedQuery, entry: SearchEntry): { score: number; name?: NameEntry } {
   if (query.words.length === 0) return { score: 0 };
-  let total = 0;
-  for (const forms of query.words) {
-    let best = 0;
-    for (const name of entry.names) {
-      for (const word of name.words) best = Math.max(best, wordMatch(forms, word));
-    }
-    if (
-      best < TEXT_SUPPORT &&
-      entry.texts.some((t) => forms.some((f) => t.text.toLowerCase().includes(f)))
-    ) {
-      best = TEXT_SUPPORT;
-    }
-    total += best;
-  }
+  const bestPerWord = query.words.map(() => 0);
   let bestName: NameEntry | undefined;
   let bestNameHits = 0;
   for (const name of entry.names) {
-    const hits = query.words.filter((forms) =>
-      name.words.some((w) => wordMatch(forms, w) >= 0.5),
-    ).length;
+    let hits = 0;
+    query.words.forEach((forms, i) => {
+      let match = 0;
+      for (const word of name.words) {
+        match = Math.max(match, wordMatch(forms, word));
+        if (match === 1) break;
+      }
+      if (match >= 0.5) hits++;
+      if (match > bestPerWord[i]!) bestPerWord[i] = match;
+    });
     if (hits > bestNameHits) {
       bestNameHits = hits;
       bestName = name;
     }
   }
+  if (!bestName) return { score: 0 };
+  let total = 0;
+  query.words.forEach((forms, i) => {
+    let best = bestPerWord[i]!;
+    if (best < TEXT_SUPPORT && entry.texts.some((t) => forms.some((f) => t.lower.includes(f)))) {
+      best = TEXT_SUPPORT;
+    }
+    total += best;
+  });
   const coverage = total / query.words.length;
-  if (coverage < 0.5 || !bestName) return { score: 0 };
+  if (coverage < 0.5) return { score: 0 };
   // Specific beats general: a name made only of the query's words ranks over a longer one.
   const specificity = bestNameHits / Math.max(1, bestName.words.length);
   return { score: WORDS + 200 * coverage + 40 * specificity, name: bestName };
@@ -130,7 +137,7 @@ function scoreWords(query: AnalyzedQuery, entry: SearchEntry): { score: number; 
 // ("미세조정" in a text that writes "미세 조정").
 function textTerms(query: AnalyzedQuery, entry: SearchEntry): string[] {
   const forms = [...new Set(query.words.flat())];
-  const found = forms.filter((f) => entry.texts.some((t) => t.text.toLowerCase().includes(f)));
+  const found = forms.filter((f) => entry.texts.some((t) => t.lower.includes(f)));
   const terms = found.length > 0 ? found : query.bigrams;
   return [...new Set(terms)].sort((a, b) => b.length - a.length);
 }
@@ -144,11 +151,11 @@ function bestText(
 ): { text?: TextEntry; value: number } {
   let best: { text?: TextEntry; value: number } = { value: -1 };
   for (const text of entry.texts) {
-    const lower = text.text.toLowerCase();
+    const lower = text.lower;
     if (!terms.some((term) => lower.includes(term))) continue;
     const found = query.words.filter((forms) => forms.some((f) => lower.includes(f))).length;
     const coverage = query.words.length > 0 ? found / query.words.length : 0;
-    const phrase = query.folded.some((f) => fold(text.text).includes(f));
+    const phrase = query.folded.some((f) => text.folded.includes(f));
     const value = 50 * coverage + (phrase ? 10 : 0) + FIELD_WEIGHT[text.field];
     if (value > best.value) best = { text, value };
   }

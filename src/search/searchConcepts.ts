@@ -39,7 +39,7 @@ export function searchConcepts(
   }
   const analyzed = analyzeQuery(query);
   return search
-    .match(analyzed)
+    .match(analyzed, first, (slug) => index.concept(slug) !== undefined)
     .flatMap((match) => {
       const concept = index.concept(match.entry.slug);
       return concept ? [{ match, concept }] : [];

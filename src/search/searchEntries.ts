@@ -1,6 +1,6 @@
 import type { Concept } from '../domain/concept.js';
 import type { Locale } from '../domain/locale.js';
-import { choseongOf, fold, jamo, words } from './normalize.js';
+import { choseongOf, clean, fold, jamo, words } from './normalize.js';
 
 /** A name a concept is known by (its term in a locale, or an alias), with its search keys. */
 export interface NameEntry {
@@ -18,6 +18,10 @@ export interface TextEntry {
   field: 'summary' | 'definition' | 'analogy' | 'details' | 'examples';
   locale: Locale;
   text: string;
+  /** Lower case, for word lookups. */
+  lower: string;
+  /** Folded, for phrase lookups that ignore spacing. */
+  folded: string;
 }
 
 /** What search knows of one concept. */
@@ -49,8 +53,21 @@ export function searchEntryOf(concept: Concept): SearchEntry {
   ];
   const texts: TextEntry[] = [];
   const add = (field: TextEntry['field'], text: { ko: string; en?: string | undefined }) => {
-    texts.push({ field, locale: 'ko', text: text.ko });
-    if (text.en) texts.push({ field, locale: 'en', text: text.en });
+    texts.push({
+      field,
+      locale: 'ko',
+      text: text.ko,
+      lower: clean(text.ko),
+      folded: fold(text.ko),
+    });
+    if (text.en)
+      texts.push({
+        field,
+        locale: 'en',
+        text: text.en,
+        lower: clean(text.en),
+        folded: fold(text.en),
+      });
   };
   add('summary', concept.summary);
   add('definition', concept.definition);

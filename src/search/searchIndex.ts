@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Concept } from '../domain/concept.js';
 import type { AnalyzedQuery } from './analyzeQuery.js';
 import { hangulBigrams, jamo, wordForms, words } from './normalize.js';
-import { scoreEntry, type EntryScore } from './scoreEntry.js';
+import { PREFIX_SCORE, scoreEntry, type EntryScore } from './scoreEntry.js';
 import { searchEntryOf, type SearchEntry } from './searchEntries.js';
 
 /** A match before it is turned into a hit: the concept's entry and how it scored. */
@@ -18,6 +18,9 @@ interface IndexedDocument {
   jamo: string;
   text: string;
 }
+
+/** How many candidates each field contributes to exact ranking. */
+export const CANDIDATES_PER_FIELD = 200;
 
 // Documents are indexed as pre-normalized tokens joined by spaces; the tokenizer only splits.
 const splitTokens = (text: string) => text.split(' ').filter(Boolean);
@@ -81,45 +84,74 @@ export class SearchIndex {
     return this.entries.size;
   }
 
-  /** Candidates from the inverted index, scored; unordered. */
-  match(query: AnalyzedQuery): SearchMatch[] {
+  /**
+   * Candidates from the inverted index, scored; unordered. Lookups go from cheap to costly and
+   * stop once `wanted` names already matched exactly or by prefix: nothing found later (word,
+   * partial, typo or text matches) could outrank those.
+   */
+  match(
+    query: AnalyzedQuery,
+    wanted = Infinity,
+    visible: (slug: string) => boolean = () => true,
+  ): SearchMatch[] {
+    const scored = new Map<string, SearchMatch | null>();
     const textScores = new Map<string, number>();
-    const candidates = new Set<string>();
-    const run = (
-      terms: string[],
-      fields: (keyof IndexedDocument)[],
-      options: { prefix?: boolean; fuzzy?: number },
-    ) => {
-      if (terms.length === 0) return [];
-      return this.index.search(terms.join(' '), {
+    const consider = (hits: { id: unknown }[]) => {
+      for (const hit of hits) {
+        const slug = hit.id as string;
+        if (scored.has(slug)) continue;
+        const entry = this.entries.get(slug)!;
+        const score = scoreEntry(query, entry, textScores.get(slug) ?? null);
+        scored.set(slug, score ? { entry, score } : null);
+      }
+    };
+    // Only matches this reader may see count towards stopping early.
+    const strong = () =>
+      [...scored.values()].filter(
+        (m) => m && m.score.score >= PREFIX_SCORE && visible(m.entry.slug),
+      ).length;
+    const results = () => [...scored.values()].filter((m): m is SearchMatch => m !== null);
+
+    // 1. The whole query as a name (exact, prefix) or as initial consonants.
+    consider(this.run(query.folded, ['names'], { prefix: true }));
+    if (query.choseong) consider(this.run([query.choseong], ['initials'], { prefix: true }));
+    if (strong() >= wanted) return results();
+
+    // 2. Its words, in names and texts (texts first, so their scores are known when ranking).
+    // Hangul bigrams ("모델" is everywhere, so costly) only when no word occurs in a text.
+    const forms = query.words.flat();
+    let textHits = this.run(forms, ['text'], { prefix: true });
+    if (textHits.length === 0) textHits = this.run(query.bigrams, ['text'], {});
+    for (const hit of textHits) textScores.set(hit.id as string, hit.score);
+    for (const slug of textScores.keys()) if (scored.get(slug) === null) scored.delete(slug);
+    consider(this.run(forms, ['names'], { prefix: true }));
+    consider(textHits);
+    if (strong() > 0) return results();
+
+    // 3. Partial and typo matches: name bigrams and fuzzy lookups, the costly part.
+    consider(this.run(query.bigrams, ['names'], {}));
+    consider(this.run([...query.folded, ...forms], ['names'], { fuzzy: 0.3 }));
+    const hangul = [...query.folded, ...forms].filter((t) => /[\uAC00-\uD7A3]/.test(t)).map(jamo);
+    consider(this.run(hangul, ['jamo'], { fuzzy: 0.2 }));
+    return results();
+  }
+
+  // Each field's best candidates by the index's own score; only those are ranked exactly, so a
+  // query's cost stays bounded however many concepts share a common word.
+  private run(
+    terms: string[],
+    fields: (keyof IndexedDocument)[],
+    options: { prefix?: boolean; fuzzy?: number },
+  ) {
+    if (terms.length === 0) return [];
+    return this.index
+      .search(terms.join(' '), {
         fields,
         combineWith: 'OR',
         prefix: (term) => Boolean(options.prefix) && term.length >= 2,
         fuzzy: (term) => (options.fuzzy && term.length >= 4 ? options.fuzzy : false),
-      });
-    };
-    const forms = query.words.flat();
-    const nameTerms = [...query.folded, ...forms, ...query.bigrams];
-    for (const hit of run(nameTerms, ['names'], { prefix: true, fuzzy: 0.3 }))
-      candidates.add(hit.id as string);
-    if (query.choseong)
-      for (const hit of run([query.choseong], ['initials'], { prefix: true }))
-        candidates.add(hit.id as string);
-    const jamoTerms = [...query.folded, ...forms]
-      .filter((t) => /[\uAC00-\uD7A3]/.test(t))
-      .map(jamo);
-    for (const hit of run(jamoTerms, ['jamo'], { fuzzy: 0.2 })) candidates.add(hit.id as string);
-    for (const hit of run([...forms, ...query.bigrams], ['text'], { prefix: true })) {
-      candidates.add(hit.id as string);
-      textScores.set(hit.id as string, hit.score);
-    }
-    const matches: SearchMatch[] = [];
-    for (const slug of candidates) {
-      const entry = this.entries.get(slug)!;
-      const score = scoreEntry(query, entry, textScores.get(slug) ?? null);
-      if (score) matches.push({ entry, score });
-    }
-    return matches;
+      })
+      .slice(0, CANDIDATES_PER_FIELD);
   }
 
   private remove(slug: string): void {

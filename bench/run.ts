@@ -1,0 +1,17 @@
+// `npm run bench [-- scenario…]`: runs benchmark scenarios and prints their tables (markdown).
+// Not part of `npm test`: figures are ratios measured in one run, recorded in bench/README.md.
+import { searchBench } from './search.bench.js';
+
+const SCENARIOS: Record<string, () => Promise<string>> = { search: searchBench };
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in SCENARIOS));
+if (unknown.length > 0) {
+  console.error(
+    `unknown scenario(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`,
+  );
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(SCENARIOS)) {
+  console.log(`## ${name}\n\n${await SCENARIOS[name]!()}\n`);
+}

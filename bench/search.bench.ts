@@ -1,0 +1,90 @@
+import { applyChanges } from '../src/content/applyChanges.js';
+import { emptyDocumentSet } from '../src/content/entries.js';
+import { ContentSnapshot } from '../src/content/snapshot.js';
+import { defaultSeedDir } from '../src/paths.js';
+import { searchConcepts } from '../src/search/searchConcepts.js';
+import { bundleToWrites } from '../src/seed/bundleToWrites.js';
+import { loadSeedDirectory } from '../src/seed/loadSeed.js';
+import { MemoryStore } from '../src/store/memoryStore.js';
+import { RELEVANCE_SET } from '../tests/search/relevanceSet.js';
+import { generateScaled } from './scaledBundle.js';
+import { LinearScan } from './linearScan.js';
+import { fmt, summarize, time } from './stats.js';
+
+// Rounds per size: the linear scan over 3,100 concepts is slow enough that fewer rounds suffice.
+const ROUNDS: Record<number, number> = { 1: 20, 100: 3 };
+const FIRST = 10;
+
+/**
+ * Search latency at the course's size and at 100× (generated concepts), the inverted index
+ * against a linear scan with the same scoring, measured alternately in the same run.
+ * Returns a markdown table.
+ */
+export async function searchBench(): Promise<string> {
+  const bundle = await loadSeedDirectory(defaultSeedDir());
+  const queries = RELEVANCE_SET.map((q) => q.query);
+  const rows: string[] = [];
+  for (const factor of [1, 100]) {
+    const scaled = generateScaled(bundle, factor);
+    const store = new MemoryStore();
+    await store.commit(bundleToWrites(scaled));
+    const { rev, documents } = await store.readChanges(0);
+    const docs = applyChanges(emptyDocumentSet(), documents);
+    let snapshot!: ContentSnapshot;
+    const buildMs = time(() => {
+      snapshot = new ContentSnapshot(rev, docs, new Date());
+    });
+    const linear = new LinearScan(scaled.concepts);
+    const indexed: number[] = [];
+    const scanned: number[] = [];
+    let agree = 0;
+    for (const query of queries) {
+      // Warm both paths once per query, and check they rank the same concept first.
+      const a = searchConcepts(snapshot.public, snapshot.search, query, {
+        first: FIRST,
+        locale: 'ko',
+      });
+      const b = linear.search(snapshot.public, query, FIRST);
+      if (a[0]?.concept.slug === b[0]) agree++;
+    }
+    for (let round = 0; round < ROUNDS[factor]!; round++) {
+      for (const query of queries) {
+        const measureIndexed = () =>
+          indexed.push(
+            time(() =>
+              searchConcepts(snapshot.public, snapshot.search, query, {
+                first: FIRST,
+                locale: 'ko',
+              }),
+            ),
+          );
+        const measureScan = () =>
+          scanned.push(time(() => linear.search(snapshot.public, query, FIRST)));
+        // Alternate which goes first, so neither always runs on a warmer cache.
+        if (round % 2 === 0) {
+          measureIndexed();
+          measureScan();
+        } else {
+          measureScan();
+          measureIndexed();
+        }
+      }
+    }
+    const i = summarize(indexed);
+    const s = summarize(scanned);
+    rows.push(
+      `| ${scaled.concepts.length} concepts (${factor}×) | ${fmt(i.p50)} | ${fmt(i.p99)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${(s.p50 / i.p50).toFixed(1)}× | ${(s.p99 / i.p99).toFixed(1)}× | ${agree}/${queries.length} | ${fmt(buildMs, 1)} |`,
+    );
+  }
+  return [
+    `Search latency over the ${queries.length} relevance-set queries (rounds: ${Object.entries(
+      ROUNDS,
+    )
+      .map(([f, r]) => `${r} at ${f}×`)
+      .join(', ')}), first=${FIRST}, in ms (Node ${process.version}).`,
+    '',
+    '| content | index p50 | index p99 | linear scan p50 | linear scan p99 | scan/index p50 | scan/index p99 | same top-1 | index build ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
