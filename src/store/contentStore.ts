@@ -67,6 +67,11 @@ export interface RejectedDocument {
 /** Documents written after a revision, and the revision they bring the reader to. */
 export interface ChangeBatch {
   rev: number;
+  /**
+   * Identifies the store's history: a store that was emptied, restored or replaced has another
+   * epoch, so revisions (and sync tokens) from before mean nothing to it.
+   */
+  epoch: string;
   documents: StoredDocument[];
   /** Documents that were read but failed validation (absent when there were none). */
   rejected?: RejectedDocument[];
@@ -85,7 +90,7 @@ export interface ContentStore {
   readRevision(): Promise<number>;
   /**
    * Documents with `rev > sinceRev`, tombstones included, and the revision they lead to.
-   * `sinceRev = 0` reads everything.
+   * `sinceRev = 0` reads everything (tombstones too: sync needs to know what was deleted).
    */
   readChanges(sinceRev: number): Promise<ChangeBatch>;
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CollectionName } from '../domain/bundle.js';
 import { assertDistinctWrites } from './assertDistinctWrites.js';
 import type {
@@ -21,6 +22,8 @@ export class MemoryStore implements ContentStore {
   private rev = 0;
   private readonly documents = new Map<string, StoredDocument>();
   private readonly history = new Map<string, StoredDocument[]>();
+  // A memory store's history ends with its process: each one is a new epoch.
+  private readonly epoch = randomUUID();
 
   constructor(private readonly clock: Clock = () => new Date()) {}
 
@@ -30,9 +33,9 @@ export class MemoryStore implements ContentStore {
 
   readChanges(sinceRev: number): Promise<ChangeBatch> {
     const documents = [...this.documents.values()]
-      .filter((doc) => doc.rev > sinceRev && !(sinceRev === 0 && doc.deleted))
+      .filter((doc) => doc.rev > sinceRev)
       .map((doc) => structuredClone(doc));
-    return Promise.resolve({ rev: this.rev, documents });
+    return Promise.resolve({ rev: this.rev, epoch: this.epoch, documents });
   }
 
   commit(writes: readonly DocumentWrite[], options: CommitOptions = {}): Promise<ChangeBatch> {
@@ -71,7 +74,7 @@ export class MemoryStore implements ContentStore {
       this.history.set(id, [...(this.history.get(id) ?? []), stored]);
     }
     this.rev = rev;
-    return { rev, documents: written.map((doc) => structuredClone(doc)) };
+    return { rev, epoch: this.epoch, documents: written.map((doc) => structuredClone(doc)) };
   }
 
   close(): Promise<void> {

@@ -37,7 +37,7 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
 
   it('starts empty at revision 0', async () => {
     expect(await store.readRevision()).toBe(0);
-    expect(await store.readChanges(0)).toEqual({ rev: 0, documents: [] });
+    expect(await store.readChanges(0)).toMatchObject({ rev: 0, documents: [] });
   });
 
   it('creates documents at the next revision with version 1 and timestamps', async () => {
@@ -73,7 +73,7 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
     expect(a!.createdAt < a!.updatedAt).toBe(true);
   });
 
-  it('leaves a tombstone on delete that deltas see and full reads skip', async () => {
+  it('leaves a tombstone on delete that deltas and full reads see', async () => {
     await store.commit([putConcept('a'), putConcept('b')]);
     await store.commit([{ op: 'delete', collection: 'concepts', id: 'a', expectedVersion: 1 }]);
     const delta = await store.readChanges(1);
@@ -81,7 +81,26 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
     expect(delta.documents).toEqual([
       expect.objectContaining({ id: 'a', deleted: true, data: null, rev: 2, version: 2 }),
     ]);
-    expect((await store.readChanges(0)).documents.map((d) => d.id)).toEqual(['b']);
+    const full = (await store.readChanges(0)).documents.map((d) => [d.id, d.deleted]);
+    expect(full.sort()).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+  });
+
+  it('keeps one epoch for its whole history, unlike another store', async () => {
+    const first = await store.commit([putConcept('a')]);
+    const second = await store.commit([putConcept('b')]);
+    expect(first.epoch).toMatch(/\S{8,}/);
+    expect(second.epoch).toBe(first.epoch);
+    expect((await store.readChanges(0)).epoch).toBe(first.epoch);
+    const other = await makeStore();
+    try {
+      await other.commit([putConcept('a')]);
+      expect((await other.readChanges(0)).epoch).not.toBe(first.epoch);
+    } finally {
+      await other.close();
+    }
   });
 
   it('returns only what changed after a revision', async () => {
@@ -90,7 +109,7 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
     await store.commit([putConcept('d', 0)]);
     expect((await store.readChanges(1)).documents.map((d) => d.id).sort()).toEqual(['b', 'd']);
     expect((await store.readChanges(2)).documents.map((d) => d.id)).toEqual(['d']);
-    expect(await store.readChanges(3)).toEqual({ rev: 3, documents: [] });
+    expect(await store.readChanges(3)).toMatchObject({ rev: 3, documents: [] });
   });
 
   it('fails a whole commit with CONFLICT and the current version when one expectation fails', async () => {

@@ -52,7 +52,12 @@ describe('MemoryStore', () => {
       }),
     ]);
     const full = await store.readChanges(0);
-    expect(full.documents.map((d) => d.id).sort()).toEqual(['b', 'c']); // a full read skips tombstones
+    // A full read has the tombstone too: sync must know what was deleted.
+    expect(full.documents.map((d) => [d.id, d.deleted]).sort()).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', false],
+    ]);
   });
 
   it('fails a whole commit with CONFLICT when one expected version does not match', async () => {

@@ -72,7 +72,11 @@ function row(text: string, collection: string): number[] {
 /** `collection/id` -> version of every live document. */
 async function versions(store: ContentStore): Promise<Map<string, number>> {
   const { documents } = await store.readChanges(0);
-  return new Map(documents.map((doc) => [`${doc.collection}/${doc.id}`, doc.version]));
+  return new Map(
+    documents
+      .filter((doc) => !doc.deleted)
+      .map((doc) => [`${doc.collection}/${doc.id}`, doc.version]),
+  );
 }
 
 /** A copy of the shipped seed in a temp directory. */

@@ -15,13 +15,7 @@ export interface DeclaredQuery {
  * whose composite index is missing; the emulator does not, so the test is the only guard).
  */
 export const FIRESTORE_QUERIES = {
-  /** A full load: every live document of a collection. */
-  live: (collection: CollectionName): DeclaredQuery => ({
-    collection,
-    filters: [['deleted', '==']],
-    orderBy: [],
-  }),
-  /** A delta: every document (tombstones included) written after a revision. */
+  /** Every document (tombstones included) written after a revision; after 0, all of them. */
   changedSince: (collection: CollectionName): DeclaredQuery => ({
     collection,
     filters: [['rev', '>']],

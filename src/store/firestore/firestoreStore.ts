@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Firestore, type DocumentReference, type Query } from '@google-cloud/firestore';
 import { COLLECTIONS, type CollectionName } from '../../domain/bundle.js';
 import { AppError, ErrorCode } from '../../errors.js';
@@ -81,11 +82,7 @@ export class FirestoreStore implements ContentStore {
           const [meta, ...results] = await Promise.all([
             tx.get(this.metaRef),
             ...COLLECTIONS.map((collection) =>
-              tx.get(
-                sinceRev === 0
-                  ? this.query(FIRESTORE_QUERIES.live(collection), [false])
-                  : this.query(FIRESTORE_QUERIES.changedSince(collection), [sinceRev]),
-              ),
+              tx.get(this.query(FIRESTORE_QUERIES.changedSince(collection), [sinceRev])),
             ),
           ]);
           const documents: StoredDocument[] = [];
@@ -102,6 +99,7 @@ export class FirestoreStore implements ContentStore {
           this.stats.documentsRead++;
           return {
             rev: revisionOf(meta.data()),
+            epoch: epochOf(meta.data()),
             documents,
             ...(rejected.length > 0 ? { rejected } : {}),
           };
@@ -146,6 +144,8 @@ export class FirestoreStore implements ContentStore {
           );
           checkPreconditions(writes, current, requiredState, options);
           const rev = revisionOf(meta!.data()) + 1;
+          // The first commit of a store starts its epoch; later ones keep it.
+          const epoch = epochOf(meta!.data()) || randomUUID();
           const now = new Date().toISOString();
           const written = stampWrites(writes, current, rev, now, options.actor);
           written.forEach((doc, i) => {
@@ -154,10 +154,10 @@ export class FirestoreStore implements ContentStore {
             // The version history lives beside the document: one subcollection entry per write.
             tx.set(refs[i]!.collection(VERSIONS).doc(String(doc.version)), encoded);
           });
-          tx.set(this.metaRef, { rev, updatedAt: now });
+          tx.set(this.metaRef, { rev, epoch, updatedAt: now });
           this.stats.rpcs++;
           this.stats.documentsWritten += 2 * written.length + 1;
-          return { rev, documents: written };
+          return { rev, epoch, documents: written };
         }),
       () => {
         abandoned = true;
@@ -219,6 +219,10 @@ export class FirestoreStore implements ContentStore {
 function observeLazyTransactionStart(tx: unknown): void {
   const pending = (tx as { _transactionIdPromise?: Promise<unknown> })._transactionIdPromise;
   pending?.catch(() => undefined);
+}
+
+function epochOf(meta: Record<string, unknown> | undefined): string {
+  return typeof meta?.epoch === 'string' ? meta.epoch : '';
 }
 
 function revisionOf(meta: Record<string, unknown> | undefined): number {
