@@ -1,6 +1,7 @@
 import { formatPath } from '../errors.js';
 import type { ChangeBatch, ContentStore } from '../store/contentStore.js';
 import { applyChanges } from './applyChanges.js';
+import { applyTombstones } from './tombstones.js';
 import { emptyDocumentSet } from './entries.js';
 import { ContentSnapshot } from './snapshot.js';
 
@@ -143,7 +144,11 @@ export class ContentCache {
       concepts.flatMap((doc) => (doc.deleted ? [] : [documents.concepts.get(doc.id)!])),
       concepts.filter((doc) => doc.deleted).map((doc) => doc.id),
     );
-    return new ContentSnapshot(changes.rev, documents, new Date(this.now()), search);
+    return new ContentSnapshot(changes.rev, documents, new Date(this.now()), {
+      search,
+      tombstones: applyTombstones(previous.tombstones, changes.documents),
+      epoch: changes.epoch,
+    });
   }
 
   // Reads everything (first load, or after the store went back in time).
@@ -155,6 +160,7 @@ export class ContentCache {
       changes.rev,
       applyChanges(emptyDocumentSet(), changes.documents),
       new Date(this.now()),
+      { tombstones: applyTombstones(new Map(), changes.documents), epoch: changes.epoch },
     );
     this.snapshot = snapshot;
     return snapshot;

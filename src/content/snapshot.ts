@@ -1,6 +1,7 @@
 import { ContentIndex } from './contentIndex.js';
 import { SearchIndex } from '../search/searchIndex.js';
 import type { DocumentSet } from './entries.js';
+import type { Tombstones } from './tombstones.js';
 
 /** Who is reading: anonymous readers see PUBLISHED content, editors and admins see drafts too. */
 export type Audience = 'public' | 'preview';
@@ -15,18 +16,25 @@ export class ContentSnapshot {
 
   private searchIndex: SearchIndex | undefined;
 
+  /** Deleted documents (for sync). */
+  readonly tombstones: Tombstones;
+  /** The store history this snapshot belongs to (see ChangeBatch.epoch). */
+  readonly epoch: string;
+
   /**
-   * @param search the search index over these documents' concepts, when the snapshot before had
-   *   one: it is updated in place (see ContentCache) rather than rebuilt per revision. Without
-   *   it the index is built on the first search, not at start-up.
+   * @param extras.search the search index over these documents' concepts, when the snapshot
+   *   before had one: it is updated in place (see ContentCache) rather than rebuilt per
+   *   revision. Without it the index is built on the first search, not at start-up.
    */
   constructor(
     readonly rev: number,
     readonly documents: DocumentSet,
     readonly loadedAt: Date,
-    search?: SearchIndex,
+    extras: { search?: SearchIndex | undefined; tombstones?: Tombstones; epoch?: string } = {},
   ) {
-    this.searchIndex = search;
+    this.searchIndex = extras.search;
+    this.tombstones = extras.tombstones ?? new Map();
+    this.epoch = extras.epoch ?? '';
     this.public = new ContentIndex(documents, false);
   }
 

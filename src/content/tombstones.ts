@@ -1,0 +1,31 @@
+import type { CollectionName } from '../domain/bundle.js';
+import type { StoredDocument } from '../store/contentStore.js';
+
+/** A deleted document as the read model remembers it: enough to tell a syncing client. */
+export interface Tombstone {
+  collection: CollectionName;
+  id: string;
+  rev: number;
+}
+
+/** Deleted documents by `collection/id`. */
+export type Tombstones = ReadonlyMap<string, Tombstone>;
+
+/**
+ * The tombstones after some changes: deletes add one, a re-created document loses its own.
+ * Returns the previous map itself when nothing changed.
+ */
+export function applyTombstones(
+  previous: Tombstones,
+  changes: readonly StoredDocument[],
+): Tombstones {
+  let next: Map<string, Tombstone> | undefined;
+  for (const doc of changes) {
+    const key = `${doc.collection}/${doc.id}`;
+    if (!doc.deleted && !previous.has(key) && !next?.has(key)) continue;
+    next ??= new Map(previous);
+    if (doc.deleted) next.set(key, { collection: doc.collection, id: doc.id, rev: doc.rev });
+    else next.delete(key);
+  }
+  return next ?? previous;
+}

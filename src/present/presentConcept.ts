@@ -1,0 +1,78 @@
+import type { ContentIndex } from '../content/contentIndex.js';
+import type { Entry } from '../content/entries.js';
+import type { Concept } from '../domain/concept.js';
+import type { Locale } from '../domain/locale.js';
+import { RELATION_KIND_DEFINITIONS } from '../domain/relationKinds.js';
+import { Localizer } from './localizer.js';
+
+/** A concept in a list: enough to show it and link to it. */
+export function presentConceptItem(concept: Entry<Concept>, locale: Locale) {
+  const t = new Localizer(locale);
+  return {
+    slug: concept.slug,
+    category: concept.category,
+    term: t.text(concept.term, 'term'),
+    summary: t.text(concept.summary, 'summary'),
+    aliases: concept.aliases,
+    version: concept.version,
+    ...(t.fallbacks.length > 0 ? { fallbacks: t.fallbacks } : {}),
+  };
+}
+
+/**
+ * A whole concept as JSON in one locale: every field, its relations resolved (kind, direction,
+ * label in this locale, the concept at the other end), and `fallbacks` naming each field served
+ * in Korean for want of a translation. Relations only to concepts this reader may see.
+ */
+export function presentConcept(index: ContentIndex, concept: Entry<Concept>, locale: Locale) {
+  const t = new Localizer(locale);
+  const body = {
+    slug: concept.slug,
+    category: concept.category,
+    term: t.text(concept.term, 'term'),
+    aliases: concept.aliases,
+    summary: t.text(concept.summary, 'summary'),
+    definition: t.text(concept.definition, 'definition'),
+    details: concept.details.map((facet, i) => ({
+      title: t.text(facet.title, `details.${i}.title`),
+      text: t.text(facet.text, `details.${i}.text`),
+    })),
+    examples: t.list(concept.examples, 'examples'),
+    analogies: concept.analogies.map((analogy, i) => ({
+      domain: t.text(analogy.domain, `analogies.${i}.domain`),
+      text: t.text(analogy.text, `analogies.${i}.text`),
+      mapping: analogy.mapping.map((pair, j) => ({
+        source: t.text(pair.source, `analogies.${i}.mapping.${j}.source`),
+        target: t.text(pair.target, `analogies.${i}.mapping.${j}.target`),
+        concept: pair.concept && index.concept(pair.concept) ? pair.concept : null,
+      })),
+      caveats: t.list(analogy.caveats, `analogies.${i}.caveats`),
+    })),
+    limitations: t.list(concept.limitations, 'limitations'),
+    media: concept.media.map((media, i) => ({
+      type: media.type,
+      path: media.path,
+      alt: t.text(media.alt, `media.${i}.alt`),
+      available: media.available,
+    })),
+    sources: concept.sources,
+    relations: index.edgesOf(concept.slug).map((edge) => {
+      const definition = RELATION_KIND_DEFINITIONS[edge.relation.kind];
+      return {
+        kind: edge.relation.kind,
+        direction: edge.direction,
+        label: t.text(
+          edge.direction === 'OUTGOING' ? definition.forward : definition.inverse,
+          'relations',
+        ),
+        concept: edge.other,
+      };
+    }),
+    lessons: index.lessonsTeaching(concept.slug).map((lesson) => lesson.slug),
+    status: concept.status,
+    version: concept.version,
+    updatedAt: concept.updatedAt,
+    locale,
+  };
+  return t.fallbacks.length > 0 ? { ...body, fallbacks: t.fallbacks } : body;
+}
