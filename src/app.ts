@@ -10,11 +10,13 @@ import type { GraphQLContext } from './graphql/context.js';
 import { createGraphQLServer } from './graphql/createGraphQLServer.js';
 import { LocaleFallbackRecorder } from './graphql/localeFallbacks.js';
 import { jsonErrorHandler, notFoundHandler } from './http/errorHandlers.js';
+import { compressResponses } from './http/compressResponses.js';
+import { corsPolicy } from './http/corsPolicy.js';
 import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
 import { healthRoute } from './http/healthRoute.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
-import { searchRoute } from './rest/searchRoute.js';
+import { restRouter } from './rest/router.js';
 import { importSeed } from './seed/importSeed.js';
 import type { ContentStore } from './store/contentStore.js';
 import { openStore } from './store/openStore.js';
@@ -52,10 +54,14 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('etag', false);
+  // GraphQL answers get a strong ETag from their body (and a 304 for a GET whose If-None-Match
+  // matches); REST routes set their own, cheaper, revision-based ETag before building anything.
+  app.set('etag', 'strong');
+  app.use(corsPolicy(config));
+  app.use(compressResponses());
 
   app.get('/healthz', healthRoute(config.store, ready));
-  app.get('/v1/search', searchRoute(ready));
+  app.use(restRouter(config, ready));
 
   app.use(
     GRAPHQL_PATH,
@@ -73,6 +79,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
         const context: GraphQLContext = {
           snapshot,
           index: snapshot.index(audience),
+          audience,
           viewer,
           edit: {
             store: runtime.store,

@@ -34,6 +34,15 @@ const environmentSchema = z.object({
   CONTENT_TTL_MS: wholeNumber(0, 3_600_000).default(5000),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   API_TOKENS: z.string().optional(),
+  CACHE_MAX_AGE: wholeNumber(0, 86_400).default(60),
+  CACHE_S_MAXAGE: wholeNumber(0, 86_400).default(300),
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^(\*|https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*)$/,
+      'must be * or comma-separated http(s) origins',
+    )
+    .default('*'),
 });
 
 /** The validated configuration of one API instance. */
@@ -57,6 +66,10 @@ export interface Config {
   introspection: boolean;
   /** Who may write: hashes of the configured bearer tokens with their roles. None: read-only. */
   apiTokens: TokenEntry[];
+  /** Cache-Control of public reads: seconds for browsers (max-age) and shared caches (s-maxage). */
+  cache: { maxAge: number; sMaxAge: number };
+  /** Origins allowed to call the API from a browser ('*': any). */
+  corsOrigins: '*' | string[];
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -112,5 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contentTtlMs: values.CONTENT_TTL_MS,
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     apiTokens,
+    cache: { maxAge: values.CACHE_MAX_AGE, sMaxAge: values.CACHE_S_MAXAGE },
+    corsOrigins: values.CORS_ORIGINS === '*' ? '*' : values.CORS_ORIGINS.split(','),
   };
 }

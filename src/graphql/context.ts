@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { ContentIndex } from '../content/contentIndex.js';
 import type { EditDeps } from '../editing/editor.js';
-import type { ContentSnapshot } from '../content/snapshot.js';
+import type { Audience, ContentSnapshot } from '../content/snapshot.js';
 import type { Locale } from '../domain/locale.js';
 import type { LocaleFallbackRecorder } from './localeFallbacks.js';
 
@@ -14,6 +14,8 @@ export interface GraphQLContext {
   snapshot: ContentSnapshot;
   /** The indexes this reader may see (published only for anonymous readers, drafts for writers). */
   index: ContentIndex;
+  /** Which of the snapshot's indexes `index` is. */
+  audience: Audience;
   /** Who is asking. */
   viewer: Viewer;
   /** What edits need: the store, the cache, whether the API is writable. */

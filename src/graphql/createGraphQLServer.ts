@@ -1,5 +1,7 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { httpCachePlugin } from './httpCachePlugin.js';
 import type { Config } from '../config.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './formatError.js';
@@ -22,7 +24,13 @@ export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), localePlugin()],
+    // Cache hints first: the HTTP cache plugin reads the header they set.
+    plugins: [
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.cache.maxAge }),
+      httpCachePlugin(config.cache),
+      ApolloServerPluginLandingPageDisabled(),
+      localePlugin(),
+    ],
   });
   server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
   return server;

@@ -3,15 +3,13 @@ import type { GraphQLContext } from './context.js';
 
 /**
  * Tells clients about locale: `extensions.locale` lists every field served in Korean because
- * it had no translation in the requested locale, and `Vary: Accept-Language` marks responses
- * that the header can change.
+ * it had no translation in the requested locale.
  */
 export function localePlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
         willSendResponse({ response, contextValue }) {
-          response.http.headers.set('vary', 'Accept-Language');
           const locale = contextValue.fallbacks?.toExtension();
           if (locale && response.body.kind === 'single') {
             const result = response.body.singleResult;

@@ -25,6 +25,8 @@ describe('loadConfig defaults', () => {
       storeTimeoutMs: 5000,
       introspection: true,
       apiTokens: [],
+      cache: { maxAge: 60, sMaxAge: 300 },
+      corsOrigins: '*',
     });
   });
 

@@ -23,6 +23,7 @@ import {
 import { lessonResolvers, sectionResolvers } from './lesson.js';
 import { conceptHistoryResolver, conceptVersionResolvers } from './history.js';
 import { mutationResolvers } from './mutation.js';
+import { changeSetResolvers } from './changeSet.js';
 import { queryResolvers } from './query.js';
 import { searchHitResolvers } from './searchHit.js';
 import {
@@ -54,6 +55,7 @@ export const resolvers = {
   Mutation: mutationResolvers,
   ConceptVersion: conceptVersionResolvers,
   SearchHit: searchHitResolvers,
+  ChangeSet: changeSetResolvers,
   Concept: conceptResolvers,
   Facet: facetResolvers,
   Analogy: analogyResolvers,

@@ -5,6 +5,8 @@ import { pageSize, paginate } from '../../content/pagination.js';
 import type { Locale } from '../../domain/locale.js';
 import { RELATION_KINDS } from '../../domain/relationKinds.js';
 import { searchConcepts } from '../../search/searchConcepts.js';
+import { lessonBundle } from '../../delivery/lessonBundle.js';
+import { changePage } from '../../sync/changePage.js';
 import { rootLocale, view, type GraphQLContext } from '../context.js';
 
 type LocaleArgs = { locale?: Locale | null };
@@ -93,6 +95,22 @@ export const queryResolvers = {
     const locale = rootLocale(args, ctx);
     return ctx.index.glossary(locale).map((group) => view(group, locale));
   },
+
+  lessonBundle: (
+    _: unknown,
+    args: { slug: string; locales?: Locale[] | null },
+    ctx: GraphQLContext,
+  ) => {
+    if (!ctx.index.lesson(args.slug)) return null;
+    const locales = args.locales?.length ? [...new Set(args.locales)] : (['ko', 'en'] as Locale[]);
+    return lessonBundle(ctx.snapshot, ctx.audience, args.slug, locales);
+  },
+
+  changes: (
+    _: unknown,
+    args: { since?: string | null; first?: number | null } & LocaleArgs,
+    ctx: GraphQLContext,
+  ) => view(changePage(ctx.snapshot, ctx.audience, args.since, args.first), rootLocale(args, ctx)),
 
   relationKinds: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) =>
     RELATION_KINDS.map((kind) => view(kind, rootLocale(args, ctx))),

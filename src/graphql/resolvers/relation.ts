@@ -1,6 +1,7 @@
 import type { Edge } from '../../content/contentIndex.js';
 import type { PathHop } from '../../content/graph.js';
 import type { LocalizedText } from '../../domain/localized.js';
+import { relationId } from '../../domain/relation.js';
 import { RELATION_KIND_DEFINITIONS, type RelationKind } from '../../domain/relationKinds.js';
 import type { SourceRef } from '../../domain/source.js';
 import { view } from '../context.js';
@@ -14,6 +15,12 @@ function edgeLabel(edge: Edge): LocalizedText {
 
 /** A relation seen from one end. */
 export const relationResolvers = {
+  id: ({ item }) => relationId(item.relation),
+  subject: ({ item, locale }, _, ctx) =>
+    view(
+      ctx.index.concept(item.direction === 'INCOMING' ? item.relation.to : item.relation.from),
+      locale,
+    ),
   kind: ({ item }) => item.relation.kind,
   direction: ({ item }) => item.direction,
   label: localizedField(edgeLabel),

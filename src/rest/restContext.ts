@@ -1,0 +1,49 @@
+import type { Request } from 'express';
+import type { Runtime } from '../app.js';
+import { authenticate } from '../auth/authenticate.js';
+import { canPreview, type Viewer } from '../auth/viewer.js';
+import type { Config } from '../config.js';
+import type { ContentIndex } from '../content/contentIndex.js';
+import type { Audience, ContentSnapshot } from '../content/snapshot.js';
+import type { Locale } from '../domain/locale.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { negotiateLocale } from '../http/negotiateLocale.js';
+
+/** What a REST handler reads: one snapshot, for one audience, in one locale. */
+export interface RestContext {
+  snapshot: ContentSnapshot;
+  index: ContentIndex;
+  audience: Audience;
+  viewer: Viewer;
+  locale: Locale;
+  /** True when a `locale` parameter chose the locale (else Accept-Language did: Vary on it). */
+  localeExplicit: boolean;
+}
+
+/**
+ * Resolves a REST request's context: the bearer token (if any) decides the audience (editors
+ * and admins preview drafts), the `locale` parameter or Accept-Language the locale.
+ */
+export async function restContext(
+  req: Request,
+  config: Config,
+  ready: Promise<Runtime>,
+  locale: Locale | undefined,
+): Promise<RestContext> {
+  const viewer = authenticate(req.headers.authorization, config.apiTokens);
+  const runtime = await ready.catch(() => {
+    throw new AppError(ErrorCode.UNAVAILABLE, 'Content is not available right now; retry shortly.');
+  });
+  const snapshot = await runtime.cache.current().catch(() => {
+    throw new AppError(ErrorCode.UNAVAILABLE, 'Content is not available right now; retry shortly.');
+  });
+  const audience: Audience = canPreview(viewer) ? 'preview' : 'public';
+  return {
+    snapshot,
+    index: snapshot.index(audience),
+    audience,
+    viewer,
+    locale: locale ?? negotiateLocale(req.headers['accept-language']),
+    localeExplicit: locale !== undefined,
+  };
+}

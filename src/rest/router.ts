@@ -1,0 +1,68 @@
+import { Router, type Request, type Response } from 'express';
+import type { Runtime } from '../app.js';
+import type { Config } from '../config.js';
+import { issuesFromZod, ValidationError } from '../errors.js';
+import { applyCaching } from './httpCaching.js';
+import { openApiDocument } from './openapi.js';
+import { sendProblem } from './problem.js';
+import { restContext } from './restContext.js';
+import { REST_ROUTES, type RestRoute } from './routes.js';
+
+/** `/v1/concepts/{slug}` (OpenAPI) → `/v1/concepts/:slug` (Express). */
+function expressPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, ':$1');
+}
+
+function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const params = route.params
+        ? route.params.safeParse(req.params)
+        : { success: true as const, data: {} };
+      if (!params.success) throw new ValidationError('Invalid path', issuesFromZod(params.error));
+      const query = route.query.safeParse(req.query);
+      if (!query.success)
+        throw new ValidationError('Invalid query parameters', issuesFromZod(query.error));
+      const locale = route.localeOf?.(query.data);
+      const ctx = await restContext(
+        req,
+        config,
+        ready,
+        locale === 'ko' || locale === 'en' ? locale : undefined,
+      );
+      const fresh = applyCaching(
+        req,
+        res,
+        {
+          epoch: ctx.snapshot.epoch,
+          rev: ctx.snapshot.rev,
+          locale: locale ?? ctx.locale,
+          audience: ctx.audience,
+          varyOnLanguage: locale === undefined,
+        },
+        config.cache,
+      );
+      if (fresh) {
+        res.status(304).end();
+        return;
+      }
+      res.json(route.handle(ctx, params.data, query.data));
+    } catch (error) {
+      res.removeHeader('ETag');
+      res.removeHeader('Cache-Control');
+      sendProblem(req, res, error);
+    }
+  };
+}
+
+/** The REST API: every route of REST_ROUTES, and the OpenAPI document. */
+export function restRouter(config: Config, ready: Promise<Runtime>): Router {
+  const router = Router();
+  router.get('/v1/openapi.json', (_req, res) => {
+    res.setHeader('Cache-Control', `public, max-age=${config.cache.maxAge}`);
+    res.json(openApiDocument());
+  });
+  for (const route of REST_ROUTES)
+    router.get(expressPath(route.path), handler(route, config, ready));
+  return router;
+}

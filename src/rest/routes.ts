@@ -1,0 +1,172 @@
+import type { z } from 'zod';
+import { compareKeys, conceptSortKeySchema } from '../content/contentIndex.js';
+import { relatedConcepts } from '../content/graph.js';
+import { pageSize, paginate } from '../content/pagination.js';
+import type { Locale } from '../domain/locale.js';
+import { lessonBundle } from '../delivery/lessonBundle.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { presentConcept, presentConceptItem } from '../present/presentConcept.js';
+import { presentLesson, presentLessonItem } from '../present/presentLesson.js';
+import { searchConcepts } from '../search/searchConcepts.js';
+import { changePage } from '../sync/changePage.js';
+import { presentChanges } from '../sync/presentChanges.js';
+import type { RestContext } from './restContext.js';
+import * as s from './schemas.js';
+
+/** A REST route: its path (OpenAPI style), its inputs and answer as zod schemas, its handler. */
+export interface RestRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
+  path: string;
+  summary: string;
+  params?: P;
+  query: Q;
+  response: z.ZodType;
+  /** The locale the answer is in (a parameter), if the route takes one. */
+  localeOf?: (query: z.infer<Q>) => Locale | undefined;
+  handle(ctx: RestContext, params: z.infer<P>, query: z.infer<Q>): unknown;
+}
+
+function route<P extends z.ZodType, Q extends z.ZodType>(definition: RestRoute<P, Q>): RestRoute {
+  return definition;
+}
+
+function notFound(what: string, slug: string): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `There is no ${what} "${slug}".`, [
+    { path: ['slug'], message: `no such ${what}` },
+  ]);
+}
+
+const byLocale = (query: { locale?: Locale | undefined }) => query.locale;
+
+/**
+ * Every REST route under /v1. The handlers call the same read model and services as the
+ * GraphQL resolvers (pagination, graph walks, search, bundles, sync) and present JSON.
+ */
+export const REST_ROUTES: RestRoute[] = [
+  route({
+    path: '/v1/concepts',
+    summary: 'Concepts in listing order (category order, then slug), forward-paginated',
+    query: s.conceptListQuery,
+    response: s.conceptPageSchema,
+    localeOf: byLocale,
+    handle: (ctx, _params, query) => {
+      const page = paginate(
+        ctx.index.conceptsIn(query.category),
+        { first: pageSize(query.limit, 'limit'), after: query.cursor },
+        (concept) => ctx.index.sortKey(concept),
+        compareKeys,
+        conceptSortKeySchema,
+      );
+      return {
+        totalCount: page.totalCount,
+        items: page.items.map((concept) => presentConceptItem(concept, ctx.locale)),
+        nextCursor: page.hasNextPage ? (page.cursors.at(-1) ?? null) : null,
+      };
+    },
+  }),
+  route({
+    path: '/v1/concepts/{slug}',
+    summary: 'One concept, every field, relations resolved',
+    params: s.slugParams,
+    query: s.localeQuery,
+    response: s.conceptSchema,
+    localeOf: byLocale,
+    handle: (ctx, params) => {
+      const concept = ctx.index.concept(params.slug);
+      if (!concept) throw notFound('concept', params.slug);
+      return presentConcept(ctx.index, concept, ctx.locale);
+    },
+  }),
+  route({
+    path: '/v1/concepts/{slug}/related',
+    summary: 'Concepts within `depth` hops (1 to 3) in either direction, nearest first',
+    params: s.slugParams,
+    query: s.relatedQuery,
+    response: s.relatedSchema,
+    localeOf: byLocale,
+    handle: (ctx, params, query) => {
+      if (!ctx.index.concept(params.slug)) throw notFound('concept', params.slug);
+      const depth = query.depth ?? 1;
+      return {
+        slug: params.slug,
+        depth,
+        items: relatedConcepts(ctx.index, params.slug, depth).map((c) =>
+          presentConceptItem(c, ctx.locale),
+        ),
+      };
+    },
+  }),
+  route({
+    path: '/v1/search',
+    summary: 'Search concepts in Korean and English',
+    query: s.searchQuery,
+    response: s.searchResultSchema,
+    localeOf: byLocale,
+    handle: (ctx, _params, query) => ({
+      query: query.q,
+      locale: ctx.locale,
+      hits: searchConcepts(ctx.index, ctx.snapshot.search, query.q, {
+        first: query.first,
+        locale: ctx.locale,
+      }).map((hit) => ({
+        slug: hit.concept.slug,
+        term: hit.concept.term[ctx.locale] ?? hit.concept.term.ko,
+        score: hit.score,
+        field: hit.field,
+        snippet: hit.snippet,
+      })),
+    }),
+  }),
+  route({
+    path: '/v1/lessons',
+    summary: 'All lessons in course order',
+    query: s.localeQuery,
+    response: s.lessonListSchema,
+    localeOf: byLocale,
+    handle: (ctx) => ({
+      items: ctx.index.lessons.map((lesson) => presentLessonItem(lesson, ctx.locale)),
+    }),
+  }),
+  route({
+    path: '/v1/lessons/{slug}',
+    summary: 'One lesson as sections of structured blocks',
+    params: s.slugParams,
+    query: s.localeQuery,
+    response: s.lessonSchema,
+    localeOf: byLocale,
+    handle: (ctx, params) => {
+      const lesson = ctx.index.lesson(params.slug);
+      if (!lesson) throw notFound('lesson', params.slug);
+      return presentLesson(lesson, ctx.locale);
+    },
+  }),
+  route({
+    path: '/v1/lessons/{slug}/bundle',
+    summary: 'A lesson with every concept, relation and comparison it uses, for offline use',
+    params: s.slugParams,
+    query: s.bundleQuery,
+    response: s.bundleSchema,
+    // The bundle names its locales itself: one answer per URL, whatever Accept-Language says.
+    localeOf: (query) => (query.locales ?? 'ko,en') as Locale,
+    handle: (ctx, params, query) =>
+      lessonBundle(
+        ctx.snapshot,
+        ctx.audience,
+        params.slug,
+        (query.locales ?? 'ko,en').split(',') as Locale[],
+      ),
+  }),
+  route({
+    path: '/v1/sync',
+    summary:
+      'What changed since a sync token (upserts and deletions), paged; no token: a full sync',
+    query: s.syncQuery,
+    response: s.changeSetSchema,
+    localeOf: byLocale,
+    handle: (ctx, _params, query) =>
+      presentChanges(
+        ctx.index,
+        changePage(ctx.snapshot, ctx.audience, query.since, query.first),
+        ctx.locale,
+      ),
+  }),
+];

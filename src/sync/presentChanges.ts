@@ -1,0 +1,21 @@
+import { authoredTable } from '../content/compare.js';
+import type { ContentIndex } from '../content/contentIndex.js';
+import type { Locale } from '../domain/locale.js';
+import { presentConcept } from '../present/presentConcept.js';
+import { presentLesson } from '../present/presentLesson.js';
+import { presentCategory, presentComparison, presentRelation } from '../present/presentOthers.js';
+import type { ChangePage } from './changePage.js';
+
+/** A page of changes as JSON in one locale (the shapes of the REST resources). */
+export function presentChanges(index: ContentIndex, page: ChangePage, locale: Locale) {
+  return {
+    token: page.token,
+    hasMore: page.hasMore,
+    categories: page.categories.map((c) => presentCategory(c, locale)),
+    concepts: page.concepts.map((c) => presentConcept(index, c, locale)),
+    relations: page.relations.map((r) => presentRelation(r, locale)),
+    comparisons: page.comparisons.map((c) => presentComparison(authoredTable(index, c), locale)),
+    lessons: page.lessons.map((l) => presentLesson(l, locale)),
+    deleted: page.deleted,
+  };
+}
