@@ -11,6 +11,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.UNAVAILABLE]: 503,
+  // Gone: this sync position no longer exists; the client starts over.
+  [ErrorCode.FULL_SYNC_REQUIRED]: 410,
 };
 
 /**
