@@ -144,10 +144,22 @@ export class ContentCache {
       concepts.flatMap((doc) => (doc.deleted ? [] : [documents.concepts.get(doc.id)!])),
       concepts.filter((doc) => doc.deleted).map((doc) => doc.id),
     );
+    // A concept that became visible or hidden (published, unpublished, created, deleted).
+    const published = (doc: { status?: string } | undefined) => doc?.status === 'PUBLISHED';
+    let flips = previous.visibilityFlips;
+    for (const doc of concepts) {
+      const after = doc.deleted ? undefined : documents.concepts.get(doc.id);
+      if (published(previous.documents.concepts.get(doc.id)) !== published(after)) {
+        if (flips === previous.visibilityFlips) flips = new Map(flips);
+        (flips as Map<string, number>).set(doc.id, changes.rev);
+      }
+    }
     return new ContentSnapshot(changes.rev, documents, new Date(this.now()), {
       search,
       tombstones: applyTombstones(previous.tombstones, changes.documents),
       epoch: changes.epoch,
+      loadRev: previous.loadRev,
+      visibilityFlips: flips,
     });
   }
 

@@ -20,6 +20,13 @@ export class ContentSnapshot {
   readonly tombstones: Tombstones;
   /** The store history this snapshot belongs to (see ChangeBatch.epoch). */
   readonly epoch: string;
+  /** Revision of the full read this line of snapshots started from. */
+  readonly loadRev: number;
+  /**
+   * Concepts whose publication (visibility to anonymous readers) changed after `loadRev`, with
+   * the revision it changed at: sync must then re-send or withdraw their relations.
+   */
+  readonly visibilityFlips: ReadonlyMap<string, number>;
 
   /**
    * @param extras.search the search index over these documents' concepts, when the snapshot
@@ -30,11 +37,19 @@ export class ContentSnapshot {
     readonly rev: number,
     readonly documents: DocumentSet,
     readonly loadedAt: Date,
-    extras: { search?: SearchIndex | undefined; tombstones?: Tombstones; epoch?: string } = {},
+    extras: {
+      search?: SearchIndex | undefined;
+      tombstones?: Tombstones;
+      epoch?: string;
+      loadRev?: number;
+      visibilityFlips?: ReadonlyMap<string, number>;
+    } = {},
   ) {
     this.searchIndex = extras.search;
     this.tombstones = extras.tombstones ?? new Map();
     this.epoch = extras.epoch ?? '';
+    this.loadRev = extras.loadRev ?? rev;
+    this.visibilityFlips = extras.visibilityFlips ?? new Map();
     this.public = new ContentIndex(documents, false);
   }
 

@@ -23,8 +23,15 @@ export function presentConceptItem(concept: Entry<Concept>, locale: Locale) {
  * A whole concept as JSON in one locale: every field, its relations resolved (kind, direction,
  * label in this locale, the concept at the other end), and `fallbacks` naming each field served
  * in Korean for want of a translation. Relations only to concepts this reader may see.
+ * With `derived: false` (sync), only the concept's own document: no relations or lessons, and
+ * analogy links as written, so the JSON changes exactly when the concept does.
  */
-export function presentConcept(index: ContentIndex, concept: Entry<Concept>, locale: Locale) {
+export function presentConcept(
+  index: ContentIndex,
+  concept: Entry<Concept>,
+  locale: Locale,
+  options: { derived: boolean } = { derived: true },
+) {
   const t = new Localizer(locale);
   const body = {
     slug: concept.slug,
@@ -44,7 +51,8 @@ export function presentConcept(index: ContentIndex, concept: Entry<Concept>, loc
       mapping: analogy.mapping.map((pair, j) => ({
         source: t.text(pair.source, `analogies.${i}.mapping.${j}.source`),
         target: t.text(pair.target, `analogies.${i}.mapping.${j}.target`),
-        concept: pair.concept && index.concept(pair.concept) ? pair.concept : null,
+        concept:
+          pair.concept && (!options.derived || index.concept(pair.concept)) ? pair.concept : null,
       })),
       caveats: t.list(analogy.caveats, `analogies.${i}.caveats`),
     })),
@@ -56,6 +64,18 @@ export function presentConcept(index: ContentIndex, concept: Entry<Concept>, loc
       available: media.available,
     })),
     sources: concept.sources,
+    ...(options.derived ? derivedFields(index, concept, t) : {}),
+    status: concept.status,
+    version: concept.version,
+    updatedAt: concept.updatedAt,
+    locale,
+  };
+  return t.fallbacks.length > 0 ? { ...body, fallbacks: t.fallbacks } : body;
+}
+
+// What other documents say about a concept: its relations (from this reader's view) and lessons.
+function derivedFields(index: ContentIndex, concept: Entry<Concept>, t: Localizer) {
+  return {
     relations: index.edgesOf(concept.slug).map((edge) => {
       const definition = RELATION_KIND_DEFINITIONS[edge.relation.kind];
       return {
@@ -69,10 +89,5 @@ export function presentConcept(index: ContentIndex, concept: Entry<Concept>, loc
       };
     }),
     lessons: index.lessonsTeaching(concept.slug).map((lesson) => lesson.slug),
-    status: concept.status,
-    version: concept.version,
-    updatedAt: concept.updatedAt,
-    locale,
   };
-  return t.fallbacks.length > 0 ? { ...body, fallbacks: t.fallbacks } : body;
 }

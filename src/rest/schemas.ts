@@ -227,7 +227,7 @@ export const changeSetSchema = z.object({
       order: z.number().int(),
     }),
   ),
-  concepts: z.array(conceptSchema),
+  concepts: z.array(conceptSchema.omit({ relations: true, lessons: true })),
   relations: z.array(relationDocumentSchema),
   comparisons: z.array(comparisonDocumentSchema),
   lessons: z.array(lessonSchema),

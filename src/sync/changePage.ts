@@ -71,10 +71,11 @@ function isVisible(
 }
 
 /**
- * The documents a client must re-read since a revision. A concept's JSON embeds its relations,
- * and visibility (publishing) hides or shows relations and comparisons without changing them, so
- * a changed concept also brings its relations and comparisons, and a changed relation its two
- * concepts. A full sync (since 0) is every visible document.
+ * The documents a client must re-read since a revision: those written in the window, and the
+ * relations and comparisons of concepts whose publication changed in it (they appear or vanish
+ * for anonymous readers without being written themselves). Before the snapshot's full read
+ * such flips are unknown, so any concept changed then counts as one. A full sync (since 0) is
+ * every document.
  */
 function touchedSince(snapshot: ContentSnapshot, since: number, upTo: number): Set<string> {
   const touched = new Set<string>();
@@ -90,22 +91,21 @@ function touchedSince(snapshot: ContentSnapshot, since: number, upTo: number): S
       touched.add(keyOf(tombstone.collection, tombstone.id));
   }
   if (since === 0) return touched;
-  const concepts = new Set(
-    [...touched]
-      .filter((k) => k.includes(':concepts/'))
-      .map((k) => k.split('/').slice(1).join('/')),
-  );
+  const flipped = new Set<string>();
+  for (const [slug, rev] of snapshot.visibilityFlips) if (inWindow(rev)) flipped.add(slug);
+  const changedBeforeLoad = (rev: number) => inWindow(rev) && rev <= snapshot.loadRev;
+  for (const concept of documents.concepts.values())
+    if (changedBeforeLoad(concept.rev)) flipped.add(concept.slug);
+  for (const tombstone of snapshot.tombstones.values()) {
+    if (tombstone.collection === 'concepts' && changedBeforeLoad(tombstone.rev))
+      flipped.add(tombstone.id);
+  }
   for (const relation of documents.relations.values()) {
-    const id = relationId(relation);
-    if (concepts.has(relation.from) || concepts.has(relation.to))
-      touched.add(keyOf('relations', id));
-    if (touched.has(keyOf('relations', id))) {
-      touched.add(keyOf('concepts', relation.from));
-      touched.add(keyOf('concepts', relation.to));
-    }
+    if (flipped.has(relation.from) || flipped.has(relation.to))
+      touched.add(keyOf('relations', relationId(relation)));
   }
   for (const comparison of documents.comparisons.values()) {
-    if (comparison.concepts.some((slug) => concepts.has(slug)))
+    if (comparison.concepts.some((slug) => flipped.has(slug)))
       touched.add(keyOf('comparisons', comparison.slug));
   }
   return touched;
