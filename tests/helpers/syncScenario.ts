@@ -61,7 +61,7 @@ export async function syncAll(
       locale: 'en',
       ...(token ? { since: token } : {}),
     });
-    const answer = await request(`${server.url}/v1/sync?${query}`);
+    const answer = await request(`${server.url}/v1/sync?${query.toString()}`);
     if (answer.status !== 200) throw new Error(`sync failed: ${answer.status} ${answer.text}`);
     const page = answer.json as Json;
     pages.push(page);
