@@ -72,13 +72,19 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
         const runtime = await ready.catch(() => {
           throw unavailable();
         });
-        const snapshot = await runtime.cache.current().catch(() => {
-          throw unavailable();
-        });
         const audience = canPreview(viewer) ? 'preview' : 'public';
+        // The snapshot is read once the operation is parsed and validated (see
+        // snapshotPlugin): a refused query costs no store work at all.
         const context: GraphQLContext = {
-          snapshot,
-          index: snapshot.index(audience),
+          snapshot: undefined as unknown as GraphQLContext['snapshot'],
+          index: undefined as unknown as GraphQLContext['index'],
+          // Methods on `this`, not closures: Apollo hands resolvers a shallow copy of the context.
+          async loadSnapshot(this: GraphQLContext) {
+            this.snapshot = await runtime.cache.current().catch(() => {
+              throw unavailable();
+            });
+            this.index = this.snapshot.index(audience);
+          },
           audience,
           viewer,
           edit: {
@@ -88,9 +94,9 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
           },
           defaultLocale: negotiateLocale(req.headers['accept-language']),
           fallbacks: new LocaleFallbackRecorder(),
-          adoptLatest: async () => {
-            context.snapshot = await runtime.cache.current();
-            context.index = context.snapshot.index(audience);
+          async adoptLatest(this: GraphQLContext) {
+            this.snapshot = await runtime.cache.current();
+            this.index = this.snapshot.index(audience);
           },
         };
         return context;

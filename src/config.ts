@@ -36,6 +36,12 @@ const environmentSchema = z.object({
   API_TOKENS: z.string().optional(),
   CACHE_MAX_AGE: wholeNumber(0, 86_400).default(60),
   CACHE_S_MAXAGE: wholeNumber(0, 86_400).default(300),
+  QUERY_MAX_DEPTH: wholeNumber(2, 100).default(14),
+  QUERY_MAX_COST: wholeNumber(10, 10_000_000).default(100_000),
+  QUERY_MAX_ALIASES: wholeNumber(0, 1000).default(30),
+  QUERY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(30),
+  QUERY_MAX_TOKENS: wholeNumber(50, 1_000_000).default(3000),
+  MAX_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(100 * 1024),
   CORS_ORIGINS: z
     .string()
     .regex(
@@ -70,6 +76,10 @@ export interface Config {
   cache: { maxAge: number; sMaxAge: number };
   /** Origins allowed to call the API from a browser ('*': any). */
   corsOrigins: '*' | string[];
+  /** Limits a GraphQL query must stay within (refused with QUERY_TOO_COMPLEX before it runs). */
+  queryLimits: { depth: number; cost: number; aliases: number; directives: number; tokens: number };
+  /** Largest request body accepted (413 above). */
+  maxBodyBytes: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -127,5 +137,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiTokens,
     cache: { maxAge: values.CACHE_MAX_AGE, sMaxAge: values.CACHE_S_MAXAGE },
     corsOrigins: values.CORS_ORIGINS === '*' ? '*' : values.CORS_ORIGINS.split(','),
+    queryLimits: {
+      depth: values.QUERY_MAX_DEPTH,
+      cost: values.QUERY_MAX_COST,
+      aliases: values.QUERY_MAX_ALIASES,
+      directives: values.QUERY_MAX_DIRECTIVES,
+      tokens: values.QUERY_MAX_TOKENS,
+    },
+    maxBodyBytes: values.MAX_BODY_BYTES,
   };
 }

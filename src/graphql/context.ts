@@ -22,6 +22,8 @@ export interface GraphQLContext {
   edit: EditDeps;
   /** After a mutation: read the revision it wrote, so its result and later fields see the change. */
   adoptLatest(): Promise<void>;
+  /** Sets `snapshot` and `index`; called once the operation has passed validation. */
+  loadSnapshot(): Promise<void>;
   /** Locale from Accept-Language (else Korean), used where no `locale` argument is given. */
   defaultLocale: Locale;
   fallbacks: LocaleFallbackRecorder;

@@ -1,7 +1,9 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { httpCachePlugin } from './httpCachePlugin.js';
+import { queryLimits } from './queryLimits.js';
+import { snapshotPlugin } from './snapshotPlugin.js';
 import type { Config } from '../config.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './formatError.js';
@@ -15,6 +17,7 @@ import { loadTypeDefs } from './typeDefs.js';
  * no batching. Started in the background, so a cold start does not await it.
  */
 export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext> {
+  const limits = queryLimits(config);
   const server = new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -24,8 +27,12 @@ export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     formatError,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     // Cache hints first: the HTTP cache plugin reads the header they set.
     plugins: [
+      ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      snapshotPlugin(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cache.maxAge }),
       httpCachePlugin(config.cache),
       ApolloServerPluginLandingPageDisabled(),

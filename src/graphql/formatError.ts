@@ -36,6 +36,17 @@ export function formatError(
         : { code: original.code };
     return { message: original.message, ...where, extensions };
   }
+  // A query over a limit (cost rule or graphql-armor): one stable code, whatever Apollo made of it.
+  const overTokens =
+    formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' &&
+    /contains more than \d+ tokens/.test(formatted.message);
+  if (formatted.extensions?.limit !== undefined || overTokens) {
+    return {
+      message: formatted.message,
+      ...where,
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+    };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };

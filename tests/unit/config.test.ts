@@ -27,6 +27,8 @@ describe('loadConfig defaults', () => {
       apiTokens: [],
       cache: { maxAge: 60, sMaxAge: 300 },
       corsOrigins: '*',
+      queryLimits: { depth: 14, cost: 100_000, aliases: 30, directives: 30, tokens: 3000 },
+      maxBodyBytes: 102_400,
     });
   });
 
