@@ -10,6 +10,7 @@ import type { GraphQLContext } from './graphql/context.js';
 import { createGraphQLServer } from './graphql/createGraphQLServer.js';
 import { LocaleFallbackRecorder } from './graphql/localeFallbacks.js';
 import { jsonErrorHandler, notFoundHandler } from './http/errorHandlers.js';
+import { bodyLimit, bodyLimitPolicy } from './http/bodyLimit.js';
 import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
 import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
@@ -58,6 +59,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   // matches); REST routes set their own, cheaper, revision-based ETag before building anything.
   app.set('etag', 'strong');
   app.use(corsPolicy(config));
+  app.use(bodyLimit(bodyLimitPolicy(config)));
   app.use(compressResponses());
 
   app.get('/healthz', healthRoute(config.store, ready));

@@ -42,6 +42,7 @@ const environmentSchema = z.object({
   QUERY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(30),
   QUERY_MAX_TOKENS: wholeNumber(50, 1_000_000).default(3000),
   MAX_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(100 * 1024),
+  MAX_WRITER_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(10 * 1024 * 1024),
   CORS_ORIGINS: z
     .string()
     .regex(
@@ -78,8 +79,10 @@ export interface Config {
   corsOrigins: '*' | string[];
   /** Limits a GraphQL query must stay within (refused with QUERY_TOO_COMPLEX before it runs). */
   queryLimits: { depth: number; cost: number; aliases: number; directives: number; tokens: number };
-  /** Largest request body accepted (413 above). */
+  /** Largest request body accepted from anonymous readers (413 above). */
   maxBodyBytes: number;
+  /** Largest request body accepted with a valid editor or admin token (imports, long lessons). */
+  maxWriterBodyBytes: number;
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -145,5 +148,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       tokens: values.QUERY_MAX_TOKENS,
     },
     maxBodyBytes: values.MAX_BODY_BYTES,
+    maxWriterBodyBytes: Math.max(values.MAX_WRITER_BODY_BYTES, values.MAX_BODY_BYTES),
   };
 }

@@ -2,11 +2,13 @@ import * as functions from '@google-cloud/functions-framework';
 import { createApi } from './app.js';
 import { withDevAdminToken } from './auth/devToken.js';
 import { loadConfig } from './config.js';
+import { bodyLimitPolicy } from './http/bodyLimit.js';
 import { installFrameworkErrorGuard } from './http/frameworkErrorGuard.js';
 
 // The Cloud Function entry: registers the HTTP function `api`, nothing else.
-installFrameworkErrorGuard();
-const api = createApi(withDevAdminToken(loadConfig(), (line) => console.log(line)));
+const config = withDevAdminToken(loadConfig(), (line) => console.log(line));
+installFrameworkErrorGuard({ bodyLimit: bodyLimitPolicy(config) });
+const api = createApi(config);
 api.ready.catch((error: unknown) => {
   // An invalid seed must fail the start loudly (file, path, rule), not serve half a course.
   console.error(error instanceof Error ? error.message : String(error));

@@ -39,8 +39,10 @@ export function formatError(
   // A query over a limit (cost rule or graphql-armor): one stable code, whatever Apollo made of it.
   const overTokens =
     formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' &&
-    /contains more than \d+ tokens/.test(formatted.message);
-  if (formatted.extensions?.limit !== undefined || overTokens) {
+    /contains more th(?:an|at) \d+ tokens/.test(formatted.message); // graphql-js spells it "that"
+  // graphql-armor's refusals carry no code of their own: they are known by their message.
+  const armor = /limit of \d+ exceeded, found \d+/.test(formatted.message);
+  if (formatted.extensions?.limit !== undefined || overTokens || armor) {
     return {
       message: formatted.message,
       ...where,

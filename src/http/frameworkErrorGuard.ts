@@ -1,5 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createRequire } from 'node:module';
+import type { IncomingMessage } from 'node:http';
+import { refuseOversizedBody, type BodyLimitPolicy } from './bodyLimit.js';
 import { jsonErrorHandler, notFoundHandler } from './errorHandlers.js';
 
 const GUARDED = Symbol.for('llm-course-api.frameworkErrorGuard');
@@ -26,7 +28,8 @@ interface ExpressPrototype {
  * We patch the `express` module that the framework itself resolves, so this holds however
  * the process was started: `functions-framework --target=api`, `getTestServer`, or Cloud Functions.
  */
-export function installFrameworkErrorGuard(): void {
+export function installFrameworkErrorGuard(options: { bodyLimit?: BodyLimitPolicy } = {}): void {
+  if (options.bodyLimit) bodyLimits.add(options.bodyLimit);
   // The copy of express our own import resolves to (the one a test runner's module registry
   // shares with the framework) and the copy the framework resolves on disk: the same object
   // when npm dedupes express, as it does here; both are guarded in case it ever does not.
@@ -38,11 +41,27 @@ export function installFrameworkErrorGuard(): void {
   guard((requireFromFramework('express') as { application: ExpressPrototype }).application);
 }
 
+// The body limits of the APIs in this process (one in production). The framework itself would
+// parse up to 1 GB; the guard lets it read no more than the most generous of these allows.
+const bodyLimits = new Set<BodyLimitPolicy>();
+
+function allowedBodyBytes(req: IncomingMessage): number {
+  let allowed = bodyLimits.size === 0 ? Infinity : 0;
+  for (const policy of bodyLimits) allowed = Math.max(allowed, policy(req));
+  return allowed;
+}
+
 function guard(application: ExpressPrototype): void {
   if (application[GUARDED]) return;
   const original = application.handle;
   application.handle = function (this: unknown, req, res, callback) {
     if (callback) return original.call(this, req, res, callback);
+    // Refuse an oversized body by its declared length, before the framework reads any of it.
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > 0) {
+      const allowed = allowedBodyBytes(req);
+      if (declared > allowed) return refuseOversizedBody(req, res, allowed);
+    }
     return original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
   };
   application[GUARDED] = true;

@@ -1,5 +1,9 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, type Issue } from '../errors.js';
+
+// Plain Node request/response types: the framework guard answers before Express has decorated
+// them, so nothing here may rely on Express helpers (`res.status`, `req.path`).
+type AnyRequest = IncomingMessage & { originalUrl?: string };
 
 /** Path prefix of the GraphQL endpoint, whose clients expect GraphQL-shaped errors. */
 export const GRAPHQL_PATH = '/graphql';
@@ -9,8 +13,8 @@ export const GRAPHQL_PATH = '/graphql';
  * endpoint, RFC 9457 problem+json elsewhere. Never includes stacks, paths or internals.
  */
 export function sendHttpError(
-  req: Request,
-  res: Response,
+  req: AnyRequest,
+  res: ServerResponse,
   status: number,
   code: ErrorCode,
   message: string,
@@ -20,7 +24,7 @@ export function sendHttpError(
     res.destroy();
     return;
   }
-  res.status(status);
+  res.statusCode = status;
   res.setHeader('Cache-Control', 'no-store');
   const path = requestPath(req);
   if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
@@ -46,7 +50,7 @@ export function sendHttpError(
  * The path the client asked for. `req.path` is relative inside mounted routers (and is left
  * relative when the framework's final handler runs), so read it from the original URL.
  */
-export function requestPath(req: Request): string {
+export function requestPath(req: AnyRequest): string {
   const url = req.originalUrl || req.url || '/';
   const end = url.indexOf('?');
   return end === -1 ? url : url.slice(0, end);

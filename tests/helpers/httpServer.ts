@@ -4,6 +4,7 @@ import * as functions from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { createApi, type Api, type ApiOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { bodyLimitPolicy } from '../../src/http/bodyLimit.js';
 import { installFrameworkErrorGuard } from '../../src/http/frameworkErrorGuard.js';
 
 /** A function served over real HTTP on a loopback port. */
@@ -40,8 +41,9 @@ export async function serveApi(
   env: Record<string, string> = {},
   options: ApiOptions = {},
 ): Promise<ServedFunction & { api: Api }> {
-  installFrameworkErrorGuard();
-  const api = createApi(loadConfig(env), options);
+  const config = loadConfig(env);
+  installFrameworkErrorGuard({ bodyLimit: bodyLimitPolicy(config) });
+  const api = createApi(config, options);
   await api.ready;
   const name = `api-test-${++counter}`;
   functions.http(name, api.app);
