@@ -17,6 +17,7 @@ import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
 import { healthRoute } from './http/healthRoute.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
+import { recordOf } from './observability/requestLog.js';
 import { restRouter } from './rest/router.js';
 import { importSeed } from './seed/importSeed.js';
 import type { ContentStore } from './store/contentStore.js';
@@ -70,7 +71,9 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
     graphqlRequestGuard,
     expressMiddleware(graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
+        const log = recordOf(req);
         const viewer = authenticateRequest(req.headers.authorization, config);
+        log.viewer = viewer.role;
         const runtime = await ready.catch(() => {
           throw unavailable();
         });
@@ -96,6 +99,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
           },
           defaultLocale: negotiateLocale(req.headers['accept-language']),
           fallbacks: new LocaleFallbackRecorder(),
+          log,
           async adoptLatest(this: GraphQLContext) {
             this.snapshot = await runtime.cache.current();
             this.index = this.snapshot.index(audience);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseApiTokens, type TokenEntry } from './auth/tokens.js';
+import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 import { defaultSeedDir } from './paths.js';
 
 const booleanFlag = z
@@ -43,6 +44,9 @@ const environmentSchema = z.object({
   QUERY_MAX_TOKENS: wholeNumber(50, 1_000_000).default(3000),
   MAX_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(100 * 1024),
   MAX_WRITER_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(10 * 1024 * 1024),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
   CORS_ORIGINS: z
     .string()
     .regex(
@@ -83,6 +87,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Largest request body accepted with a valid editor or admin token (imports, long lessons). */
   maxWriterBodyBytes: number;
+  /** Structured logs: the lowest level written, and the project that trace ids belong to. */
+  logging: { level: LogLevel; projectId?: string };
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -149,5 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     maxBodyBytes: values.MAX_BODY_BYTES,
     maxWriterBodyBytes: Math.max(values.MAX_WRITER_BODY_BYTES, values.MAX_BODY_BYTES),
+    logging: {
+      level: values.LOG_LEVEL,
+      ...(values.GOOGLE_CLOUD_PROJECT ? { projectId: values.GOOGLE_CLOUD_PROJECT } : {}),
+    },
   };
 }

@@ -4,14 +4,19 @@ import { withDevAdminToken } from './auth/devToken.js';
 import { loadConfig } from './config.js';
 import { bodyLimitPolicy } from './http/bodyLimit.js';
 import { installFrameworkErrorGuard } from './http/frameworkErrorGuard.js';
+import { createLogger, logger, useLogger } from './observability/logger.js';
 
 // The Cloud Function entry: registers the HTTP function `api`, nothing else.
 const config = withDevAdminToken(loadConfig(), (line) => console.log(line));
-installFrameworkErrorGuard({ bodyLimit: bodyLimitPolicy(config) });
+useLogger(createLogger(config.logging.level));
+installFrameworkErrorGuard({
+  bodyLimit: bodyLimitPolicy(config),
+  requestLog: { ...(config.logging.projectId ? { projectId: config.logging.projectId } : {}) },
+});
 const api = createApi(config);
 api.ready.catch((error: unknown) => {
   // An invalid seed must fail the start loudly (file, path, rule), not serve half a course.
-  console.error(error instanceof Error ? error.message : String(error));
+  logger().fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
 functions.http('api', api.app);

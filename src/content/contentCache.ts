@@ -4,6 +4,7 @@ import { applyChanges } from './applyChanges.js';
 import { applyTombstones } from './tombstones.js';
 import { emptyDocumentSet } from './entries.js';
 import { ContentSnapshot } from './snapshot.js';
+import { logger } from '../observability/logger.js';
 
 /** How fresh the read model is, for /healthz. */
 export interface ContentCacheStatus {
@@ -184,12 +185,7 @@ export class ContentCache {
     for (const { path, issues } of changes.rejected ?? []) {
       const line = `${path}: ${issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`;
       if (this.rejected.get(path) !== line) {
-        console.error(
-          JSON.stringify({
-            severity: 'ERROR',
-            message: `invalid stored document not served: ${line}`,
-          }),
-        );
+        logger().error(`invalid stored document not served: ${line}`);
       }
       this.rejected.set(path, line);
     }

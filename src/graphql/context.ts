@@ -3,6 +3,7 @@ import type { ContentIndex } from '../content/contentIndex.js';
 import type { EditDeps } from '../editing/editor.js';
 import type { Audience, ContentSnapshot } from '../content/snapshot.js';
 import type { Locale } from '../domain/locale.js';
+import type { RequestRecord } from '../observability/requestLog.js';
 import type { LocaleFallbackRecorder } from './localeFallbacks.js';
 
 /** Per-request context of every resolver. */
@@ -27,6 +28,8 @@ export interface GraphQLContext {
   /** Locale from Accept-Language (else Korean), used where no `locale` argument is given. */
   defaultLocale: Locale;
   fallbacks: LocaleFallbackRecorder;
+  /** The request's log record (operation, error codes), when the request is being logged. */
+  log?: RequestRecord;
 }
 
 /** A content object travelling down the resolver tree with the locale its subtree is served in. */

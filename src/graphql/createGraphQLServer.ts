@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './formatError.js';
 import { localePlugin } from './localePlugin.js';
+import { operationLogPlugin } from './operationLogPlugin.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './typeDefs.js';
 
@@ -37,6 +38,7 @@ export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext
       httpCachePlugin(config.cache),
       ApolloServerPluginLandingPageDisabled(),
       localePlugin(),
+      operationLogPlugin(),
     ],
   });
   server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode } from '../errors.js';
+import { logger } from '../observability/logger.js';
 import { classifyHttpError, requestPath, sendHttpError } from './httpErrors.js';
 
 /** Last route of the app: anything unmatched is a JSON 404. */
@@ -24,10 +25,7 @@ export function jsonErrorHandler(
 
 /** Logs an unexpected error server-side (stack included: logs are not responses). */
 export function logUnexpected(error: unknown): void {
-  console.error(
-    JSON.stringify({
-      severity: 'ERROR',
-      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    }),
-  );
+  // Error Reporting groups entries by the stack trace in `stack_trace`.
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  logger().error({ stack_trace: stack }, error instanceof Error ? error.message : stack);
 }

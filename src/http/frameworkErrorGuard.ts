@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createRequire } from 'node:module';
 import type { IncomingMessage } from 'node:http';
+import { hasRecord, logRequestWhenDone, recordOf } from '../observability/requestLog.js';
 import { refuseOversizedBody, type BodyLimitPolicy } from './bodyLimit.js';
 import { jsonErrorHandler, notFoundHandler } from './errorHandlers.js';
 
@@ -25,11 +26,18 @@ interface ExpressPrototype {
  * without a `next` callback), errors and unmatched requests end in our JSON answer instead.
  * Apps called with a callback (mounted apps) are untouched. Idempotent.
  *
+ * The same entry point is where a request first reaches our code, so it also refuses bodies
+ * over the limit by their declared length before the framework reads them, and starts each
+ * request's structured log line (options `bodyLimit` and `requestLog`).
+ *
  * We patch the `express` module that the framework itself resolves, so this holds however
  * the process was started: `functions-framework --target=api`, `getTestServer`, or Cloud Functions.
  */
-export function installFrameworkErrorGuard(options: { bodyLimit?: BodyLimitPolicy } = {}): void {
+export function installFrameworkErrorGuard(
+  options: { bodyLimit?: BodyLimitPolicy; requestLog?: { projectId?: string } } = {},
+): void {
   if (options.bodyLimit) bodyLimits.add(options.bodyLimit);
+  if (options.requestLog) requestLog = options.requestLog;
   // The copy of express our own import resolves to (the one a test runner's module registry
   // shares with the framework) and the copy the framework resolves on disk: the same object
   // when npm dedupes express, as it does here; both are guarded in case it ever does not.
@@ -45,6 +53,9 @@ export function installFrameworkErrorGuard(options: { bodyLimit?: BodyLimitPolic
 // parse up to 1 GB; the guard lets it read no more than the most generous of these allows.
 const bodyLimits = new Set<BodyLimitPolicy>();
 
+// Whether (and for which project's traces) every request gets a structured log line.
+let requestLog: { projectId?: string } | undefined;
+
 function allowedBodyBytes(req: IncomingMessage): number {
   let allowed = bodyLimits.size === 0 ? Infinity : 0;
   for (const policy of bodyLimits) allowed = Math.max(allowed, policy(req));
@@ -56,8 +67,14 @@ function guard(application: ExpressPrototype): void {
   const original = application.handle;
   application.handle = function (this: unknown, req, res, callback) {
     if (callback) return original.call(this, req, res, callback);
+    // The framework's app and then ours are both called this way; the first call is where the
+    // request enters the process, before the framework reads its body: the log line covers the
+    // requests the framework or this guard refuses, and latency includes body parsing.
+    const entering = !hasRecord(req);
+    recordOf(req);
+    if (entering && requestLog) logRequestWhenDone(req, res, requestLog.projectId);
     // Refuse an oversized body by its declared length, before the framework reads any of it.
-    const declared = Number(req.headers['content-length']);
+    const declared = entering ? Number(req.headers['content-length']) : NaN;
     if (Number.isFinite(declared) && declared > 0) {
       const allowed = allowedBodyBytes(req);
       if (declared > allowed) return refuseOversizedBody(req, res, allowed);

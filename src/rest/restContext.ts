@@ -8,6 +8,7 @@ import type { Audience, ContentSnapshot } from '../content/snapshot.js';
 import type { Locale } from '../domain/locale.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { negotiateLocale } from '../http/negotiateLocale.js';
+import { recordOf } from '../observability/requestLog.js';
 
 /** What a REST handler reads: one snapshot, for one audience, in one locale. */
 export interface RestContext {
@@ -31,6 +32,7 @@ export async function restContext(
   locale: Locale | undefined,
 ): Promise<RestContext> {
   const viewer = authenticate(req.headers.authorization, config.apiTokens);
+  recordOf(req).viewer = viewer.role;
   const runtime = await ready.catch(() => {
     throw new AppError(ErrorCode.UNAVAILABLE, 'Content is not available right now; retry shortly.');
   });

@@ -42,7 +42,11 @@ export async function serveApi(
   options: ApiOptions = {},
 ): Promise<ServedFunction & { api: Api }> {
   const config = loadConfig(env);
-  installFrameworkErrorGuard({ bodyLimit: bodyLimitPolicy(config) });
+  // Request log lines go to the process logger, silent unless a test swaps in a capturing one.
+  installFrameworkErrorGuard({
+    bodyLimit: bodyLimitPolicy(config),
+    requestLog: { ...(config.logging.projectId ? { projectId: config.logging.projectId } : {}) },
+  });
   const api = createApi(config, options);
   await api.ready;
   const name = `api-test-${++counter}`;

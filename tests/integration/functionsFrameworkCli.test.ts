@@ -71,6 +71,45 @@ describe.each([
     else expect(printed?.[1]).toHaveLength(48);
   });
 
+  it('writes every request to stdout as one Cloud Logging JSON line, without secrets', async () => {
+    if (env.NODE_ENV !== 'production') return; // the local start also prints its token banner
+    const before = served.process.output().length;
+    await request(`${served.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer llmc_a-forged-token-never-logged',
+        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      },
+      body: JSON.stringify({ query: '{ concept(slug: "gemini") { slug } }' }),
+    });
+    await request(`${served.url}/v1/search?q=private-words`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const written = served.process.output().slice(before);
+    const lines = written.split('\n').filter((line) => line.trim() !== '');
+    // Every line is a structured entry (an earlier test's line may still be arriving).
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, any>);
+    for (const entry of entries) {
+      expect(entry).toEqual(
+        expect.objectContaining({ severity: expect.any(String), message: expect.any(String) }),
+      );
+    }
+    const byPath = (path: string) =>
+      entries.filter((entry) => entry.httpRequest?.requestUrl === path);
+    const [unauthenticated] = byPath('/graphql');
+    const [search] = byPath('/v1/search');
+    expect(unauthenticated).toMatchObject({
+      severity: 'WARNING',
+      httpRequest: { requestMethod: 'POST', requestUrl: '/graphql', status: 401 },
+      'logging.googleapis.com/trace': '4bf92f3577b34da6a3ce929d0e0e4736',
+    });
+    expect(search).toMatchObject({
+      severity: 'INFO',
+      httpRequest: { requestMethod: 'GET', requestUrl: '/v1/search', status: 200 },
+    });
+    expect(written).not.toMatch(/forged-token|private-words/);
+  });
+
   it('keeps serving after bad requests', async () => {
     await post(served.url, '{{{{');
     const answer = await request(`${served.url}/healthz`);

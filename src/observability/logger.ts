@@ -1,0 +1,59 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+/** The levels LOG_LEVEL accepts, lowest first ('silent' writes nothing). */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** One of LOG_LEVELS. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+// Cloud Logging's LogSeverity names for pino's levels.
+const SEVERITY: Record<string, string> = {
+  trace: 'DEBUG',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARNING',
+  error: 'ERROR',
+  fatal: 'CRITICAL',
+};
+
+/**
+ * A logger writing one JSON object per line in the shape Cloud Logging reads from a function's
+ * stdout: `severity`, `message`, `time`, plus the entry's own fields (`httpRequest`,
+ * `logging.googleapis.com/trace`, ...). No pid or hostname (the platform adds the resource).
+ * Fields that could carry secrets are censored as a second line of defence: the request log
+ * never records headers, bodies or variables in the first place.
+ */
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  const options = {
+    level,
+    messageKey: 'message',
+    base: null,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }) },
+    redact: {
+      paths: ['authorization', 'token', 'headers', 'variables', '*.authorization', '*.token'],
+      censor: '[redacted]',
+    },
+  };
+  // pino's default destination writes synchronously to stdout: a line is out before the
+  // function returns, even if the platform throttles the CPU after the response.
+  return destination ? pino(options, destination) : pino(options);
+}
+
+// The process's logger: stdout is one per process, like the functions framework itself.
+// Silent until the entry point configures it, so that tests and tools stay quiet by default.
+let current: Logger = createLogger('silent');
+
+/** The process's logger. */
+export function logger(): Logger {
+  return current;
+}
+
+/** Replaces the process's logger (the entry point, and tests that read log lines); returns the old one. */
+export function useLogger(next: Logger): Logger {
+  const previous = current;
+  current = next;
+  return previous;
+}
