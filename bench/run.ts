@@ -1,8 +1,12 @@
 // `npm run bench [-- scenario…]`: runs benchmark scenarios and prints their tables (markdown).
 // Not part of `npm test`: figures are ratios measured in one run, recorded in bench/README.md.
 import { searchBench } from './search.bench.js';
+import { throughputBench } from './throughput.bench.js';
 
-const SCENARIOS: Record<string, () => Promise<string>> = { search: searchBench };
+const SCENARIOS: Record<string, () => Promise<string>> = {
+  search: searchBench,
+  throughput: throughputBench,
+};
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in SCENARIOS));

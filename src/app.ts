@@ -15,6 +15,9 @@ import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
 import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
 import { healthRoute } from './http/healthRoute.js';
+import { mergeVary } from './http/mergeVary.js';
+import { ResponseCache } from './http/responseCache/responseCache.js';
+import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
 import { recordOf } from './observability/requestLog.js';
@@ -60,8 +63,19 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   // matches); REST routes set their own, cheaper, revision-based ETag before building anything.
   app.set('etag', 'strong');
   app.use(corsPolicy(config));
+  app.use(mergeVary);
   app.use(bodyLimit(bodyLimitPolicy(config)));
+  // Public answers are kept per content revision; hits skip GraphQL and the REST handlers.
+  const responseCache =
+    config.responseCacheBytes > 0
+      ? responseCacheMiddleware(
+          new ResponseCache(config.responseCacheBytes),
+          async () => (await ready).cache,
+        )
+      : undefined;
+  if (responseCache) app.use(responseCache.serve);
   app.use(compressResponses());
+  if (responseCache) app.use(responseCache.capture);
 
   app.get('/healthz', healthRoute(config.store, ready));
   app.use(restRouter(config, ready));

@@ -44,6 +44,7 @@ const environmentSchema = z.object({
   QUERY_MAX_TOKENS: wholeNumber(50, 1_000_000).default(3000),
   MAX_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(100 * 1024),
   MAX_WRITER_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(10 * 1024 * 1024),
+  RESPONSE_CACHE_BYTES: wholeNumber(0, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -87,6 +88,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Largest request body accepted with a valid editor or admin token (imports, long lessons). */
   maxWriterBodyBytes: number;
+  /** Bytes of public answers kept per instance by the response cache (0: no cache). */
+  responseCacheBytes: number;
   /** Structured logs: the lowest level written, and the project that trace ids belong to. */
   logging: { level: LogLevel; projectId?: string };
 }
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     maxBodyBytes: values.MAX_BODY_BYTES,
     maxWriterBodyBytes: Math.max(values.MAX_WRITER_BODY_BYTES, values.MAX_BODY_BYTES),
+    responseCacheBytes: values.RESPONSE_CACHE_BYTES,
     logging: {
       level: values.LOG_LEVEL,
       ...(values.GOOGLE_CLOUD_PROJECT ? { projectId: values.GOOGLE_CLOUD_PROJECT } : {}),

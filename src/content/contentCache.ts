@@ -65,6 +65,14 @@ export class ContentCache {
     return Promise.resolve(this.snapshot);
   }
 
+  /**
+   * The snapshot served now, without checking the store (undefined before the first load).
+   * For callers that must not cause store work by merely looking (the response cache).
+   */
+  peek(): ContentSnapshot | undefined {
+    return this.snapshot;
+  }
+
   /** Checks the store now and applies what changed (single-flight: concurrent calls share it). */
   refresh(): Promise<ContentSnapshot> {
     if (!this.snapshot) return this.initialLoad();

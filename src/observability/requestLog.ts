@@ -12,6 +12,8 @@ export interface RequestRecord {
   operation?: { name: string | null; type: string };
   /** Codes of the GraphQL errors the answer carries. */
   errorCodes?: string[];
+  /** Whether the response cache answered (hit) or will keep the answer if it may (miss). */
+  cache?: 'hit' | 'miss';
 }
 
 const records = new WeakMap<IncomingMessage, RequestRecord>();
@@ -71,6 +73,7 @@ export function logRequestWhenDone(
           : {}),
         ...(record.errorCodes?.length ? { errorCodes: record.errorCodes } : {}),
         ...(record.viewer ? { viewer: record.viewer } : {}),
+        ...(record.cache ? { responseCache: record.cache } : {}),
         ...(aborted ? { aborted: true } : {}),
         ...traceLogFields(traceContextOf(req.headers), projectId),
       },

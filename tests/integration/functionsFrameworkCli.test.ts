@@ -84,7 +84,10 @@ describe.each([
       body: JSON.stringify({ query: '{ concept(slug: "gemini") { slug } }' }),
     });
     await request(`${served.url}/v1/search?q=private-words`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The lines cross a pipe from the child: wait (up to 5 s) until the search line is in.
+    for (let i = 0; i < 100 && !served.process.output().slice(before).includes('/v1/search'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const written = served.process.output().slice(before);
     const lines = written.split('\n').filter((line) => line.trim() !== '');
     // Every line is a structured entry (an earlier test's line may still be arriving).

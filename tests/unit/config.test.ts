@@ -30,6 +30,7 @@ describe('loadConfig defaults', () => {
       queryLimits: { depth: 14, cost: 100_000, aliases: 30, directives: 30, tokens: 3000 },
       maxBodyBytes: 102_400,
       maxWriterBodyBytes: 10_485_760,
+      responseCacheBytes: 33_554_432,
       logging: { level: 'info' },
     });
   });

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/paths.js';
+
+/** A server the benchmark started in its own process. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Milliseconds from spawn until it first answered `readyPath`. */
+  startMs: number;
+  /** Resident set size of the process, in bytes (Linux /proc). */
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+/** A free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `node_modules/.bin/<bin>` (or `node` when bin is 'node') in the project root with
+ * PORT set, its output discarded (a real platform drains stdout too), and waits until GET
+ * `readyPath` answers with `readyStatus`.
+ */
+export async function startServer(
+  bin: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  readyStatus = 200,
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const command =
+    bin === 'node' ? process.execPath : join(projectRoot(), 'node_modules', '.bin', bin);
+  const started = process.hrtime.bigint();
+  const child = spawn(command, args, {
+    cwd: projectRoot(),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}${readyPath}`, readyStatus, child);
+  const startMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return {
+    url,
+    child,
+    startMs,
+    rssBytes: () => rssOf(child.pid!),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitFor(url: string, status: number, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before ${url}`);
+    try {
+      const answer = await fetch(url);
+      await answer.arrayBuffer();
+      if (answer.status === status) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return Number(kb ?? 0) * 1024;
+}

@@ -1,0 +1,169 @@
+import type { NextFunction, Request, Response } from 'express';
+import CachePolicy from 'http-cache-semantics';
+import Negotiator from 'negotiator';
+import vary from 'vary';
+import type { ContentCache } from '../../content/contentCache.js';
+import { recordOf } from '../../observability/requestLog.js';
+import { GRAPHQL_PATH } from '../httpErrors.js';
+import { negotiateLocale } from '../negotiateLocale.js';
+import {
+  CachedResponse,
+  ENCODINGS,
+  REPRESENTATION_HEADERS,
+  type Encoding,
+} from './cachedResponse.js';
+import type { ResponseCache } from './responseCache.js';
+
+type RequestWithBody = Request & { rawBody?: Buffer };
+
+// Keys of requests that missed, from the serving middleware to the capturing one.
+const pending = new WeakMap<Request, string>();
+
+/**
+ * The two halves of the response cache, mounted around the compression middleware: `serve`
+ * (before it) answers a hit with stored bytes, already compressed, without running GraphQL or
+ * a REST handler; `capture` (after it, so it sees the uncompressed body) stores a miss's
+ * answer when an HTTP shared cache could store it (public, 200, no no-store), judged by
+ * http-cache-semantics. Only anonymous reads are cached: a bearer token may see drafts.
+ */
+export function responseCacheMiddleware(
+  cache: ResponseCache,
+  content: () => Promise<ContentCache>,
+) {
+  const serve = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (!eligible(req)) return next();
+    // Looking costs no store work (a refused query must cost none); a hit then counts as a
+    // read and lets the content cache check the store once its TTL is over, as a live read does.
+    const contentCache = await content().catch(() => undefined);
+    const snapshot = contentCache?.peek();
+    if (!contentCache || !snapshot) return next(); // the live path loads, or explains the outage
+    const key = cache.keyOf(req as RequestWithBody, {
+      version: `${snapshot.epoch}:${snapshot.rev}`,
+      locale: negotiateLocale(req.headers['accept-language']),
+    });
+    const entry = cache.get(key);
+    if (!entry) {
+      pending.set(req, key);
+      return next();
+    }
+    contentCache.current().catch(() => undefined);
+    const record = recordOf(req);
+    record.viewer = 'anonymous';
+    record.cache = 'hit';
+    if (entry.operation) record.operation = entry.operation;
+    send(req, res, entry, () => cache.set(key, entry));
+  };
+
+  const capture = (req: Request, res: Response, next: NextFunction): void => {
+    const key = pending.get(req);
+    if (key === undefined) return next();
+    recordOf(req).cache = 'miss';
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      collect(chunks, chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as Response['write'];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (typeof chunk !== 'function') collect(chunks, chunk, rest[0]);
+      store(cache, key, req, res, chunks);
+      return end(chunk, ...rest);
+    }) as Response['end'];
+    next();
+  };
+
+  return { serve, capture };
+}
+
+function eligible(req: Request): boolean {
+  if (req.headers.authorization !== undefined) return false;
+  const path = req.path;
+  if (req.method === 'GET') return path === GRAPHQL_PATH || path.startsWith('/v1/');
+  if (req.method !== 'POST' || path !== GRAPHQL_PATH) return false;
+  // An automatic persisted query's registration must reach Apollo, or the hash stays unknown.
+  const body = req.body as { query?: unknown; extensions?: { persistedQuery?: unknown } } | null;
+  return !(body?.query !== undefined && body.extensions?.persistedQuery !== undefined);
+}
+
+function send(req: Request, res: Response, entry: CachedResponse, remeasure: () => void): void {
+  res.statusCode = entry.status;
+  for (const [name, value] of Object.entries(entry.headers)) {
+    if (name === 'vary') vary(res, value);
+    else res.setHeader(name, value);
+  }
+  if (entry.compressible) vary(res, 'Accept-Encoding');
+  if (req.fresh) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const encoding = entry.compressible ? bestEncoding(req) : 'identity';
+  const fresh = !entry.has(encoding);
+  const body = entry.bodyIn(encoding);
+  if (fresh) remeasure();
+  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', String(body.length));
+  res.end(body);
+}
+
+// negotiator 1.x takes a preference order for ties (its published types predate it): with
+// "gzip, deflate, br" all at q=1, brotli wins.
+interface EncodingNegotiator {
+  encoding(available: string[], options: { preferred: string[] }): string | undefined;
+}
+
+function bestEncoding(req: Request): Encoding {
+  const negotiator = new Negotiator(req) as unknown as EncodingNegotiator;
+  const chosen = negotiator.encoding([...ENCODINGS], { preferred: [...ENCODINGS] });
+  return (ENCODINGS as readonly string[]).includes(chosen ?? '')
+    ? (chosen as Encoding)
+    : 'identity';
+}
+
+function collect(chunks: Buffer[], chunk: unknown, encoding: unknown): void {
+  if (chunk === undefined || chunk === null) return;
+  if (Buffer.isBuffer(chunk)) chunks.push(chunk);
+  else if (typeof chunk === 'string') {
+    chunks.push(
+      Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+    );
+  }
+}
+
+function store(
+  cache: ResponseCache,
+  key: string,
+  req: Request,
+  res: Response,
+  chunks: Buffer[],
+): void {
+  if (res.statusCode !== 200 || res.getHeader('content-encoding') !== undefined) return;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    if (value !== undefined)
+      headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  const policy = new CachePolicy(
+    { method: req.method, url: req.originalUrl, headers: req.headers },
+    { status: res.statusCode, headers },
+    { shared: true },
+  );
+  if (!policy.storable()) return;
+  const kept: Record<string, string> = {};
+  for (const name of REPRESENTATION_HEADERS) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    // Origin (CORS) and Accept-Encoding (compression) are added per request when serving.
+    kept[name] =
+      name === 'vary'
+        ? value
+            .split(',')
+            .map((field) => field.trim())
+            .filter((field) => !/^(origin|accept-encoding)$/i.test(field))
+            .join(', ')
+        : value;
+  }
+  if (kept.vary === '') delete kept.vary;
+  cache.set(key, new CachedResponse(200, kept, Buffer.concat(chunks), recordOf(req).operation));
+}
