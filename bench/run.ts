@@ -1,11 +1,13 @@
 // `npm run bench [-- scenario…]`: runs benchmark scenarios and prints their tables (markdown).
 // Not part of `npm test`: figures are ratios measured in one run, recorded in bench/README.md.
+import { coldStartBench } from './coldStart.bench.js';
 import { searchBench } from './search.bench.js';
 import { throughputBench } from './throughput.bench.js';
 
 const SCENARIOS: Record<string, () => Promise<string>> = {
   search: searchBench,
   throughput: throughputBench,
+  'cold-start': coldStartBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -16,7 +16,7 @@ import { OPERATION_HEADER, type CannedResponses } from './throughput/cannedRespo
 import { runLoad, type LoadResult } from './throughput/load.js';
 import { benchOperations, type BenchOperation } from './throughput/operations.js';
 import { sendRaw } from './throughput/rawHttp.js';
-import { startServer, type ServerProcess } from './throughput/serverProcess.js';
+import { answers, startServer, type ServerProcess } from './throughput/serverProcess.js';
 import { fmt } from './stats.js';
 
 const CONNECTIONS = 10;
@@ -43,7 +43,12 @@ const TARGET_SHARE: Record<string, number> = {
  */
 export async function throughputBench(): Promise<string> {
   const operations = benchOperations();
-  const api = await startServer('functions-framework', ['--target=api'], production(), '/healthz');
+  const api = await startServer(
+    'functions-framework',
+    ['--target=api'],
+    production(),
+    answers('/healthz'),
+  );
   const canned: CannedResponses = {};
   const sizes: string[] = [];
   for (const [index, operation] of operations.entries()) {
@@ -80,15 +85,13 @@ export async function throughputBench(): Promise<string> {
       'node',
       ['dist-bench/bench/throughput/rawNodeServer.js'],
       { BENCH_RESPONSES: cannedFile },
-      '/',
-      404,
+      answers('/', 404),
     ),
     bare: await startServer(
       'functions-framework',
       ['--target=bare', '--source=dist-bench/bench/throughput/bareFunction.js'],
       { ...production(), BENCH_RESPONSES: cannedFile },
-      '/',
-      404,
+      answers('/', 404),
     ),
   };
   const results = new Map<string, LoadResult[]>();

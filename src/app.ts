@@ -22,7 +22,8 @@ import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
 import { recordOf } from './observability/requestLog.js';
 import { restRouter } from './rest/router.js';
-import { importSeed } from './seed/importSeed.js';
+import { loadSeedBundle } from './seed/compiledSeed.js';
+import { importBundle } from './seed/importSeed.js';
 import type { ContentStore } from './store/contentStore.js';
 import { openStore } from './store/openStore.js';
 
@@ -162,6 +163,8 @@ function authenticateRequest(header: string | undefined, config: Config): Viewer
 // Opens the store (seeding the embedded one from seed/) and builds the cache that follows it.
 async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime> {
   const store = options.store ?? (await openStore(config));
-  if (!options.store && config.store === 'memory') await importSeed(store, config.seedDir);
+  if (!options.store && config.store === 'memory') {
+    await importBundle(store, await loadSeedBundle(config.seedDir));
+  }
   return { store, cache: new ContentCache(store, { ttlMs: config.contentTtlMs }) };
 }

@@ -8,7 +8,7 @@ import { projectRoot } from '../../src/paths.js';
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
-  /** Milliseconds from spawn until it first answered `readyPath`. */
+  /** Milliseconds from spawn until it first answered as `isReady` wants. */
   startMs: number;
   /** Resident set size of the process, in bytes (Linux /proc). */
   rssBytes(): number;
@@ -27,17 +27,28 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether a server at `url` answers as wanted yet (throws or false: not yet). */
+export type Readiness = (url: string) => Promise<boolean>;
+
+/** Ready once GET `path` answers with `status`. */
+export function answers(path: string, status = 200): Readiness {
+  return async (url) => {
+    const answer = await fetch(`${url}${path}`);
+    await answer.arrayBuffer();
+    return answer.status === status;
+  };
+}
+
 /**
  * Starts `node_modules/.bin/<bin>` (or `node` when bin is 'node') in the project root with
- * PORT set, its output discarded (a real platform drains stdout too), and waits until GET
- * `readyPath` answers with `readyStatus`.
+ * PORT set, its output discarded (a real platform drains stdout too), and waits until
+ * `isReady` says so, polling every 2 ms.
  */
 export async function startServer(
   bin: string,
   args: string[],
   env: Record<string, string>,
-  readyPath: string,
-  readyStatus = 200,
+  isReady: Readiness,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const command =
@@ -49,7 +60,7 @@ export async function startServer(
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}${readyPath}`, readyStatus, child);
+  await waitFor(url, isReady, child);
   const startMs = Number(process.hrtime.bigint() - started) / 1e6;
   return {
     url,
@@ -65,13 +76,11 @@ export async function startServer(
   };
 }
 
-async function waitFor(url: string, status: number, child: ChildProcess): Promise<void> {
+async function waitFor(url: string, isReady: Readiness, child: ChildProcess): Promise<void> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before ${url}`);
     try {
-      const answer = await fetch(url);
-      await answer.arrayBuffer();
-      if (answer.status === status) return;
+      if (await isReady(url)) return;
     } catch {
       // not listening yet
     }

@@ -5,7 +5,6 @@ import { contentBundleSchema, type ContentBundle } from '../domain/bundle.js';
 import { checkReferences } from '../domain/checkReferences.js';
 import { lessonSourceSchema } from '../domain/lesson.js';
 import { issuesFromZod, ValidationError, type Issue } from '../errors.js';
-import { buildLesson } from '../markdown/buildLesson.js';
 import { importBundle, type ImportSeedResult } from '../seed/importSeed.js';
 import { authorize } from '../auth/permissions.js';
 import type { EditDeps } from './editor.js';
@@ -24,7 +23,7 @@ export async function importContent(
   options: { dryRun: boolean; prune: boolean },
 ): Promise<ImportSeedResult & { dryRun: boolean }> {
   authorize(viewer, 'import', deps.writable);
-  const bundle = validateBundle(input);
+  const bundle = await validateBundle(input);
   const result = await importBundle(deps.store, bundle, {
     dryRun: options.dryRun,
     prune: options.prune,
@@ -34,7 +33,9 @@ export async function importContent(
   return { ...result, dryRun: options.dryRun };
 }
 
-function validateBundle(input: unknown): ContentBundle {
+async function validateBundle(input: unknown): Promise<ContentBundle> {
+  // The Markdown parser is loaded on the first import, not at start-up (cold starts).
+  const { buildLesson } = await import('../markdown/buildLesson.js');
   const parsed = importBundleSchema.safeParse(input);
   if (!parsed.success)
     throw new ValidationError('The bundle is invalid', issuesFromZod(parsed.error, ['bundle']));

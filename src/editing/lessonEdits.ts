@@ -4,8 +4,6 @@ import { withoutMeta, type Entry } from '../content/entries.js';
 import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
 import { AppError, ErrorCode, ValidationError } from '../errors.js';
-import { buildLesson } from '../markdown/buildLesson.js';
-import { splitSections } from '../markdown/splitSections.js';
 import { MarkdownError } from '../markdown/markdownError.js';
 import { missingTranslations } from './missingTranslations.js';
 import { beginEdit, commitEdit, type EditDeps } from './editor.js';
@@ -45,7 +43,9 @@ export async function upsertLesson(
     );
   }
   const base = current ? withoutMeta(current) : undefined;
-  const heading = documentTitle(args.markdown);
+  // The Markdown parser is loaded on the first lesson edit, not at start-up (cold starts).
+  const { buildLesson } = await import('../markdown/buildLesson.js');
+  const heading = await documentTitle(args.markdown);
   const source = parseInput(
     lessonSourceSchema,
     dropNulls({
@@ -119,7 +119,8 @@ export async function setLessonStatus(
 }
 
 // The text of a leading `# heading`, used as the title of a new lesson.
-function documentTitle(markdown: string): string | null {
+async function documentTitle(markdown: string): Promise<string | null> {
+  const { splitSections } = await import('../markdown/splitSections.js');
   try {
     return splitSections(markdown).title;
   } catch (error) {

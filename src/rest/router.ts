@@ -3,7 +3,6 @@ import type { Runtime } from '../app.js';
 import type { Config } from '../config.js';
 import { issuesFromZod, ValidationError } from '../errors.js';
 import { applyCaching } from './httpCaching.js';
-import { openApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
 import { restContext } from './restContext.js';
 import { REST_ROUTES, type RestRoute } from './routes.js';
@@ -58,9 +57,15 @@ function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
 /** The REST API: every route of REST_ROUTES, and the OpenAPI document. */
 export function restRouter(config: Config, ready: Promise<Runtime>): Router {
   const router = Router();
-  router.get('/v1/openapi.json', (_req, res) => {
-    res.setHeader('Cache-Control', `public, max-age=${config.cache.maxAge}`);
-    res.json(openApiDocument());
+  router.get('/v1/openapi.json', async (req, res) => {
+    try {
+      // The generator is loaded on the first request for the document, not at start-up.
+      const { openApiDocument } = await import('./openapi.js');
+      res.setHeader('Cache-Control', `public, max-age=${config.cache.maxAge}`);
+      res.json(openApiDocument());
+    } catch (error) {
+      sendProblem(req, res, error);
+    }
   });
   for (const route of REST_ROUTES)
     router.get(expressPath(route.path), handler(route, config, ready));

@@ -1,7 +1,6 @@
 import type { ContentBundle } from '../domain/bundle.js';
 import type { ContentStore } from '../store/contentStore.js';
 import { applyImport, type BatchLimits, type ImportProgress } from './applyImport.js';
-import { loadSeedDirectory } from './loadSeed.js';
 import { planImport, type ImportReport } from './planImport.js';
 
 /** Options of a seed import. */
@@ -33,6 +32,7 @@ export async function importSeed(
   seedDir: string,
   options: ImportSeedOptions = {},
 ): Promise<ImportSeedResult> {
+  const { loadSeedDirectory } = await import('./loadSeed.js');
   return importBundle(store, await loadSeedDirectory(seedDir), options);
 }
 

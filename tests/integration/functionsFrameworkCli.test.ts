@@ -10,10 +10,9 @@ import { request } from '../helpers/httpServer.js';
 
 const HTML_OR_STACK = /<html|<!DOCTYPE|<pre>|\bat .+:\d+:\d+|node_modules|\/work\//i;
 
+// The deployable is what `npm run build` makes: tsc, the esbuild bundle, the compiled seed.
 beforeAll(() => {
-  execFileSync(join(projectRoot(), 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
-    cwd: projectRoot(),
-  });
+  execFileSync('npm', ['run', 'build'], { cwd: projectRoot(), stdio: 'ignore' });
 }, 120_000);
 
 async function startFunction(
