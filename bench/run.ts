@@ -2,12 +2,14 @@
 // Not part of `npm test`: figures are ratios measured in one run, recorded in bench/README.md.
 import { coldStartBench } from './coldStart.bench.js';
 import { searchBench } from './search.bench.js';
+import { soakBench } from './soak.bench.js';
 import { throughputBench } from './throughput.bench.js';
 
 const SCENARIOS: Record<string, () => Promise<string>> = {
   search: searchBench,
   throughput: throughputBench,
   'cold-start': coldStartBench,
+  soak: soakBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -24,6 +24,7 @@ const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse>;
+  private version: string | undefined;
 
   constructor(maxBytes: number) {
     this.entries = new LRUCache<string, CachedResponse>({
@@ -34,8 +35,16 @@ export class ResponseCache {
     });
   }
 
-  /** The cache key of a request in a scope. */
+  /**
+   * The cache key of a request in a scope. A scope with a newer content version drops every
+   * kept answer: their keys name the old version, so they could never be served again, and
+   * an instance under steady edits would otherwise fill its whole budget with dead answers.
+   */
   keyOf(req: IncomingMessage & { rawBody?: Buffer }, scope: CacheScope): string {
+    if (scope.version !== this.version) {
+      this.version = scope.version;
+      this.entries.clear();
+    }
     const body = req.rawBody && req.rawBody.length > 0 ? digest(req.rawBody) : '-';
     const preflight = PREFLIGHT_HEADERS.some((name) => req.headers[name] !== undefined) ? 1 : 0;
     const type = req.headers['content-type'] ?? '';
