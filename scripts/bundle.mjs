@@ -32,6 +32,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  mainFields: ['module', 'main'],
   sourcemap: true,
   legalComments: 'linked',
   external: [
