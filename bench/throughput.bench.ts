@@ -24,8 +24,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = 1;
 
-type Target = 'raw' | 'bare' | 'api';
-const TARGETS: Target[] = ['raw', 'bare', 'api'];
+type Target = 'raw' | 'bare' | 'api' | 'uncached';
+const TARGETS: Target[] = ['raw', 'bare', 'api', 'uncached'];
 
 // The issue's bars, as a share of (b)'s requests per second.
 const TARGET_SHARE: Record<string, number> = {
@@ -81,6 +81,14 @@ export async function throughputBench(): Promise<string> {
   await writeFile(cannedFile, JSON.stringify(canned));
   const servers: Record<Target, ServerProcess> = {
     api,
+    // The same API with the response cache off: what GraphQL execution and the REST handlers
+    // cost on every request (each answer is computed anew).
+    uncached: await startServer(
+      'functions-framework',
+      ['--target=api'],
+      { ...production(), RESPONSE_CACHE_BYTES: '0' },
+      answers('/healthz'),
+    ),
     raw: await startServer(
       'node',
       ['dist-bench/bench/throughput/rawNodeServer.js'],
@@ -117,7 +125,7 @@ export async function throughputBench(): Promise<string> {
 
   const rows = operations.map((operation, index) => {
     const of = (target: Target) => median(results.get(`${index}/${target}`)!);
-    const [raw, bare, ours] = [of('raw'), of('bare'), of('api')];
+    const [raw, bare, ours, uncached] = [of('raw'), of('bare'), of('api'), of('uncached')];
     const share = ours.rps / bare.rps;
     const bar = TARGET_SHARE[operation.name];
     const met =
@@ -129,13 +137,13 @@ export async function throughputBench(): Promise<string> {
           ? `yes (≥${bar * 100}%)`
           : `no (≥${bar * 100}%)`;
     const failed = (results.get(`${index}/api`) ?? []).reduce((n, r) => n + r.errors + r.non2xx, 0);
-    return `| ${operation.name} | ${Math.round(raw.rps)} | ${Math.round(bare.rps)} | ${Math.round(ours.rps)} | ${pct(share)} | ${pct(ours.rps / raw.rps)} | ${fmt(ours.p50)} | ${fmt(ours.p99)} | ${fmt(bare.p99)} | ${failed} | ${met} |`;
+    return `| ${operation.name} | ${Math.round(raw.rps)} | ${Math.round(bare.rps)} | ${Math.round(ours.rps)} | ${pct(share)} | ${pct(ours.rps / raw.rps)} | ${fmt(ours.p50)} | ${fmt(ours.p99)} | ${fmt(bare.p99)} | ${failed} | ${met} | ${Math.round(uncached.rps)} (${pct(uncached.rps / bare.rps)}) | ${fmt(uncached.p99)} |`;
   });
   return [
-    `${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per target and operation (after ${WARMUP_SECONDS} s warm-up), medians of rounds; (a) raw node:http, (b) bare function on the functions framework, both replaying the API's answer bytes; API = \`npm run build\` output under \`functions-framework --target=api\`, NODE_ENV=production, memory store, request logs on (to /dev/null).`,
+    `${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per target and operation (after ${WARMUP_SECONDS} s warm-up), medians of rounds; (a) raw node:http, (b) bare function on the functions framework, both replaying the API's answer bytes; API = \`npm run build\` output under \`functions-framework --target=api\`, NODE_ENV=production, memory store, request logs on (to /dev/null); "uncached": the same with RESPONSE_CACHE_BYTES=0.`,
     '',
-    '| operation | (a) rps | (b) rps | API rps | API/(b) | API/(a) | API p50 ms | API p99 ms | (b) p99 ms | API errors | target met |',
-    '| --------- | ------- | ------- | ------- | ------- | ------- | ---------- | ---------- | ---------- | ---------- | ---------- |',
+    '| operation | (a) rps | (b) rps | API rps | API/(b) | API/(a) | API p50 ms | API p99 ms | (b) p99 ms | API errors | target met | uncached rps (/(b)) | uncached p99 ms |',
+    '| --------- | ------- | ------- | ------- | ------- | ------- | ---------- | ---------- | ---------- | ---------- | ---------- | ------------------- | --------------- |',
     ...rows,
     '',
     "Per operation, deterministic: response bytes (identity, gzip, brotli as the API sends them) and store RPCs per request (a fresh instance's first request; then steady state within the content TTL).",
@@ -201,7 +209,7 @@ async function storeRpcs(operation: BenchOperation): Promise<{ cold: number; ste
     const cold = total() - before;
     const steadyBefore = total();
     for (let i = 0; i < 10; i++) await sendRaw(url, operation);
-    return { cold, steady: fmt((total() - steadyBefore) / 10) };
+    return { cold, steady: String((total() - steadyBefore) / 10) };
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

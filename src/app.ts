@@ -15,6 +15,7 @@ import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
 import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
 import { healthRoute } from './http/healthRoute.js';
+import { inSequence } from './http/inSequence.js';
 import { mergeVary } from './http/mergeVary.js';
 import { ResponseCache } from './http/responseCache/responseCache.js';
 import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
@@ -63,9 +64,6 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   // GraphQL answers get a strong ETag from their body (and a 304 for a GET whose If-None-Match
   // matches); REST routes set their own, cheaper, revision-based ETag before building anything.
   app.set('etag', 'strong');
-  app.use(corsPolicy(config));
-  app.use(mergeVary);
-  app.use(bodyLimit(bodyLimitPolicy(config)));
   // Public answers are kept per content revision; hits skip GraphQL and the REST handlers.
   const responseCache =
     config.responseCacheBytes > 0
@@ -74,9 +72,16 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
           async () => (await ready).cache,
         )
       : undefined;
-  if (responseCache) app.use(responseCache.serve);
-  app.use(compressResponses());
-  if (responseCache) app.use(responseCache.capture);
+  app.use(
+    inSequence(
+      corsPolicy(config),
+      mergeVary,
+      bodyLimit(bodyLimitPolicy(config)),
+      ...(responseCache ? [responseCache.serve] : []),
+      compressResponses(),
+      ...(responseCache ? [responseCache.capture] : []),
+    ),
+  );
 
   app.get('/healthz', healthRoute(config.store, ready));
   app.use(restRouter(config, ready));

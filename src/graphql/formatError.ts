@@ -15,6 +15,18 @@ const CLIENT_ERROR_CODES = new Set<string>([
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 ]);
 
+// Found by the fuzz tests: each was masked as INTERNAL_SERVER_ERROR (or, for the stack overflow,
+// sent with the RangeError's message).
+const UNCODED_CLIENT_ERRORS: { pattern: RegExp; code: ErrorCode; message?: string }[] = [
+  { pattern: /^Unsupported persisted query version/, code: ErrorCode.BAD_REQUEST },
+  { pattern: /^Too many errors processing variables/, code: ErrorCode.BAD_USER_INPUT },
+  {
+    pattern: /Maximum call stack size exceeded/,
+    code: ErrorCode.QUERY_TOO_COMPLEX,
+    message: 'The query is nested too deeply.',
+  },
+];
+
 /**
  * Apollo's `formatError`: our AppErrors keep their message, code and issue paths; GraphQL's
  * own client errors keep their message and code; anything else is masked as
@@ -47,6 +59,15 @@ export function formatError(
       message: formatted.message,
       ...where,
       extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+    };
+  }
+  // Client mistakes that graphql-js and Apollo report without a code of their own.
+  const known = UNCODED_CLIENT_ERRORS.find(({ pattern }) => pattern.test(formatted.message));
+  if (known) {
+    return {
+      message: known.message ?? formatted.message,
+      ...where,
+      extensions: { code: known.code },
     };
   }
   const code = formatted.extensions?.code;

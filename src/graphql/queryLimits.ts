@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError, ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../errors.js';
+import { knownOperationTypesRule } from './knownOperationTypesRule.js';
 import { listCostRule } from './listCostRule.js';
 
 // graphql-armor reports its refusals without a code; `limit` marks them as ours (Apollo re-codes
@@ -38,7 +39,11 @@ export function queryLimits(config: Config): {
   const protection = armor.protect();
   return {
     plugins: protection.plugins as ApolloServerPlugin[],
-    validationRules: [...protection.validationRules, listCostRule(config.queryLimits.cost)],
+    validationRules: [
+      knownOperationTypesRule,
+      ...protection.validationRules,
+      listCostRule(config.queryLimits.cost),
+    ],
     parseOptions: { maxTokens: config.queryLimits.tokens },
   };
 }

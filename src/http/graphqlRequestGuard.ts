@@ -1,11 +1,19 @@
 import type { NextFunction, Request, Response } from 'express';
 import typeis from 'type-is';
 import { ErrorCode } from '../errors.js';
+import { bracketNesting } from '../graphql/bracketNesting.js';
 import { sendHttpError } from './httpErrors.js';
 
 /**
+ * Deepest bracket nesting a document may have. Far above any real query (the depth limit is 14
+ * fields), far below where graphql-js's recursive parser would overflow the stack (~2,000).
+ */
+export const MAX_BRACKET_NESTING = 128;
+
+/**
  * Checks the HTTP envelope of a GraphQL request before Apollo sees it, so every refusal is a
- * JSON error with a code: only GET and POST; a POST carries one JSON object (no batches).
+ * JSON error with a code: only GET and POST; a POST carries one JSON object (no batches); a
+ * document nested deeper than MAX_BRACKET_NESTING is refused before it is parsed.
  */
 export function graphqlRequestGuard(req: Request, res: Response, next: NextFunction): void {
   if (req.method !== 'GET' && req.method !== 'POST') {
@@ -20,6 +28,7 @@ export function graphqlRequestGuard(req: Request, res: Response, next: NextFunct
     return;
   }
   if (req.method === 'GET') {
+    if (refusedForNesting(req.query.query, req, res)) return;
     next();
     return;
   }
@@ -64,5 +73,20 @@ export function graphqlRequestGuard(req: Request, res: Response, next: NextFunct
     );
     return;
   }
+  if (refusedForNesting((body as { query?: unknown }).query, req, res)) return;
   next();
+}
+
+function refusedForNesting(query: unknown, req: Request, res: Response): boolean {
+  if (typeof query !== 'string') return false;
+  const nesting = bracketNesting(query);
+  if (nesting <= MAX_BRACKET_NESTING) return false;
+  sendHttpError(
+    req,
+    res,
+    400,
+    ErrorCode.QUERY_TOO_COMPLEX,
+    `The query nests brackets ${nesting} deep; at most ${MAX_BRACKET_NESTING} are allowed.`,
+  );
+  return true;
 }
