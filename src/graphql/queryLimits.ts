@@ -1,18 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError, ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import { knownOperationTypesRule } from './knownOperationTypesRule.js';
 import { listCostRule } from './listCostRule.js';
 
 // graphql-armor reports its refusals without a code; `limit` marks them as ours (Apollo re-codes
-// every validation error, so formatError turns the mark into QUERY_TOO_COMPLEX).
-function tagTooComplex(_context: unknown, error: GraphQLError): void {
+// every validation error, so formatError turns the mark into QUERY_TOO_COMPLEX). Reported here,
+// once, rather than thrown by armor: a thrown error reached the answer three times.
+function tagTooComplex(context: ValidationContext | null, error: GraphQLError): void {
   Object.assign(error.extensions as Record<string, unknown>, {
     code: ErrorCode.QUERY_TOO_COMPLEX,
     limit: 'armor',
   });
+  context?.reportError(error);
 }
 
 /**
@@ -27,9 +29,9 @@ export function queryLimits(config: Config): {
 } {
   const onReject = [tagTooComplex];
   const armor = new ApolloArmor({
-    maxDepth: { n: config.queryLimits.depth, onReject, propagateOnRejection: true },
-    maxAliases: { n: config.queryLimits.aliases, onReject, propagateOnRejection: true },
-    maxDirectives: { n: config.queryLimits.directives, onReject, propagateOnRejection: true },
+    maxDepth: { n: config.queryLimits.depth, onReject, propagateOnRejection: false },
+    maxAliases: { n: config.queryLimits.aliases, onReject, propagateOnRejection: false },
+    maxDirectives: { n: config.queryLimits.directives, onReject, propagateOnRejection: false },
     // Tokens are limited by graphql-js's own parser (Apollo's parseOptions): armor's token plugin
     // re-parses and turns plain syntax errors into 500s.
     maxTokens: { enabled: false },
