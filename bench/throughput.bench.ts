@@ -42,7 +42,11 @@ const TARGET_SHARE: Record<string, number> = {
  * target order per round. Plus deterministic figures per operation: bytes and store RPCs.
  */
 export async function throughputBench(): Promise<string> {
-  const operations = benchOperations();
+  // BENCH_OPERATIONS=REST,APQ measures only the operations whose names contain one of the words.
+  const only = process.env.BENCH_OPERATIONS?.split(',').filter(Boolean);
+  const operations = benchOperations().filter(
+    (operation) => !only || only.some((word) => operation.name.includes(word)),
+  );
   const api = await startServer(
     'functions-framework',
     ['--target=api'],
@@ -197,7 +201,7 @@ async function storeRpcs(operation: BenchOperation): Promise<{ cold: number; ste
   const api = createApi(loadConfig({ NODE_ENV: 'production', CONTENT_TTL_MS: '60000' }), { store });
   await api.ready;
   const name = `bench-api-${++instances}`;
-  functions.http(name, api.app);
+  functions.http(name, api.handler);
   const server: Server = getTestServer(name);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { ContentCache } from './content/contentCache.js';
@@ -36,8 +36,10 @@ export interface Runtime {
 
 /** A wired API instance. */
 export interface Api {
-  /** The Express app the function serves. */
+  /** The Express app behind the function. */
   app: Express;
+  /** The function to register: answers response-cache hits up front, else runs `app`. */
+  handler: (req: Request, res: Response) => void;
   /** Resolves once the store is open and holds content (the memory store is seeded). */
   ready: Promise<Runtime>;
   /** Stops the GraphQL server and releases the store. */
@@ -65,16 +67,18 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   // matches); REST routes set their own, cheaper, revision-based ETag before building anything.
   app.set('etag', 'strong');
   // Public answers are kept per content revision; hits skip GraphQL and the REST handlers.
+  const cors = corsPolicy(config);
   const responseCache =
     config.responseCacheBytes > 0
       ? responseCacheMiddleware(
           new ResponseCache(config.responseCacheBytes),
-          async () => (await ready).cache,
+          ready.then((runtime) => runtime.cache),
+          cors,
         )
       : undefined;
   app.use(
     inSequence(
-      corsPolicy(config),
+      cors,
       mergeVary,
       bodyLimit(bodyLimitPolicy(config)),
       ...(responseCache ? [responseCache.serve] : []),
@@ -135,6 +139,10 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 
   return {
     app,
+    handler: (req, res) => {
+      if (responseCache?.front(req, res)) return;
+      app(req, res);
+    },
     ready,
     close: async () => {
       await graphql.stop();

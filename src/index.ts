@@ -19,4 +19,4 @@ api.ready.catch((error: unknown) => {
   logger().fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
-functions.http('api', api.app);
+functions.http('api', api.handler);

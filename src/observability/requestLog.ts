@@ -46,10 +46,7 @@ export function logRequestWhenDone(
   projectId: string | undefined,
 ): void {
   const record = recordOf(req);
-  let written = false;
   const write = (aborted: boolean) => {
-    if (written) return;
-    written = true;
     const log = logger();
     const status = res.statusCode;
     const level = status >= 500 ? 'error' : status >= 400 || aborted ? 'warn' : 'info';
@@ -81,7 +78,7 @@ export function logRequestWhenDone(
         (operation ? ` ${operation.type} ${operation.name ?? '(anonymous)'}` : ''),
     );
   };
-  res.once('finish', () => write(false));
+  // 'close' follows 'finish' on every response, and comes alone when the client went away.
   res.once('close', () => write(!res.writableFinished));
 }
 

@@ -50,7 +50,7 @@ export async function serveApi(
   const api = createApi(config, options);
   await api.ready;
   const name = `api-test-${++counter}`;
-  functions.http(name, api.app);
+  functions.http(name, api.handler);
   const served = await serveRegisteredFunction(name);
   return {
     ...served,

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import CachePolicy from 'http-cache-semantics';
 import Negotiator from 'negotiator';
 import vary from 'vary';
@@ -16,8 +16,10 @@ import type { ResponseCache } from './responseCache.js';
 
 type RequestWithBody = Request & { rawBody?: Buffer };
 
-// Keys of requests that missed, from the serving middleware to the capturing one.
+// Keys of requests that missed, from the lookup to the capturing middleware.
 const pending = new WeakMap<Request, string>();
+// Requests already looked up (by the front door), so the in-app middleware does not look again.
+const lookedUp = new WeakSet<Request>();
 
 /**
  * The two halves of the response cache, mounted around the compression middleware: `serve`
@@ -28,15 +30,24 @@ const pending = new WeakMap<Request, string>();
  */
 export function responseCacheMiddleware(
   cache: ResponseCache,
-  content: () => Promise<ContentCache>,
+  content: Promise<ContentCache>,
+  /** What a hit answered before the app runs still needs (the CORS headers). */
+  prepare: RequestHandler,
 ) {
-  const serve = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    if (!eligible(req)) return next();
+  // Kept once known, so that the hot path (a hit) does not wait on a promise per request.
+  let contentCache: ContentCache | undefined;
+  content.then(
+    (known) => (contentCache = known),
+    () => undefined, // the live path explains an unavailable store
+  );
+  // The kept answer for a request, if any; a miss leaves its key for `capture`.
+  const lookup = (req: Request): { key: string; entry: CachedResponse } | undefined => {
+    lookedUp.add(req);
+    if (!eligible(req)) return undefined;
     // Looking costs no store work (a refused query must cost none); a hit then counts as a
     // read and lets the content cache check the store once its TTL is over, as a live read does.
-    const contentCache = await content().catch(() => undefined);
     const snapshot = contentCache?.peek();
-    if (!contentCache || !snapshot) return next(); // the live path loads, or explains the outage
+    if (!contentCache || !snapshot) return undefined; // the live path loads, or explains why not
     const key = cache.keyOf(req as RequestWithBody, {
       version: `${snapshot.epoch}:${snapshot.rev}`,
       locale: negotiateLocale(req.headers['accept-language']),
@@ -44,14 +55,40 @@ export function responseCacheMiddleware(
     const entry = cache.get(key);
     if (!entry) {
       pending.set(req, key);
-      return next();
+      return undefined;
     }
     contentCache.current().catch(() => undefined);
+    return { key, entry };
+  };
+
+  const answer = (req: Request, res: Response, hit: { key: string; entry: CachedResponse }) => {
     const record = recordOf(req);
     record.viewer = 'anonymous';
     record.cache = 'hit';
-    if (entry.operation) record.operation = entry.operation;
-    send(req, res, entry, () => cache.set(key, entry));
+    if (hit.entry.operation) record.operation = hit.entry.operation;
+    send(req, res, hit.entry, () => cache.set(hit.key, hit.entry));
+  };
+
+  /**
+   * The front door, called with the framework's request before the app: a hit is answered
+   * here (after `prepare`), without the app's router and middleware; returns whether it was.
+   */
+  const front = (req: Request, res: Response): boolean => {
+    const hit = lookup(req);
+    if (!hit) return false;
+    prepare(req, res, (error?: unknown) => {
+      if (error === undefined || error === null) answer(req, res, hit);
+      else res.destroy();
+    });
+    return true;
+  };
+
+  // The same inside the app, for requests that did not come through the front door.
+  const serve = (req: Request, res: Response, next: NextFunction): void => {
+    if (lookedUp.has(req)) return next();
+    const hit = lookup(req);
+    if (!hit) return next();
+    answer(req, res, hit);
   };
 
   const capture = (req: Request, res: Response, next: NextFunction): void => {
@@ -73,7 +110,7 @@ export function responseCacheMiddleware(
     next();
   };
 
-  return { serve, capture };
+  return { front, serve, capture };
 }
 
 function eligible(req: Request): boolean {
@@ -93,7 +130,7 @@ function send(req: Request, res: Response, entry: CachedResponse, remeasure: () 
     else res.setHeader(name, value);
   }
   if (entry.compressible) vary(res, 'Accept-Encoding');
-  if (req.fresh) {
+  if (req.headers['if-none-match'] !== undefined && req.fresh) {
     res.statusCode = 304;
     res.end();
     return;
@@ -114,6 +151,7 @@ interface EncodingNegotiator {
 }
 
 function bestEncoding(req: Request): Encoding {
+  if (!req.headers['accept-encoding']) return 'identity';
   const negotiator = new Negotiator(req) as unknown as EncodingNegotiator;
   const chosen = negotiator.encoding([...ENCODINGS], { preferred: [...ENCODINGS] });
   return (ENCODINGS as readonly string[]).includes(chosen ?? '')
