@@ -23,6 +23,10 @@ export const REPRESENTATION_HEADERS = [
  */
 export class CachedResponse {
   private readonly encoded = new Map<Encoding, Buffer>();
+  /** The headers to set on every hit (Vary apart), prepared once. */
+  readonly headerList: readonly (readonly [string, string])[];
+  /** The Vary fields of every hit (Accept-Encoding included when compressible). */
+  readonly vary: string | undefined;
 
   constructor(
     readonly status: number,
@@ -31,6 +35,9 @@ export class CachedResponse {
     readonly operation: { name: string | null; type: string } | undefined,
   ) {
     this.encoded.set('identity', body);
+    this.headerList = Object.entries(headers).filter(([name]) => name !== 'vary');
+    const fields = [headers.vary, this.compressible ? 'Accept-Encoding' : undefined];
+    this.vary = fields.filter(Boolean).join(', ') || undefined;
   }
 
   /** Whether the body is large enough to be worth compressing (the live path's threshold). */

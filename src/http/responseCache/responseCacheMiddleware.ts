@@ -125,11 +125,12 @@ function eligible(req: Request): boolean {
 
 function send(req: Request, res: Response, entry: CachedResponse, remeasure: () => void): void {
   res.statusCode = entry.status;
-  for (const [name, value] of Object.entries(entry.headers)) {
-    if (name === 'vary') vary(res, value);
-    else res.setHeader(name, value);
+  for (const [name, value] of entry.headerList) res.setHeader(name, value);
+  if (entry.vary !== undefined) {
+    // CORS may have set Vary: Origin for this request already.
+    if (res.getHeader('vary') === undefined) res.setHeader('Vary', entry.vary);
+    else vary(res, entry.vary);
   }
-  if (entry.compressible) vary(res, 'Accept-Encoding');
   if (req.headers['if-none-match'] !== undefined && req.fresh) {
     res.statusCode = 304;
     res.end();
