@@ -18,5 +18,6 @@ export default {
   // Sources import siblings as `./x.js` (NodeNext style); map them back to the .ts files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  setupFiles: ['<rootDir>/tests/setupEnv.ts'],
   testTimeout: 30000,
 };

@@ -16,7 +16,10 @@ installFrameworkErrorGuard({
 const api = createApi(config);
 api.ready.catch((error: unknown) => {
   // An invalid seed must fail the start loudly (file, path, rule), not serve half a course.
-  logger().fatal(error instanceof Error ? error.message : String(error));
+  const message = error instanceof Error ? error.message : String(error);
+  // Even with LOG_LEVEL=silent a failed start must say why.
+  if (logger().isLevelEnabled('fatal')) logger().fatal(message);
+  else console.error(message);
   process.exit(1);
 });
 functions.http('api', api.handler);

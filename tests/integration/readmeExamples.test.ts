@@ -99,7 +99,6 @@ let server: ServedFunction;
 beforeAll(async () => {
   // The entry reads its configuration when imported: give it the test tokens first.
   process.env.API_TOKENS = TEST_API_TOKENS;
-  process.env.LOG_LEVEL = 'silent'; // the entry configures the logger; keep the test output clean
   await import('../../src/index.js');
   server = await serveRegisteredFunction('api');
 });
