@@ -22,11 +22,13 @@ const pending = new WeakMap<Request, string>();
 const lookedUp = new WeakSet<Request>();
 
 /**
- * The two halves of the response cache, mounted around the compression middleware: `serve`
- * (before it) answers a hit with stored bytes, already compressed, without running GraphQL or
- * a REST handler; `capture` (after it, so it sees the uncompressed body) stores a miss's
- * answer when an HTTP shared cache could store it (public, 200, no no-store), judged by
- * http-cache-semantics. Only anonymous reads are cached: a bearer token may see drafts.
+ * The response cache's three entry points. `front` runs before the app (the function's
+ * handler) and answers a hit with stored bytes, already compressed, without the app's router,
+ * GraphQL or a REST handler; `serve` does the same inside the app, before compression, for
+ * requests that did not come through `front`; `capture` (after compression, so it sees the
+ * uncompressed body) stores a miss's answer when an HTTP shared cache could store it (public,
+ * 200, no no-store), judged by http-cache-semantics. Only anonymous reads are cached: a bearer
+ * token may see drafts.
  */
 export function responseCacheMiddleware(
   cache: ResponseCache,
