@@ -130,6 +130,18 @@ describe('response cache', () => {
     expect(englishAgain.body.equals(english.body)).toBe(true);
   });
 
+  it('keeps media types apart: Accept decides which answer a request gets', async () => {
+    const query = { query: '{ concept(slug: "transformer") { slug } }' };
+    const modern = { accept: 'application/graphql-response+json' };
+    const first = await send('POST', '/graphql', modern, query);
+    const plain = await send('POST', '/graphql', { accept: 'application/json' }, query);
+    const again = await send('POST', '/graphql', modern, query);
+    expect([first.cache, plain.cache, again.cache]).toEqual(['miss', 'miss', 'hit']);
+    expect(first.headers['content-type']).toMatch(/^application\/graphql-response\+json/);
+    expect(plain.headers['content-type']).toMatch(/^application\/json/);
+    expect(again.headers['content-type']).toBe(first.headers['content-type']);
+  });
+
   it('sets CORS headers for the request at hand, not the one that filled the entry', async () => {
     const query = { query: '{ concept(slug: "gemini") { term } }' };
     const a = await send('POST', '/graphql', { origin: 'https://a.example' }, query);

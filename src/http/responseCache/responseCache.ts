@@ -17,7 +17,7 @@ const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'
 
 /**
  * An in-process shared cache of whole public answers, keyed by the request (method, URL,
- * body, content type, CSRF headers) and its scope (content version, negotiated locale),
+ * body, content type, Accept, CSRF headers) and its scope (content version, negotiated locale),
  * bounded by bytes (least recently used answers go first). Because the content version is
  * part of the key, an edit makes every older answer unreachable at once: nothing is ever
  * served from an older revision than the uncached path would serve.
@@ -48,10 +48,13 @@ export class ResponseCache {
     const body = req.rawBody && req.rawBody.length > 0 ? digest(req.rawBody) : '-';
     const preflight = PREFLIGHT_HEADERS.some((name) => req.headers[name] !== undefined) ? 1 : 0;
     const type = req.headers['content-type'] ?? '';
+    // Apollo picks the answer's media type (application/json or graphql-response+json) by Accept.
+    const accept = req.headers.accept ?? '';
+    const accepts = accept.length > 128 ? digest(Buffer.from(accept)) : accept;
     const url = req.url ?? '';
     // Long URLs (GET queries with variables) are digested: keys stay small however long.
     const target = url.length > 512 ? digest(Buffer.from(url)) : url;
-    return `${scope.version}|${scope.locale}|${req.method ?? ''}|${target}|${type}|${preflight}|${body}`;
+    return `${scope.version}|${scope.locale}|${req.method ?? ''}|${target}|${type}|${accepts}|${preflight}|${body}`;
   }
 
   /** The cached answer for a key, if any. */
