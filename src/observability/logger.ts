@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 
+/** pino's logger type, re-exported so that callers depend on this module, not on pino. */
 export type { Logger };
 
 /** The levels LOG_LEVEL accepts, lowest first ('silent' writes nothing). */
