@@ -34,6 +34,10 @@ await build({
   target: 'node20',
   mainFields: ['module', 'main'],
   sourcemap: true,
+  // Less text for V8 to compile at every cold start (~15 ms here); identifiers are kept, so
+  // stack traces in the logs still name our functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'linked',
   external: [
     '@google-cloud/functions-framework',
