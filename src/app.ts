@@ -15,7 +15,6 @@ import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
 import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
 import { healthRoute } from './http/healthRoute.js';
-import { inSequence } from './http/inSequence.js';
 import { mergeVary } from './http/mergeVary.js';
 import { ResponseCache } from './http/responseCache/responseCache.js';
 import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
@@ -36,7 +35,7 @@ export interface Runtime {
 
 /** A wired API instance. */
 export interface Api {
-  /** The Express app behind the function. */
+  /** The Express app behind the function (it only fills the response cache: `handler` reads it). */
   app: Express;
   /** The function to register: answers response-cache hits up front, else runs `app`. */
   handler: (req: Request, res: Response) => void;
@@ -66,7 +65,8 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   // GraphQL answers get a strong ETag from their body (and a 304 for a GET whose If-None-Match
   // matches); REST routes set their own, cheaper, revision-based ETag before building anything.
   app.set('etag', 'strong');
-  // Public answers are kept per content revision; hits skip GraphQL and the REST handlers.
+  // Public answers are kept per content revision: `handler` answers hits before this app runs,
+  // the app's `capture` keeps what it answers when it may be kept.
   const cors = corsPolicy(config);
   const responseCache =
     config.responseCacheBytes > 0
@@ -76,16 +76,10 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
           cors,
         )
       : undefined;
-  app.use(
-    inSequence(
-      cors,
-      mergeVary,
-      bodyLimit(bodyLimitPolicy(config)),
-      ...(responseCache ? [responseCache.serve] : []),
-      compressResponses(),
-      ...(responseCache ? [responseCache.capture] : []),
-    ),
-  );
+  app.use(cors);
+  app.use(bodyLimit(bodyLimitPolicy(config)));
+  app.use(compressResponses());
+  if (responseCache) app.use(responseCache.capture);
 
   app.get('/healthz', healthRoute(config.store, ready));
   app.use(restRouter(config, ready));
@@ -93,6 +87,8 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.use(
     GRAPHQL_PATH,
     graphqlRequestGuard,
+    // Apollo sets its Vary with setHeader; only this route needs it merged.
+    mergeVary,
     expressMiddleware(graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
         const log = recordOf(req);

@@ -18,17 +18,14 @@ type RequestWithBody = Request & { rawBody?: Buffer };
 
 // Keys of requests that missed, from the lookup to the capturing middleware.
 const pending = new WeakMap<Request, string>();
-// Requests already looked up (by the front door), so the in-app middleware does not look again.
-const lookedUp = new WeakSet<Request>();
 
 /**
- * The response cache's three entry points. `front` runs before the app (the function's
- * handler) and answers a hit with stored bytes, already compressed, without the app's router,
- * GraphQL or a REST handler; `serve` does the same inside the app, before compression, for
- * requests that did not come through `front`; `capture` (after compression, so it sees the
- * uncompressed body) stores a miss's answer when an HTTP shared cache could store it (public,
- * 200, no no-store), judged by http-cache-semantics. Only anonymous reads are cached: a bearer
- * token may see drafts.
+ * The response cache's two halves. `front` runs before the app (in the function's handler)
+ * and answers a hit with stored bytes, already compressed, without the app's router, GraphQL
+ * or a REST handler; `capture` (inside the app, after compression, so it sees the uncompressed
+ * body) stores the answer to a request `front` missed when an HTTP shared cache could store it
+ * (public, 200, no no-store), judged by http-cache-semantics. Only anonymous reads are cached:
+ * a bearer token may see drafts.
  */
 export function responseCacheMiddleware(
   cache: ResponseCache,
@@ -44,7 +41,6 @@ export function responseCacheMiddleware(
   );
   // The kept answer for a request, if any; a miss leaves its key for `capture`.
   const lookup = (req: Request): { key: string; entry: CachedResponse } | undefined => {
-    lookedUp.add(req);
     if (!eligible(req)) return undefined;
     // Looking costs no store work (a refused query must cost none); a hit then counts as a
     // read and lets the content cache check the store once its TTL is over, as a live read does.
@@ -85,14 +81,6 @@ export function responseCacheMiddleware(
     return true;
   };
 
-  // The same inside the app, for requests that did not come through the front door.
-  const serve = (req: Request, res: Response, next: NextFunction): void => {
-    if (lookedUp.has(req)) return next();
-    const hit = lookup(req);
-    if (!hit) return next();
-    answer(req, res, hit);
-  };
-
   const capture = (req: Request, res: Response, next: NextFunction): void => {
     const key = pending.get(req);
     if (key === undefined) return next();
@@ -112,7 +100,7 @@ export function responseCacheMiddleware(
     next();
   };
 
-  return { front, serve, capture };
+  return { front, capture };
 }
 
 function eligible(req: Request): boolean {
