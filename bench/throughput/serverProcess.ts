@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
+import { freePort } from '../../tests/helpers/processes.js';
 
 /** A server the benchmark started in its own process. */
 export interface ServerProcess {
@@ -13,18 +13,6 @@ export interface ServerProcess {
   /** Resident set size of the process, in bytes (Linux /proc). */
   rssBytes(): number;
   stop(): Promise<void>;
-}
-
-/** A free loopback port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Whether a server at `url` answers as wanted yet (throws or false: not yet). */

@@ -1,6 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultSeedDir } from '../../src/paths.js';
+import { importSeed } from '../../src/seed/importSeed.js';
+import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import { freePort } from './processes.js';
 
 /** Set by .ci/run where the emulator is installed: a missing emulator then fails instead of skipping. */
@@ -128,4 +131,17 @@ let projects = 0;
 /** A project id no other test uses (emulator data is per project). */
 export function uniqueProjectId(prefix = 'test'): string {
   return `${prefix}-${process.pid}-${++projects}-${Date.now().toString(36)}`;
+}
+
+/** A new project on the emulator with the shipped course imported into it; returns its id. */
+export async function seededProject(emulator: RunningEmulator): Promise<string> {
+  const projectId = uniqueProjectId();
+  const importer = new FirestoreStore({
+    projectId,
+    emulatorHost: emulator.host,
+    timeoutMs: 10_000,
+  });
+  await importSeed(importer, defaultSeedDir());
+  await importer.close();
+  return projectId;
 }

@@ -1,14 +1,12 @@
 // Editing on Firestore (the official emulator): 20 concurrent writers with one expected version
 // give one winner and 19 conflicts; an edit is served at once by the instance that made it and
 // by another instance within the TTL plus one request; history and authorship are stored.
-import { defaultSeedDir } from '../../src/paths.js';
-import { importSeed } from '../../src/seed/importSeed.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import { as, outcome, versionOf } from '../helpers/editing.js';
 import {
   describeWithEmulator,
   startEmulator,
-  uniqueProjectId,
+  seededProject,
   type RunningEmulator,
 } from '../helpers/firestoreEmulator.js';
 import { serveApi } from '../helpers/httpServer.js';
@@ -27,14 +25,7 @@ describeWithEmulator('editing on Firestore', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    projectId = uniqueProjectId();
-    const importer = new FirestoreStore({
-      projectId,
-      emulatorHost: emulator.host,
-      timeoutMs: 10_000,
-    });
-    await importSeed(importer, defaultSeedDir());
-    await importer.close();
+    projectId = await seededProject(emulator);
     const env = {
       STORE: 'firestore',
       GOOGLE_CLOUD_PROJECT: projectId,

@@ -1,15 +1,13 @@
 // Faults on Firestore: the emulator stops answering while the API runs. Reads keep answering
 // from the last snapshot, /healthz says stale and unreachable, writes fail with UNAVAILABLE,
 // an interrupted write lands whole or not at all, and the instance catches up by itself.
-import { defaultSeedDir } from '../../src/paths.js';
-import { importSeed } from '../../src/seed/importSeed.js';
 import type { DocumentWrite } from '../../src/store/contentStore.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import { concept } from '../helpers/contentFixtures.js';
 import {
   describeWithEmulator,
   startEmulator,
-  uniqueProjectId,
+  seededProject,
   type RunningEmulator,
 } from '../helpers/firestoreEmulator.js';
 import { graphql, request, serveApi } from '../helpers/httpServer.js';
@@ -26,14 +24,7 @@ describeWithEmulator('Firestore outage', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator();
-    projectId = uniqueProjectId();
-    const importer = new FirestoreStore({
-      projectId,
-      emulatorHost: emulator.host,
-      timeoutMs: 10_000,
-    });
-    await importSeed(importer, defaultSeedDir());
-    await importer.close();
+    projectId = await seededProject(emulator);
     served = await serveApi({
       STORE: 'firestore',
       GOOGLE_CLOUD_PROJECT: projectId,

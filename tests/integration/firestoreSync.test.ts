@@ -1,12 +1,9 @@
 // Delta sync on Firestore (the official emulator).
-import { defaultSeedDir } from '../../src/paths.js';
-import { importSeed } from '../../src/seed/importSeed.js';
-import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import { defineSyncSuite } from '../helpers/defineSyncSuite.js';
 import {
   describeWithEmulator,
   startEmulator,
-  uniqueProjectId,
+  seededProject,
   type RunningEmulator,
 } from '../helpers/firestoreEmulator.js';
 import { serveApi } from '../helpers/httpServer.js';
@@ -18,14 +15,7 @@ describeWithEmulator('delta sync (Firestore)', () => {
 
   defineSyncSuite(async () => {
     emulator = await startEmulator();
-    const projectId = uniqueProjectId();
-    const importer = new FirestoreStore({
-      projectId,
-      emulatorHost: emulator.host,
-      timeoutMs: 10_000,
-    });
-    await importSeed(importer, defaultSeedDir());
-    await importer.close();
+    const projectId = await seededProject(emulator);
     return serveApi({
       STORE: 'firestore',
       GOOGLE_CLOUD_PROJECT: projectId,
