@@ -1,36 +1,16 @@
-import { request as httpRequest } from 'node:http';
+import { sendRaw as sendRequest, type RawAnswer } from '../../tests/helpers/rawHttp.js';
 import type { LoadRequest } from './load.js';
 
-/** An answer exactly as it came off the wire (body not decompressed). */
-export interface RawAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-/** Sends one request with node:http, which adds no Accept-Encoding of its own (fetch does). */
+/** Sends one benchmark request to a server once, with node:http (see the tests' sendRaw). */
 export function sendRaw(
-  url: string,
+  baseUrl: string,
   request: LoadRequest,
   extraHeaders: Record<string, string> = {},
 ): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      new URL(request.path, url),
-      { method: request.method, headers: { ...request.headers, ...extraHeaders } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (typeof value === 'string') headers[name] = value;
-          }
-          resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(request.body);
-  });
+  return sendRequest(
+    `${baseUrl}${request.path}`,
+    request.method,
+    { ...request.headers, ...extraHeaders },
+    request.body,
+  );
 }

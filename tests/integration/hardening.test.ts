@@ -1,10 +1,10 @@
 // Hostile requests: queries over the depth, cost, alias, directive and token limits are refused
 // with QUERY_TOO_COMPLEX before any store work; oversized bodies get a JSON 413.
-import { request as httpRequest } from 'node:http';
 import { bundle, CountingStore, memoryStoreWith } from '../helpers/contentFixtures.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import { graphql, request, serveApi } from '../helpers/httpServer.js';
+import { sendRaw } from '../helpers/rawHttp.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
 
 let served: Awaited<ReturnType<typeof serveApi>>;
@@ -70,23 +70,19 @@ describe('query limits', () => {
   });
 });
 
-function postRaw(
+/** POSTs raw bytes (see sendRaw) and reads the answer as text. */
+async function postRaw(
   path: string,
   body: Buffer,
   headers: Record<string, string>,
   baseUrl = served.url,
 ): Promise<{ status: number; text: string; type?: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(new URL(path, baseUrl), { method: 'POST', headers }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, text, type: res.headers['content-type'] }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const answer = await sendRaw(new URL(path, baseUrl).href, 'POST', headers, body);
+  return {
+    status: answer.status,
+    text: answer.body.toString(),
+    type: answer.headers['content-type'],
+  };
 }
 
 describe('body size', () => {

@@ -3,10 +3,10 @@
 // traceparent or X-Cloud-Trace-Context, the GraphQL operation), including requests the framework
 // guard refuses before our app runs, and no line carries a token, a variable, a query string or
 // any other client-supplied secret.
-import { request as httpRequest } from 'node:http';
 import { logUnexpected } from '../../src/http/errorHandlers.js';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
 import { request, serveApi } from '../helpers/httpServer.js';
+import { sendRaw } from '../helpers/rawHttp.js';
 import { ADMIN_TOKEN, AS, TEST_API_TOKENS } from '../helpers/tokens.js';
 
 const PROJECT = 'llm-course-test';
@@ -39,16 +39,9 @@ async function entries(count: number): Promise<Record<string, any>[]> {
   return lines.map((line) => JSON.parse(line) as Record<string, any>);
 }
 
-/** Sends raw bytes with node:http (declared lengths and broken bodies exactly as given). */
-function post(path: string, body: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(new URL(path, served.url), { method: 'POST', headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** POSTs raw bytes (declared lengths and broken bodies exactly as given); returns the status. */
+async function post(path: string, body: string, headers: Record<string, string>): Promise<number> {
+  return (await sendRaw(new URL(path, served.url).href, 'POST', headers, body)).status;
 }
 
 describe('request log lines', () => {

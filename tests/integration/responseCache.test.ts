@@ -3,11 +3,11 @@
 // the live answer (in every encoding), never crosses audiences, locales, revisions or origins,
 // never keeps errors, and stays within its byte budget. Hits and misses are read from the
 // request log, which says which one answered.
-import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
 import { as } from '../helpers/editing.js';
 import { serveApi } from '../helpers/httpServer.js';
+import { sendRaw, type RawAnswer } from '../helpers/rawHttp.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
 
 let served: Awaited<ReturnType<typeof serveApi>>;
@@ -28,10 +28,7 @@ afterAll(async () => {
   useLogger(previous);
 });
 
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
+interface Raw extends RawAnswer {
   /** What the response cache did, from the request's log line. */
   cache: string | undefined;
 }
@@ -45,28 +42,12 @@ async function send(
   baseUrl = served.url,
 ): Promise<Raw> {
   lines = [];
-  const answer = await new Promise<Omit<Raw, 'cache'>>((resolve, reject) => {
-    const req = httpRequest(
-      new URL(path, baseUrl),
-      {
-        method,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
+  const answer = await sendRaw(
+    new URL(path, baseUrl).href,
+    method,
+    body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body === undefined ? undefined : JSON.stringify(body),
+  );
   for (let i = 0; i < 50 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
   const entry = JSON.parse(lines[0] ?? '{}') as { responseCache?: string };
   return { ...answer, cache: entry.responseCache };
