@@ -37,10 +37,18 @@ const LATIN_LETTER = /^[A-Za-z]/;
 /** Initial for terms that start with neither a Hangul syllable nor a Latin letter. */
 export const OTHER_INITIAL = '#';
 
-const collators: Record<Locale, Intl.Collator> = {
-  ko: new Intl.Collator('ko', { sensitivity: 'base', numeric: true }),
-  en: new Intl.Collator('en', { sensitivity: 'base', numeric: true }),
-};
+// Made on first use: a collator loads ICU's collation data for its language (~10 ms for the
+// two), a cost a cold start should not pay before someone asks for the glossary.
+const collators = new Map<Locale, Intl.Collator>();
+
+function collatorFor(locale: Locale): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    collators.set(locale, collator);
+  }
+  return collator;
+}
 
 /** The glossary initial of a term: its choseong tab for Hangul, its capital letter for Latin. */
 export function glossaryInitial(term: string): string {
@@ -72,7 +80,7 @@ export function buildGlossary<T extends Pick<Concept, 'slug'>>(
   locale: Locale,
   termOf: (concept: T) => string,
 ): GlossaryGroup<T>[] {
-  const collator = collators[locale];
+  const collator = collatorFor(locale);
   const sorted = [...concepts].sort(
     (a, b) =>
       collator.compare(termOf(a), termOf(b)) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),

@@ -9,8 +9,7 @@ import type { GraphQLContext } from './context.js';
 import { formatError } from './formatError.js';
 import { localePlugin } from './localePlugin.js';
 import { operationLogPlugin } from './operationLogPlugin.js';
-import { resolvers } from './resolvers/index.js';
-import { loadTypeDefs } from './typeDefs.js';
+import { buildExecutableSchema } from './executableSchema.js';
 
 /**
  * The Apollo server, configured explicitly from config rather than from NODE_ENV defaults:
@@ -20,8 +19,7 @@ import { loadTypeDefs } from './typeDefs.js';
 export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext> {
   const limits = queryLimits(config);
   const server = new ApolloServer<GraphQLContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    schema: buildExecutableSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
