@@ -154,13 +154,32 @@ describe('production settings', () => {
   }, 30_000);
 });
 
+describe('the V8 code cache', () => {
+  it('is made by the build for this Node and accepted by the deployable', async () => {
+    const served = await startFunction({ NODE_ENV: 'production', LOG_LEVEL: 'debug' });
+    try {
+      const lines = served.process
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('code cache'));
+      expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
+        expect.objectContaining({ severity: 'DEBUG', message: 'V8 code cache accepted' }),
+      ]);
+    } finally {
+      await served.process.stop();
+    }
+  }, 30_000);
+});
+
 describe('the memory default', () => {
   it('does not load the Firestore client', () => {
-    // Import the deployable entry in a fresh Node process and list the CommonJS modules loaded.
+    // Load the deployable entry (package.json's main) in a fresh Node process and list the
+    // CommonJS modules loaded.
     const script = `
       import { createRequire } from 'node:module';
-      await import('./dist/index.js');
-      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      const require = createRequire(import.meta.url);
+      require('./' + require('./package.json').main);
+      const loaded = Object.keys(require.cache);
       console.log(JSON.stringify({
         firestore: loaded.filter((p) => p.includes('@google-cloud/firestore')).length,
         framework: loaded.filter((p) => p.includes('functions-framework')).length,
