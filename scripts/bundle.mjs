@@ -69,6 +69,7 @@ await build({
     'negotiator',
     'vary',
     'type-is',
+    'fresh',
   ],
   plugins: [englishZodMessagesOnly],
 });

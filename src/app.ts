@@ -1,4 +1,5 @@
 import { expressMiddleware } from '@as-integrations/express5';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
@@ -39,6 +40,11 @@ export interface Api {
   app: Express;
   /** The function to register: answers response-cache hits up front, else runs `app`. */
   handler: (req: Request, res: Response) => void;
+  /**
+   * Answers a request from the response cache if it holds the answer (true), on the plain Node
+   * request: the entry lets the framework guard call it where a request enters the process.
+   */
+  answerFromCache: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Resolves once the store is open and holds content (the memory store is seeded). */
   ready: Promise<Runtime>;
   /** Stops the GraphQL server and releases the store. */
@@ -139,6 +145,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
       if (responseCache?.front(req, res)) return;
       app(req, res);
     },
+    answerFromCache: (req, res) => responseCache?.front(req, res) ?? false,
     ready,
     close: async () => {
       await graphql.stop();

@@ -9,11 +9,12 @@ import { createLogger, logger, useLogger } from './observability/logger.js';
 // The Cloud Function entry: registers the HTTP function `api`, nothing else.
 const config = withDevAdminToken(loadConfig(), (line) => console.log(line));
 useLogger(createLogger(config.logging.level));
+const api = createApi(config);
 installFrameworkErrorGuard({
   bodyLimit: bodyLimitPolicy(config),
   requestLog: { ...(config.logging.projectId ? { projectId: config.logging.projectId } : {}) },
+  answerFromCache: api.answerFromCache,
 });
-const api = createApi(config);
 api.ready.catch((error: unknown) => {
   // An invalid seed must fail the start loudly (file, path, rule), not serve half a course.
   const message = error instanceof Error ? error.message : String(error);

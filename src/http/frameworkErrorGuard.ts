@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createRequire } from 'node:module';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasRecord, logRequestWhenDone, recordOf } from '../observability/requestLog.js';
 import { refuseOversizedBody, type BodyLimitPolicy } from './bodyLimit.js';
 import { jsonErrorHandler, notFoundHandler } from './errorHandlers.js';
@@ -27,17 +27,23 @@ interface ExpressPrototype {
  * Apps called with a callback (mounted apps) are untouched. Idempotent.
  *
  * The same entry point is where a request first reaches our code, so it also refuses bodies
- * over the limit by their declared length before the framework reads them, and starts each
- * request's structured log line (options `bodyLimit` and `requestLog`).
+ * over the limit by their declared length before the framework reads them, starts each
+ * request's structured log line, and answers GETs the response cache holds (options
+ * `bodyLimit`, `requestLog` and `answerFromCache`).
  *
  * We patch the `express` module that the framework itself resolves, so this holds however
  * the process was started: `functions-framework --target=api`, `getTestServer`, or Cloud Functions.
  */
 export function installFrameworkErrorGuard(
-  options: { bodyLimit?: BodyLimitPolicy; requestLog?: { projectId?: string } } = {},
+  options: {
+    bodyLimit?: BodyLimitPolicy;
+    requestLog?: { projectId?: string };
+    answerFromCache?: CachedAnswers;
+  } = {},
 ): void {
   if (options.bodyLimit) bodyLimits.add(options.bodyLimit);
   if (options.requestLog) requestLog = options.requestLog;
+  if (options.answerFromCache) answerFromCache = options.answerFromCache;
   // The copy of express our own import resolves to (the one a test runner's module registry
   // shares with the framework) and the copy the framework resolves on disk: the same object
   // when npm dedupes express, as it does here; both are guarded in case it ever does not.
@@ -55,6 +61,15 @@ const bodyLimits = new Set<BodyLimitPolicy>();
 
 // Whether (and for which project's traces) every request gets a structured log line.
 let requestLog: { projectId?: string } | undefined;
+
+/** Answers a request from a response cache if it holds the answer; returns whether it did. */
+export type CachedAnswers = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+// The process's function's response cache (one function per process: the entry sets it). A GET
+// it holds is answered where the request enters the process: the framework's body parsers,
+// execution context and timeout middleware have nothing to do for an answer already made,
+// and skipping them is most of the cost of a hit.
+let answerFromCache: CachedAnswers | undefined;
 
 function allowedBodyBytes(req: IncomingMessage): number {
   let allowed = bodyLimits.size === 0 ? Infinity : 0;
@@ -79,6 +94,7 @@ function guard(application: ExpressPrototype): void {
       const allowed = allowedBodyBytes(req);
       if (declared > allowed) return refuseOversizedBody(req, res, allowed);
     }
+    if (entering && answerFromCache && req.method === 'GET' && answerFromCache(req, res)) return;
     return original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
   };
   application[GUARDED] = true;

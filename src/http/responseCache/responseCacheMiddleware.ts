@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import fresh from 'fresh';
 import CachePolicy from 'http-cache-semantics';
 import Negotiator from 'negotiator';
 import vary from 'vary';
@@ -14,10 +16,17 @@ import {
 } from './cachedResponse.js';
 import type { ResponseCache } from './responseCache.js';
 
-type RequestWithBody = Request & { rawBody?: Buffer };
+// The parts of a GraphQL request body that tell an APQ registration.
+interface ApqEnvelope {
+  query?: unknown;
+  extensions?: { persistedQuery?: unknown };
+}
+
+// What the framework's body parser adds to a request (nothing yet where a request enters).
+type RequestWithBody = IncomingMessage & { rawBody?: Buffer; body?: ApqEnvelope | null };
 
 // Keys of requests that missed, from the lookup to the capturing middleware.
-const pending = new WeakMap<Request, string>();
+const pending = new WeakMap<IncomingMessage, string>();
 
 /**
  * The response cache's two halves. `front` runs before the app (in the function's handler)
@@ -25,7 +34,9 @@ const pending = new WeakMap<Request, string>();
  * or a REST handler; `capture` (inside the app, after compression, so it sees the uncompressed
  * body) stores the answer to a request `front` missed when an HTTP shared cache could store it
  * (public, 200, no no-store), judged by http-cache-semantics. Only anonymous reads are cached:
- * a bearer token may see drafts.
+ * a bearer token may see drafts. `front` needs nothing Express adds to a request, so for GETs
+ * (whose key needs no parsed body) it also runs on the plain Node request, where the request
+ * enters the process, before the functions framework's own middleware.
  */
 export function responseCacheMiddleware(
   cache: ResponseCache,
@@ -40,13 +51,13 @@ export function responseCacheMiddleware(
     () => undefined, // the live path explains an unavailable store
   );
   // The kept answer for a request, if any; a miss leaves its key for `capture`.
-  const lookup = (req: Request): { key: string; entry: CachedResponse } | undefined => {
+  const lookup = (req: RequestWithBody): { key: string; entry: CachedResponse } | undefined => {
     if (!eligible(req)) return undefined;
     // Looking costs no store work (a refused query must cost none); a hit then counts as a
     // read and lets the content cache check the store once its TTL is over, as a live read does.
     const snapshot = contentCache?.peek();
     if (!contentCache || !snapshot) return undefined; // the live path loads, or explains why not
-    const key = cache.keyOf(req as RequestWithBody, {
+    const key = cache.keyOf(req, {
       version: `${snapshot.epoch}:${snapshot.rev}`,
       locale: negotiateLocale(req.headers['accept-language']),
     });
@@ -59,7 +70,11 @@ export function responseCacheMiddleware(
     return { key, entry };
   };
 
-  const answer = (req: Request, res: Response, hit: { key: string; entry: CachedResponse }) => {
+  const answer = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    hit: { key: string; entry: CachedResponse },
+  ) => {
     const record = recordOf(req);
     record.viewer = 'anonymous';
     record.cache = 'hit';
@@ -68,13 +83,13 @@ export function responseCacheMiddleware(
   };
 
   /**
-   * The front door, called with the framework's request before the app: a hit is answered
-   * here (after `prepare`), without the app's router and middleware; returns whether it was.
+   * The front door, called with the request before the app: a hit is answered here (after
+   * `prepare`), without the app's router and middleware; returns whether it was.
    */
-  const front = (req: Request, res: Response): boolean => {
+  const front = (req: IncomingMessage, res: ServerResponse): boolean => {
     const hit = lookup(req);
     if (!hit) return false;
-    prepare(req, res, (error?: unknown) => {
+    prepare(req as Request, res as Response, (error?: unknown) => {
       if (error === undefined || error === null) answer(req, res, hit);
       else res.destroy();
     });
@@ -103,17 +118,35 @@ export function responseCacheMiddleware(
   return { front, capture };
 }
 
-function eligible(req: Request): boolean {
+function eligible(req: RequestWithBody): boolean {
   if (req.headers.authorization !== undefined) return false;
-  const path = req.path;
+  // The path as received (origin form); anything else is left to the app.
+  const path = (req.url ?? '').split('?', 1)[0]!;
   if (req.method === 'GET') return path === GRAPHQL_PATH || path.startsWith('/v1/');
   if (req.method !== 'POST' || path !== GRAPHQL_PATH) return false;
+  // Before the framework has parsed it, a POST's body is unknown: no key, no answer.
+  if (req.body === undefined) return false;
   // An automatic persisted query's registration must reach Apollo, or the hash stays unknown.
-  const body = req.body as { query?: unknown; extensions?: { persistedQuery?: unknown } } | null;
+  const body = req.body;
   return !(body?.query !== undefined && body.extensions?.persistedQuery !== undefined);
 }
 
-function send(req: Request, res: Response, entry: CachedResponse, remeasure: () => void): void {
+// Express's req.fresh, on a plain request: a GET whose validators match the kept answer's
+// (kept answers are all 200s).
+function isFresh(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  return fresh(req.headers, {
+    etag: res.getHeader('etag'),
+    'last-modified': res.getHeader('last-modified'),
+  });
+}
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: CachedResponse,
+  remeasure: () => void,
+): void {
   res.statusCode = entry.status;
   for (const [name, value] of entry.headerList) res.setHeader(name, value);
   if (entry.vary !== undefined) {
@@ -121,7 +154,7 @@ function send(req: Request, res: Response, entry: CachedResponse, remeasure: () 
     if (res.getHeader('vary') === undefined) res.setHeader('Vary', entry.vary);
     else vary(res, entry.vary);
   }
-  if (req.headers['if-none-match'] !== undefined && req.fresh) {
+  if (req.headers['if-none-match'] !== undefined && isFresh(req, res)) {
     res.statusCode = 304;
     res.end();
     return;
@@ -141,7 +174,7 @@ interface EncodingNegotiator {
   encoding(available: string[], options: { preferred: string[] }): string | undefined;
 }
 
-function bestEncoding(req: Request): Encoding {
+function bestEncoding(req: IncomingMessage): Encoding {
   if (!req.headers['accept-encoding']) return 'identity';
   const negotiator = new Negotiator(req) as unknown as EncodingNegotiator;
   const chosen = negotiator.encoding([...ENCODINGS], { preferred: [...ENCODINGS] });
