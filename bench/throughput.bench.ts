@@ -42,6 +42,11 @@ const TARGET_SHARE: Record<string, number> = {
  * (`npm run build` output under the framework, production mode, memory store), alternating
  * target order per round. Plus deterministic figures per operation: bytes and store RPCs.
  */
+// autocannon measures latency in whole milliseconds: 0 means under one.
+function ms(value: number): string {
+  return value < 1 ? '<1' : fmt(value);
+}
+
 export async function throughputBench(): Promise<string> {
   // BENCH_OPERATIONS=REST,APQ measures only the operations whose names contain one of the words.
   const only = process.env.BENCH_OPERATIONS?.split(',').filter(Boolean);
@@ -140,7 +145,7 @@ export async function throughputBench(): Promise<string> {
           ? `yes (≥${bar * 100}%)`
           : `no (≥${bar * 100}%)`;
     const failed = (results.get(`${index}/api`) ?? []).reduce((n, r) => n + r.errors + r.non2xx, 0);
-    return `| ${operation.name} | ${Math.round(raw.rps)} | ${Math.round(bare.rps)} | ${Math.round(ours.rps)} | ${pct(share)} | ${pct(ours.rps / raw.rps)} | ${fmt(ours.p50)} | ${fmt(ours.p99)} | ${fmt(bare.p99)} | ${failed} | ${met} | ${Math.round(uncached.rps)} (${pct(uncached.rps / bare.rps)}) | ${fmt(uncached.p99)} |`;
+    return `| ${operation.name} | ${Math.round(raw.rps)} | ${Math.round(bare.rps)} | ${Math.round(ours.rps)} | ${pct(share)} | ${pct(ours.rps / raw.rps)} | ${ms(ours.p50)} | ${ms(ours.p99)} | ${ms(bare.p99)} | ${failed} | ${met} | ${Math.round(uncached.rps)} (${pct(uncached.rps / bare.rps)}) | ${ms(uncached.p99)} |`;
   });
   return [
     `${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per target and operation (after ${WARMUP_SECONDS} s warm-up), medians of rounds; (a) raw node:http, (b) bare function on the functions framework, both replaying the API's answer bytes; API = \`npm run build\` output under \`functions-framework --target=api\`, NODE_ENV=production, memory store, request logs on (to /dev/null); "uncached": the same with RESPONSE_CACHE_BYTES=0.`,
