@@ -74,7 +74,7 @@ await build({
   plugins: [englishZodMessagesOnly],
 });
 
-await build({ ...common, entryPoints: ['src/launch/index.ts'], outfile: 'dist/index.cjs' });
+await build({ ...common, entryPoints: ['src/launch/main.ts'], outfile: 'dist/index.cjs' });
 
 // The launcher runs the bundle as a vm.Script, which has no loader for `import()`: a dynamic
 // import left in the bundle would fail only when first reached, so refuse it here.
