@@ -60,13 +60,12 @@ await build({
   external: [
     '@google-cloud/functions-framework',
     '@google-cloud/firestore',
-    // Small CommonJS packages whose dependencies (mime-db, negotiator…) the framework has
-    // already loaded: required from node_modules they cost almost nothing, bundled they would
-    // bring second copies (mime-db alone is 230 KB of object literal to compile).
+    // Packages the framework's Express has loaded already: required from node_modules they
+    // cost nothing, bundled they would be second copies (mime-db alone is 230 KB of object
+    // literal to evaluate). Not negotiator: compression needs its own 0.6, and an external
+    // name would resolve every importer to the top-level 1.x.
     'express',
-    'compression',
-    'cors',
-    'negotiator',
+    'mime-db',
     'vary',
     'type-is',
     'fresh',
