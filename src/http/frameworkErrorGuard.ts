@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { logger } from '../observability/logger.js';
 import { hasRecord, logRequestWhenDone, recordOf } from '../observability/requestLog.js';
 import { refuseOversizedBody, type BodyLimitPolicy } from './bodyLimit.js';
 import { jsonErrorHandler, notFoundHandler } from './errorHandlers.js';
@@ -71,6 +72,25 @@ export type CachedAnswers = (req: IncomingMessage, res: ServerResponse) => boole
 // and skipping them is most of the cost of a hit.
 let answerFromCache: CachedAnswers | undefined;
 
+// Out here no function wrapper turns an exception into a 500: one would reach the framework's
+// uncaught-exception handler, which ends the process. So a failing lookup is logged and the
+// request goes on to the framework, unless the answer had already started.
+function answeredFromCache(
+  answer: CachedAnswers,
+  req: IncomingMessage,
+  res: ServerResponse,
+): boolean {
+  try {
+    return answer(req, res);
+  } catch (error) {
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    logger().error({ stack_trace: stack }, 'response cache lookup failed; answering live');
+    if (!res.headersSent) return false;
+    res.destroy();
+    return true;
+  }
+}
+
 function allowedBodyBytes(req: IncomingMessage): number {
   let allowed = bodyLimits.size === 0 ? Infinity : 0;
   for (const policy of bodyLimits) allowed = Math.max(allowed, policy(req));
@@ -94,7 +114,8 @@ function guard(application: ExpressPrototype): void {
       const allowed = allowedBodyBytes(req);
       if (declared > allowed) return refuseOversizedBody(req, res, allowed);
     }
-    if (entering && answerFromCache && req.method === 'GET' && answerFromCache(req, res)) return;
+    const answer = entering && req.method === 'GET' ? answerFromCache : undefined;
+    if (answer && answeredFromCache(answer, req, res)) return;
     return original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
   };
   application[GUARDED] = true;

@@ -4,6 +4,8 @@
 // function's own door, one log line, and never for a bearer token, a POST or an old revision.
 // One API per file: the guard holds one process-wide answerer, as in production.
 import * as functions from '@google-cloud/functions-framework';
+import fc from 'fast-check';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { createApi, type Api } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { bodyLimitPolicy } from '../../src/http/bodyLimit.js';
@@ -134,6 +136,35 @@ describe("the process's front door", () => {
     expect([again.called, again.log.responseCache]).toEqual([true, 'hit']);
   });
 
+  it('answers through the function, and keeps serving, when the lookup itself fails', async () => {
+    // Out here an exception would reach the framework's uncaught-exception handler (which
+    // ends the process): it is logged instead, and the request goes on to the function.
+    installFrameworkErrorGuard({
+      answerFromCache: () => {
+        throw new Error('lookup exploded');
+      },
+    });
+    const before = calls;
+    try {
+      lines = [];
+      const answer = await sendRaw(`${served.url}/v1/concepts/gemini`, 'GET', {});
+      expect([answer.status, calls - before]).toEqual([200, 1]);
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ slug: 'gemini' });
+      for (let i = 0; i < 50 && lines.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+        expect.objectContaining({
+          severity: 'ERROR',
+          message: 'response cache lookup failed; answering live',
+          stack_trace: expect.stringContaining('lookup exploded'),
+        }),
+        expect.objectContaining({ severity: 'INFO', httpRequest: expect.anything() }),
+      ]);
+    } finally {
+      installFrameworkErrorGuard({ answerFromCache: api.answerFromCache });
+    }
+    expect((await send('GET', '/v1/concepts/gemini')).called).toBe(false);
+  });
+
   it('never answers a bearer token, and never from an older revision', async () => {
     const path = '/v1/concepts/fine-tuning?locale=en';
     await send('GET', path);
@@ -155,4 +186,71 @@ describe("the process's front door", () => {
       version: version + 1,
     });
   });
+});
+
+// Any header a client may send to a kept GET, with values from the plausible to the hostile.
+const HEADER_NAMES = [
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'if-none-match',
+  'if-modified-since',
+  'origin',
+  'apollo-require-preflight',
+  'cache-control',
+  'range',
+] as const;
+const printable = fc.stringMatching(/^[\x20-\x7e]{0,60}$/);
+const headerValue = fc.oneof(
+  printable,
+  fc.constantFrom('*', 'gzip, br;q=0', 'br;q=2, *;q=0', 'ko-KR,en;q=0.9', 'W/"x"', '"*"', '*/*'),
+);
+const headers = fc
+  .dictionary(fc.constantFrom(...HEADER_NAMES), headerValue, { maxKeys: 5 })
+  .map((dictionary) =>
+    Object.fromEntries(Object.entries(dictionary).map(([k, v]) => [k, v.trim()])),
+  );
+const keptPath = fc.constantFrom(
+  '/v1/concepts/gemini',
+  '/v1/concepts/large-language-model/related?depth=2',
+  '/v1/lessons/introduction-to-llms/bundle',
+  '/v1/concepts?limit=5',
+  '/v1/search?q=%ED%94%84%EB%A1%AC%ED%94%84%ED%8A%B8',
+  `/graphql?query=${encodeURIComponent('{ concept(slug: "gemini") { slug term summary } }')}`,
+);
+
+function decoded(answer: RawAnswer): string {
+  const encoding = answer.headers['content-encoding'];
+  const body =
+    encoding === 'br'
+      ? brotliDecompressSync(answer.body)
+      : encoding === 'gzip'
+        ? gunzipSync(answer.body)
+        : encoding === 'deflate'
+          ? inflateSync(answer.body)
+          : answer.body;
+  return body.toString();
+}
+
+describe("the process's front door, fuzzed", () => {
+  it('answers any repeated GET as the function would: no 5xx, the same content', async () => {
+    let answeredAtTheDoor = 0;
+    await fc.assert(
+      fc.asyncProperty(keptPath, headers, async (path, sent) => {
+        const url = new URL(path, served.url).href;
+        const first = await sendRaw(url, 'GET', sent);
+        const before = calls;
+        const second = await sendRaw(url, 'GET', sent);
+        if (calls === before) answeredAtTheDoor++;
+        expect([first.status < 500, second.status < 500]).toEqual([true, true]);
+        expect(second.status).toBe(first.status);
+        expect(second.headers['content-type']).toBe(first.headers['content-type']);
+        if (first.status === 200) expect(decoded(second)).toBe(decoded(first));
+      }),
+      { numRuns: 150 },
+    );
+    // Most repeats are kept answers (the rest: errors, 304s, answers that may not be kept).
+    expect(answeredAtTheDoor).toBeGreaterThan(75);
+    expect((await sendRaw(`${served.url}/healthz`, 'GET')).status).toBe(200);
+  }, 60_000);
 });
