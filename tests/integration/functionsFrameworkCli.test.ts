@@ -169,6 +169,32 @@ describe('the V8 code cache', () => {
       await served.process.stop();
     }
   }, 30_000);
+
+  it('is refused under other V8 heap flags: the function starts without it and says so', async () => {
+    const served = await startFunction({
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--max-old-space-size=512',
+    });
+    try {
+      const answer = await post(
+        served.url,
+        JSON.stringify({ query: '{ concept(slug: "gemini", locale: EN) { term } }' }),
+      );
+      expect(answer.json).toEqual({ data: { concept: { term: 'Gemini' } } });
+      const lines = served.process
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('code cache'));
+      expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
+        expect.objectContaining({
+          severity: 'WARNING',
+          message: expect.stringMatching(/^V8 code cache rejected/),
+        }),
+      ]);
+    } finally {
+      await served.process.stop();
+    }
+  }, 30_000);
 });
 
 describe('the memory default', () => {
