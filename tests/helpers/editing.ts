@@ -55,3 +55,18 @@ export async function revisionOf(url: string): Promise<number> {
   const response = await fetch(`${url}/healthz`);
   return ((await response.json()) as { content: { rev: number } }).content.rev;
 }
+
+/** Changes a concept's summary as admin, naming the version it expects; returns the answer. */
+export function editSummary(
+  url: string,
+  slug: string,
+  expectedVersion: number,
+  summary: { ko: string; en: string },
+): Promise<GraphQLAnswer<any>> {
+  return as(
+    'admin',
+    url,
+    'mutation($s: ID!, $v: Int!, $p: ConceptPatch!) { updateConcept(slug: $s, expectedVersion: $v, patch: $p) { version } }',
+    { s: slug, v: expectedVersion, p: { summary } },
+  );
+}

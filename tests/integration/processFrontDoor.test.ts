@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { bodyLimitPolicy } from '../../src/http/bodyLimit.js';
 import { installFrameworkErrorGuard } from '../../src/http/frameworkErrorGuard.js';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
-import { as } from '../helpers/editing.js';
+import { editSummary } from '../helpers/editing.js';
 import { serveRegisteredFunction, type ServedFunction } from '../helpers/httpServer.js';
 import { sendRaw, type RawAnswer } from '../helpers/rawHttp.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
@@ -172,12 +172,10 @@ describe("the process's front door", () => {
     const admin = await send('GET', path, AS.admin);
     expect([admin.called, admin.log.responseCache]).toEqual([true, undefined]);
     const version = JSON.parse((await send('GET', path)).body.toString()).version as number;
-    const edit = await as(
-      'admin',
-      served.url,
-      'mutation($v: Int!) { updateConcept(slug: "fine-tuning", expectedVersion: $v, patch: { summary: { ko: "새 요약.", en: "A new summary." } }) { version } }',
-      { v: version },
-    );
+    const edit = await editSummary(served.url, 'fine-tuning', version, {
+      ko: '새 요약.',
+      en: 'A new summary.',
+    });
     expect(edit.errors).toBeUndefined();
     const after = await send('GET', path);
     expect([after.called, after.log.responseCache]).toEqual([true, 'miss']);

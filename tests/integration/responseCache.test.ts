@@ -5,7 +5,7 @@
 // request log, which says which one answered.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
-import { as } from '../helpers/editing.js';
+import { editSummary } from '../helpers/editing.js';
 import { serveApi } from '../helpers/httpServer.js';
 import { sendRaw, type RawAnswer } from '../helpers/rawHttp.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
@@ -156,12 +156,10 @@ describe('response cache', () => {
     const before = await send('POST', '/graphql', { 'accept-language': 'en' }, query);
     expect((await send('POST', '/graphql', { 'accept-language': 'en' }, query)).cache).toBe('hit');
     const version = JSON.parse(before.body.toString()).data.concept.version as number;
-    const edit = await as(
-      'admin',
-      served.url,
-      'mutation($v: Int!) { updateConcept(slug: "gemini", expectedVersion: $v, patch: { summary: { ko: "바뀐 요약.", en: "A changed summary." } }) { version } }',
-      { v: version },
-    );
+    const edit = await editSummary(served.url, 'gemini', version, {
+      ko: '바뀐 요약.',
+      en: 'A changed summary.',
+    });
     expect(edit.errors).toBeUndefined();
     const after = await send('POST', '/graphql', { 'accept-language': 'en' }, query);
     expect(after.cache).toBe('miss');
