@@ -52,7 +52,9 @@ export function responseCacheMiddleware(
   );
   // The kept answer for a request, if any; a miss leaves its key for `capture`.
   const lookup = (req: RequestWithBody): { key: string; entry: CachedResponse } | undefined => {
-    if (!eligible(req)) return undefined;
+    // A GET that missed where it entered the process reaches the function's door too: it has
+    // its key already, and looking again would only compute the same miss.
+    if (pending.has(req) || !eligible(req)) return undefined;
     // Looking costs no store work (a refused query must cost none); a hit then counts as a
     // read and lets the content cache check the store once its TTL is over, as a live read does.
     const snapshot = contentCache?.peek();
