@@ -139,13 +139,15 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.use(notFoundHandler);
   app.use(jsonErrorHandler);
 
+  const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean =>
+    responseCache?.front(req, res) ?? false;
   return {
     app,
     handler: (req, res) => {
-      if (responseCache?.front(req, res)) return;
+      if (answerFromCache(req, res)) return;
       app(req, res);
     },
-    answerFromCache: (req, res) => responseCache?.front(req, res) ?? false,
+    answerFromCache,
     ready,
     close: async () => {
       await graphql.stop();
