@@ -1,8 +1,8 @@
+import { LOG_LEVELS, SEVERITY } from '../observability/logLevels.js';
 import type { CodeCacheOutcome } from './codeCachedBundle.js';
 
-// LOG_LEVEL's levels, lowest first (as in observability/logger.ts, which the launcher does not
-// load: it runs before the bundle that holds the logger).
-const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+// Typed as plain strings: LOG_LEVEL may hold anything here (the bundle's config validates it).
+const LEVELS: readonly string[] = LOG_LEVELS;
 
 const MESSAGES: Record<CodeCacheOutcome, string> = {
   accepted: 'V8 code cache accepted',
@@ -24,8 +24,11 @@ export function reportCodeCache(
   const level = outcome === 'accepted' ? 'debug' : 'warn';
   const threshold = LEVELS.indexOf(logLevel);
   if (LEVELS.indexOf(level) < (threshold === -1 ? LEVELS.indexOf('info') : threshold)) return;
-  const severity = level === 'debug' ? 'DEBUG' : 'WARNING';
   console.log(
-    JSON.stringify({ severity, time: new Date().toISOString(), message: MESSAGES[outcome] }),
+    JSON.stringify({
+      severity: SEVERITY[level],
+      time: new Date().toISOString(),
+      message: MESSAGES[outcome],
+    }),
   );
 }

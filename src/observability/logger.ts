@@ -1,23 +1,11 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { SEVERITY, type LogLevel } from './logLevels.js';
 
 /** pino's logger type, re-exported so that callers depend on this module, not on pino. */
 export type { Logger };
 
-/** The levels LOG_LEVEL accepts, lowest first ('silent' writes nothing). */
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
-
-/** One of LOG_LEVELS. */
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
-// Cloud Logging's LogSeverity names for pino's levels.
-const SEVERITY: Record<string, string> = {
-  trace: 'DEBUG',
-  debug: 'DEBUG',
-  info: 'INFO',
-  warn: 'WARNING',
-  error: 'ERROR',
-  fatal: 'CRITICAL',
-};
+// The levels live in their own module, which the launcher (src/launch) reads without pino.
+export { LOG_LEVELS, type LogLevel } from './logLevels.js';
 
 /**
  * A logger writing one JSON object per line in the shape Cloud Logging reads from a function's
@@ -32,7 +20,11 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     messageKey: 'message',
     base: null,
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label: string) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }) },
+    formatters: {
+      level: (label: string) => ({
+        severity: SEVERITY[label as keyof typeof SEVERITY] ?? 'DEFAULT',
+      }),
+    },
     redact: {
       paths: ['authorization', 'token', 'headers', 'variables', '*.authorization', '*.token'],
       censor: '[redacted]',
