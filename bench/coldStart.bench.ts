@@ -58,6 +58,7 @@ async function deployableWithoutCodeCache(dir: string): Promise<string> {
 }
 
 const TARGETS = ['bare', 'bareCjs', 'api', 'apiWithoutCache'] as const;
+type Target = (typeof TARGETS)[number];
 
 /**
  * Cold start: milliseconds from spawning the process to the first good GraphQL answer, the
@@ -79,18 +80,16 @@ export async function coldStartBench(): Promise<string> {
     },
   };
   await writeFile(cannedFile, JSON.stringify(canned));
-  const args: Record<(typeof TARGETS)[number], string[]> = {
+  const args: Record<Target, string[]> = {
     bare: ['--target=bare', '--source=dist-bench/bench/throughput/bareFunction.js'],
     bareCjs: ['--target=bare', `--source=${bareCjs}`],
     api: ['--target=api'],
     apiWithoutCache: ['--target=api', `--source=${withoutCache}`],
   };
-  const times = {
-    bare: [] as number[],
-    bareCjs: [] as number[],
-    api: [] as number[],
-    apiWithoutCache: [] as number[],
-  };
+  const times = Object.fromEntries(TARGETS.map((target) => [target, [] as number[]])) as Record<
+    Target,
+    number[]
+  >;
   for (let run = 0; run < RUNS; run++) {
     for (let turn = 0; turn < TARGETS.length; turn++) {
       const target = TARGETS[(run + turn) % TARGETS.length]!;
