@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { httpCachePlugin } from './httpCachePlugin.js';
@@ -17,7 +17,7 @@ import { buildExecutableSchema } from './executableSchema.js';
  * no batching. Started in the background, so a cold start does not await it.
  */
 export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext> {
-  const limits = queryLimits(config);
+  const limits = queryLimits<GraphQLContext>(config);
   const server = new ApolloServer<GraphQLContext>({
     schema: buildExecutableSchema(),
     introspection: config.introspection,
@@ -30,7 +30,7 @@ export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext
     parseOptions: limits.parseOptions,
     // Cache hints first: the HTTP cache plugin reads the header they set.
     plugins: [
-      ...(limits.plugins as ApolloServerPlugin<GraphQLContext>[]),
+      ...limits.plugins,
       snapshotPlugin(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cache.maxAge }),
       httpCachePlugin(config.cache),

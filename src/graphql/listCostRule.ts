@@ -7,7 +7,6 @@ import {
   Kind,
   OperationTypeNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLOutputType,
@@ -101,54 +100,65 @@ function isList(type: GraphQLOutputType): boolean {
  * A validation rule that prices a query by the objects it could return: every object field
  * costs 1 times the sizes of the lists around it (a `first` argument, or the field's known
  * bound), so nesting lists multiplies. Over `maxCost`, the query is refused before it runs,
- * with QUERY_TOO_COMPLEX and the cost found.
+ * with QUERY_TOO_COMPLEX.
+ *
+ * Linear in the document, whatever it spreads: a fragment is priced once (its cost at a
+ * multiplier of 1; every use scales it) and the arithmetic saturates just above the limit, so
+ * fragments that each spread the next one twice cost one visit each, not 2^depth, and the
+ * walk stops as soon as a selection set is over the limit.
  */
 export function listCostRule(maxCost: number): ValidationRule {
   return (context: ValidationContext) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION)
-        fragments.set(definition.name.value, definition);
-    }
     const schema = context.getSchema();
-    const costOf = (
-      selectionSet: SelectionSetNode,
-      type: GraphQLObjectType,
-      multiplier: number,
-      seen: Set<string>,
-    ): number => {
+    // Costs never grow past `over`: every sum and product below saturates there, so the numbers
+    // stay small and "over the limit" survives any later multiplication.
+    const over = maxCost + 1;
+    const plus = (a: number, b: number) => Math.min(over, a + b);
+    const times = (a: number, b: number) => Math.min(over, a * b);
+    // A fragment's cost at multiplier 1; null while it is being priced (a spread of it inside
+    // itself is a cycle, which the spec rule NoFragmentCycles reports).
+    const fragmentCosts = new Map<string, number | null>();
+
+    const fragmentCost = (name: string): number => {
+      const known = fragmentCosts.get(name);
+      if (known !== undefined) return known ?? 0;
+      const fragment = context.getFragment(name);
+      const onType = fragment && schema.getType(fragment.typeCondition.name.value);
+      if (!fragment || !isObjectType(onType)) return 0;
+      fragmentCosts.set(name, null);
+      const cost = costOf(fragment.selectionSet, onType);
+      fragmentCosts.set(name, cost);
+      return cost;
+    };
+
+    // The objects a selection set could return per object of `type` it is selected on.
+    const costOf = (selectionSet: SelectionSetNode, type: GraphQLObjectType): number => {
       let sum = 0;
       let exclusiveMax = 0;
       const exclusive = EXCLUSIVE_FIELDS[type.name];
       for (const selection of selectionSet.selections) {
+        if (sum >= over) break;
         if (selection.kind === Kind.FIELD) {
           const field = type.getFields()[selection.name.value];
           if (!field || !selection.selectionSet) continue;
           const named = getNamedType(field.type);
           if (!isObjectType(named)) continue;
-          const times = isList(field.type)
-            ? multiplier * listSize(type, field, selection)
-            : multiplier;
-          const cost = times + costOf(selection.selectionSet, named, times, seen);
+          const size = isList(field.type) ? listSize(type, field, selection) : 1;
+          const cost = times(size, plus(1, costOf(selection.selectionSet, named)));
           if (exclusive?.has(field.name)) exclusiveMax = Math.max(exclusiveMax, cost);
-          else sum += cost;
+          else sum = plus(sum, cost);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           const onType = selection.typeCondition
             ? schema.getType(selection.typeCondition.name.value)
             : type;
-          if (isObjectType(onType)) sum += costOf(selection.selectionSet, onType, multiplier, seen);
+          if (isObjectType(onType)) sum = plus(sum, costOf(selection.selectionSet, onType));
         } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          // A fragment spread inside itself is a cycle: the spec rule for it reports that.
-          if (!fragment || seen.has(name)) continue;
-          const onType = schema.getType(fragment.typeCondition.name.value);
-          if (isObjectType(onType))
-            sum += costOf(fragment.selectionSet, onType, multiplier, new Set([...seen, name]));
+          sum = plus(sum, fragmentCost(selection.name.value));
         }
       }
-      return sum + exclusiveMax;
+      return plus(sum, exclusiveMax);
     };
+
     return {
       OperationDefinition(operation) {
         const root =
@@ -156,11 +166,10 @@ export function listCostRule(maxCost: number): ValidationRule {
             ? schema.getMutationType()
             : schema.getQueryType();
         if (!root) return;
-        const cost = costOf(operation.selectionSet, root, 1, new Set());
-        if (cost > maxCost) {
+        if (costOf(operation.selectionSet, root) > maxCost) {
           context.reportError(
             new GraphQLError(
-              `The query could return about ${Math.round(cost)} objects; at most ${maxCost} are allowed. Ask for fewer or smaller lists.`,
+              `The query could return more than ${maxCost} objects, the most allowed. Ask for fewer or smaller lists.`,
               {
                 nodes: [operation],
                 extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'cost' },

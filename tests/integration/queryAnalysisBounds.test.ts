@@ -1,0 +1,91 @@
+// One small request must never stall an instance: GraphQL documents whose analysis would grow
+// exponentially or quadratically are refused after linear work, and the server keeps answering.
+import { graphql, request, serveApi } from '../helpers/httpServer.js';
+
+let served: Awaited<ReturnType<typeof serveApi>>;
+beforeAll(async () => {
+  served = await serveApi({ NODE_ENV: 'production' });
+});
+afterAll(() => served.close());
+
+// Fragments that each spread the next one twice: `levels` spreads reach the last fragment
+// 2^levels times. Priced spread by spread, 60 levels is 10^18 visits: the test only ends if
+// each fragment is priced once.
+function fanOut(levels: number, leaf: string): string {
+  const fragments = Array.from(
+    { length: levels },
+    (_, i) => `fragment F${i} on Concept { ...F${i + 1} ...F${i + 1} }`,
+  );
+  return `{ concept(slug: "encoder") { ...F0 } } ${fragments.join(' ')} fragment F${levels} on Concept { ${leaf} }`;
+}
+
+describe('fragment fan-out', () => {
+  it.each([15, 20, 40, 60])(
+    'refuses %i levels of doubling fragments over lists by their cost, at once',
+    async (levels) => {
+      const answer = await graphql<any>(served.url, fanOut(levels, 'related { slug }'));
+      expect(answer.status).toBe(400);
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/could return more than 100000 objects/),
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        }),
+      ]);
+      expect((await request(`${served.url}/healthz`)).status).toBe(200);
+    },
+  );
+
+  it('answers 60 levels of doubling fragments over scalars: one concept, one slug', async () => {
+    const answer = await graphql<any>(served.url, fanOut(60, 'slug term'));
+    expect(answer).toMatchObject({
+      status: 200,
+      data: { concept: { slug: 'encoder', term: '인코더' } },
+    });
+  });
+
+  it('counts depth by fields: a fragment is not a level of its own', async () => {
+    const fields = (depth: number) => `${'related { '.repeat(depth)}slug${' }'.repeat(depth)}`;
+    const answer = await graphql<any>(
+      served.url,
+      `{ concept(slug: "encoder") { ...A } } fragment A on Concept { ...B } fragment B on Concept { ...C } fragment C on Concept { ${fields(3)} }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.concept).toBeDefined();
+  });
+});
+
+describe('limits before the spec rules', () => {
+  it('refuses a document over a limit without validating it further', async () => {
+    // 270 aliases of one field: the alias limit refuses it; the spec rule that compares every
+    // pair of same-named fields would have made 36,000 comparisons first, and reported the
+    // unknown field too.
+    const aliases = Array.from({ length: 270 }, () => 'a: concept(slug: "x") { slug }');
+    const answer = await graphql<any>(served.url, `{ ${aliases.join(' ')} nope }`);
+    expect(answer.status).toBe(400);
+    expect(answer.errors).toEqual([
+      {
+        message: 'Syntax Error: Aliases limit of 30 exceeded, found 270.',
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      },
+    ]);
+  });
+
+  it('still reports every spec violation of a document within the limits', async () => {
+    const answer = await graphql<any>(served.url, '{ nope concept(slug: "x") { alsoNope } }');
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.map((e: any) => e.extensions.code)).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
+  });
+
+  it('validates the same refused document again the same way (nothing cached wrongly)', async () => {
+    const query = fanOut(16, 'related { slug }');
+    const first = await graphql<any>(served.url, query);
+    const second = await graphql<any>(served.url, query);
+    expect(second.status).toBe(400);
+    expect(second.errors).toEqual(first.errors);
+    const fine = await graphql<any>(served.url, '{ concept(slug: "encoder") { slug } }');
+    expect(fine.data).toEqual({ concept: { slug: 'encoder' } });
+  });
+});
