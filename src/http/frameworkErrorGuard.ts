@@ -3,8 +3,12 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logger } from '../observability/logger.js';
 import { hasRecord, logRequestWhenDone, recordOf } from '../observability/requestLog.js';
+import typeis from 'type-is';
 import { refuseOversizedBody, type BodyLimitPolicy } from './bodyLimit.js';
 import { jsonErrorHandler, notFoundHandler } from './errorHandlers.js';
+import { sendHttpError } from './httpErrors.js';
+import { BodyRefusal } from './readBody.js';
+import { receiveBody } from './receiveBody.js';
 
 const GUARDED = Symbol.for('llm-course-api.frameworkErrorGuard');
 
@@ -116,9 +120,28 @@ function guard(application: ExpressPrototype): void {
     }
     const answer = entering && req.method === 'GET' ? answerFromCache : undefined;
     if (answer && answeredFromCache(answer, req, res)) return;
-    return original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
+    const next = () =>
+      original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
+    // The body is received here, within the limit, before the framework's parsers would read it.
+    if (entering && typeis.hasBody(req)) {
+      receiveBody(req, allowedBodyBytes(req)).then(next, (error: unknown) =>
+        refuseBody(error, req, res),
+      );
+      return;
+    }
+    return next();
   };
   application[GUARDED] = true;
+}
+
+// Answers a body that could not be received; anything but a BodyRefusal is a bug, answered as one.
+function refuseBody(error: unknown, req: Request, res: Response): void {
+  if (!(error instanceof BodyRefusal)) return finalJsonHandler(error, req, res);
+  if (error.aborted) return;
+  if (error.status === 413) return refuseOversizedBody(req, res, allowedBodyBytes(req));
+  // Let the rest of the body drain, so the client reads this answer rather than a reset.
+  if (!req.complete) req.resume();
+  sendHttpError(req, res, error.status, error.code, error.message, error.issues);
 }
 
 function finalJsonHandler(error: unknown, req: Request, res: Response): void {
