@@ -51,9 +51,9 @@ export function refuseOversizedBody(
 }
 
 /**
- * The per-app check after the framework has parsed the body: catches chunked bodies (no
- * declared length; Cloud Functions' own front end caps those at 32 MiB) and, when several
- * apps share one process (tests), the limit of this app rather than the most generous one.
+ * The per-app check once the body is in: the framework guard received it within the most
+ * generous limit of the APIs in this process; when several share one (tests), this holds each
+ * app to its own.
  */
 export function bodyLimit(policy: BodyLimitPolicy) {
   return (req: Request, res: Response, next: NextFunction): void => {

@@ -32,9 +32,10 @@ interface ExpressPrototype {
  * Apps called with a callback (mounted apps) are untouched. Idempotent.
  *
  * The same entry point is where a request first reaches our code, so it also refuses bodies
- * over the limit by their declared length before the framework reads them, starts each
- * request's structured log line, and answers GETs the response cache holds (options
- * `bodyLimit`, `requestLog` and `answerFromCache`).
+ * over the limit by their declared length before reading any, receives the others itself
+ * within the limit (see receiveBody: the framework's parsers would read up to 1 GB and inflate
+ * without bound), starts each request's structured log line, and answers GETs the response
+ * cache holds (options `bodyLimit`, `requestLog` and `answerFromCache`).
  *
  * We patch the `express` module that the framework itself resolves, so this holds however
  * the process was started: `functions-framework --target=api`, `getTestServer`, or Cloud Functions.
