@@ -4,8 +4,13 @@ import { anchorSchema, slugSchema } from './ids.js';
 import { localizedText } from './localized.js';
 import { contentStatusSchema } from './status.js';
 
-/** Largest lesson markdown accepted per locale (bytes of UTF-16 text, roughly characters). */
-export const MAX_LESSON_MARKDOWN = 200_000;
+/**
+ * Largest lesson markdown accepted per locale, in UTF-16 code units (roughly characters): about
+ * 6× the course's lesson. Bounded for the parser's sake (see markdown/markdownBounds.ts) and for
+ * Firestore's, whose documents hold at most 1 MiB: a lesson stores its markdown in both locales,
+ * again split by section, and the blocks built from it.
+ */
+export const MAX_LESSON_MARKDOWN = 50_000;
 
 /** A section's content in one locale: its blocks and the markdown they were built from. */
 export const sectionBodySchema = z

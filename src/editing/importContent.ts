@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { actorOf } from '../auth/viewer.js';
 import { contentBundleSchema, type ContentBundle } from '../domain/bundle.js';
 import { checkReferences } from '../domain/checkReferences.js';
-import { lessonSourceSchema } from '../domain/lesson.js';
+import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
 import { issuesFromZod, ValidationError, type Issue } from '../errors.js';
 import { importBundle, type ImportSeedResult } from '../seed/importSeed.js';
 import { authorize } from '../auth/permissions.js';
@@ -34,15 +34,17 @@ export async function importContent(
 }
 
 async function validateBundle(input: unknown): Promise<ContentBundle> {
-  // The Markdown parser is loaded on the first import, not at start-up (cold starts).
-  const { buildLesson } = await import('../markdown/buildLesson.js');
+  // The Markdown parser is loaded on the first import, not at start-up (cold starts), and parses
+  // on its own thread: readers are served meanwhile.
+  const { buildLesson, parseLessonMarkdown } = await import('../markdown/buildLesson.js');
   const parsed = importBundleSchema.safeParse(input);
   if (!parsed.success)
     throw new ValidationError('The bundle is invalid', issuesFromZod(parsed.error, ['bundle']));
   const issues: Issue[] = [];
-  const lessons = parsed.data.lessons.flatMap((source, i) => {
+  const lessons: Lesson[] = [];
+  for (const [i, source] of parsed.data.lessons.entries()) {
     try {
-      return [buildLesson(source)];
+      lessons.push(buildLesson(source, await parseLessonMarkdown(source.markdown)));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       issues.push(
@@ -51,9 +53,8 @@ async function validateBundle(input: unknown): Promise<ContentBundle> {
           path: ['bundle', 'lessons', i, ...issue.path],
         })),
       );
-      return [];
     }
-  });
+  }
   const bundle: ContentBundle = { ...parsed.data, lessons };
   if (issues.length === 0) {
     for (const issue of checkReferences(bundle)) {

@@ -3,8 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { withoutMeta, type Entry } from '../content/entries.js';
 import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
-import { AppError, ErrorCode, ValidationError } from '../errors.js';
-import { MarkdownError } from '../markdown/markdownError.js';
+import { AppError, ErrorCode } from '../errors.js';
 import { missingTranslations } from './missingTranslations.js';
 import { beginEdit, commitEdit, type EditDeps } from './editor.js';
 import { dropNulls, parseInput, requireVersion } from './inputs.js';
@@ -43,9 +42,15 @@ export async function upsertLesson(
     );
   }
   const base = current ? withoutMeta(current) : undefined;
-  // The Markdown parser is loaded on the first lesson edit, not at start-up (cold starts).
-  const { buildLesson } = await import('../markdown/buildLesson.js');
-  const heading = await documentTitle(args.markdown);
+  // The Markdown parser is loaded on the first lesson edit, not at start-up (cold starts), and
+  // parses on its own thread: readers are served meanwhile.
+  const { buildLesson, documentTitle, parseLessonMarkdown } =
+    await import('../markdown/buildLesson.js');
+  const markdown = { ko: base?.markdown.ko, en: base?.markdown.en, [args.locale]: args.markdown };
+  const trees = await parseLessonMarkdown(
+    parseInput(lessonSourceSchema.shape.markdown, dropNulls(markdown), ['markdown'], 'The lesson'),
+  );
+  const heading = documentTitle(args.markdown, args.locale, trees[args.locale]);
   const source = parseInput(
     lessonSourceSchema,
     dropNulls({
@@ -58,12 +63,12 @@ export async function upsertLesson(
       },
       summary: args.summary === undefined ? base?.summary : args.summary,
       status: base?.status ?? 'DRAFT',
-      markdown: { ...base?.markdown, [args.locale]: args.markdown },
+      markdown,
     }),
     [],
     'The lesson',
   );
-  const lesson = buildLesson(source);
+  const lesson = buildLesson(source, trees);
   assertReferences(
     edit.snapshot,
     [{ collection: 'lessons', id: lesson.slug, data: lesson }],
@@ -116,19 +121,4 @@ export async function setLessonStatus(
     },
   ]);
   return snapshot.documents.lessons.get(slug)!;
-}
-
-// The text of a leading `# heading`, used as the title of a new lesson.
-async function documentTitle(markdown: string): Promise<string | null> {
-  const { splitSections } = await import('../markdown/splitSections.js');
-  try {
-    return splitSections(markdown).title;
-  } catch (error) {
-    if (error instanceof MarkdownError) {
-      throw new ValidationError('The lesson markdown is invalid', [
-        { path: ['markdown'], message: error.message },
-      ]);
-    }
-    throw error;
-  }
 }

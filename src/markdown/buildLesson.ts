@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
 import { anchorSchema, MAX_SLUG_LENGTH } from '../domain/ids.js';
 import type { Lesson, LessonSource, Section } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
 import { ValidationError, type Issue } from '../errors.js';
 import { MarkdownError } from './markdownError.js';
+import { parseOffThread } from './parseOffThread.js';
 import { splitSections, type ParsedDocument } from './splitSections.js';
 import { conceptsIn, plainText } from './visitBlocks.js';
 
@@ -11,14 +13,46 @@ import { conceptsIn, plainText } from './visitBlocks.js';
 const KOREAN_CHARS_PER_MINUTE = 500;
 const ENGLISH_WORDS_PER_MINUTE = 220;
 
+/** The parsed markdown of a lesson, per locale. */
+export interface LessonTrees {
+  ko: Root;
+  en?: Root;
+}
+
+/**
+ * Parses a lesson's markdown on the parser thread (see parseOffThread): for servers, whose
+ * request thread must stay free for readers. Throws a ValidationError naming the locale's path
+ * and the rule (a bound, or the parse deadline).
+ */
+export async function parseLessonMarkdown(
+  markdown: LessonSource['markdown'],
+): Promise<LessonTrees> {
+  const parse = (text: string, locale: Locale) =>
+    parseOffThread(text).catch((error: unknown) => {
+      throw asValidationError(error, locale);
+    });
+  const ko = await parse(markdown.ko, 'ko');
+  return markdown.en === undefined ? { ko } : { ko, en: await parse(markdown.en, 'en') };
+}
+
+/**
+ * The text of a markdown document's leading `# heading` (the title of a new lesson), or null.
+ * Throws a ValidationError, as buildLesson would, when the markdown breaks a rule.
+ */
+export function documentTitle(markdown: string, locale: Locale, tree?: Root): string | null {
+  return parseLocale(markdown, locale, tree).title;
+}
+
 /**
  * Builds a lesson document from its source: parses each locale's markdown into sections and
- * blocks, reconciles section anchors across locales, and derives the concepts it teaches,
- * its reading time and a content hash. Throws a ValidationError naming the path and the rule.
+ * blocks (or takes the trees parseLessonMarkdown made of them), reconciles section anchors
+ * across locales, and derives the concepts it teaches, its reading time and a content hash.
+ * Throws a ValidationError naming the path and the rule.
  */
-export function buildLesson(source: LessonSource): Lesson {
-  const ko = parseLocale(source.markdown.ko, 'ko');
-  const en = source.markdown.en === undefined ? undefined : parseLocale(source.markdown.en, 'en');
+export function buildLesson(source: LessonSource, trees?: LessonTrees): Lesson {
+  const ko = parseLocale(source.markdown.ko, 'ko', trees?.ko);
+  const en =
+    source.markdown.en === undefined ? undefined : parseLocale(source.markdown.en, 'en', trees?.en);
   const sections = alignSections(ko, en);
   const concepts = unique(sections.flatMap((section) => section.concepts));
   const lesson: Lesson = {
@@ -53,17 +87,20 @@ export function hashLessonSource(source: LessonSource): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-function parseLocale(markdown: string, locale: Locale): ParsedDocument {
+function parseLocale(markdown: string, locale: Locale, tree: Root | undefined): ParsedDocument {
   try {
-    return splitSections(markdown);
+    return splitSections(markdown, tree);
   } catch (error) {
-    if (error instanceof MarkdownError) {
-      throw new ValidationError(`lesson markdown (${locale}) is invalid`, [
-        { path: ['markdown', locale], message: error.message },
-      ]);
-    }
-    throw error;
+    throw asValidationError(error, locale);
   }
+}
+
+// A MarkdownError is the author's: it becomes an issue at the locale's markdown.
+function asValidationError(error: unknown, locale: Locale): unknown {
+  if (!(error instanceof MarkdownError)) return error;
+  return new ValidationError(`lesson markdown (${locale}) is invalid`, [
+    { path: ['markdown', locale], message: error.message },
+  ]);
 }
 
 function alignSections(ko: ParsedDocument, en: ParsedDocument | undefined): Section[] {

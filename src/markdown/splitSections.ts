@@ -1,4 +1,4 @@
-import type { Heading, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Block } from '../domain/block.js';
 import { inlineToSpans } from './inlineToSpans.js';
 import { MarkdownError } from './markdownError.js';
@@ -36,10 +36,13 @@ export interface ParsedDocument {
 
 /**
  * Splits lesson markdown into sections: each heading of depth ≤ 3 opens one, running to the
- * next such heading. A level-1 heading that comes first is the document title.
+ * next such heading. A level-1 heading that comes first is the document title. `root` is the
+ * markdown's tree when it was parsed already (off the request thread); else it is parsed here.
  */
-export function splitSections(markdown: string): ParsedDocument {
-  const root = parseMarkdown(markdown);
+export function splitSections(
+  markdown: string,
+  root: Root = parseMarkdown(markdown),
+): ParsedDocument {
   const nodes = root.children;
   let title: string | null = null;
   let start = 0;

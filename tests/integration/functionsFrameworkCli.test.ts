@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { freePort, startBin, waitForOk, type RunningProcess } from '../helpers/processes.js';
 import { request } from '../helpers/httpServer.js';
+import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
 
 const HTML_OR_STACK = /<html|<!DOCTYPE|<pre>|\bat .+:\d+:\d+|node_modules|\/work\//i;
 
@@ -150,6 +151,32 @@ describe('production settings', () => {
       expect(answer.json).toEqual({ data: { __type: { name: 'Concept' } } });
     } finally {
       await dev.process.stop();
+    }
+  }, 30_000);
+});
+
+describe('lesson edits', () => {
+  it('parse markdown on a worker thread in the deployable', async () => {
+    const served = await startFunction({ NODE_ENV: 'production', API_TOKENS: TEST_API_TOKENS });
+    try {
+      const upsert = (markdown: string) =>
+        request(`${served.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...AS.editor },
+          body: JSON.stringify({
+            query:
+              'mutation($md: String!) { upsertLesson(slug: "worker", markdown: $md) { sections { anchor } } }',
+            variables: { md: markdown },
+          }),
+        });
+      const accepted = await upsert('# 제목\n\n## 첫 절 {#first}\n\n본문\n');
+      expect(accepted.json).toEqual({
+        data: { upsertLesson: { sections: [{ anchor: 'first' }] } },
+      });
+      const refused = await upsert(`## 절 {#a}\n\n${'>'.repeat(3000)} a\n`);
+      expect((refused.json as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    } finally {
+      await served.process.stop();
     }
   }, 30_000);
 });
