@@ -10,6 +10,10 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   UNAVAILABLE = 'UNAVAILABLE',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The request's headers (or its URL) are over Node's header size limit: HTTP 431. */
+  HEADERS_TOO_LARGE = 'HEADERS_TOO_LARGE',
+  /** The client sent its request too slowly (Node's request timeout): HTTP 408. */
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
   /** A query over the depth, cost, alias, directive or token limits: refused before it runs. */

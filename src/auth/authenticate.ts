@@ -3,7 +3,8 @@ import { AppError, ErrorCode } from '../errors.js';
 import type { TokenEntry } from './tokens.js';
 import { ANONYMOUS, type Viewer } from './viewer.js';
 
-const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
+// The scheme name is case-insensitive (RFC 9110 §11.1) and followed by one or more spaces.
+const BEARER = /^bearer +([\x21-\x7e]{1,512})$/i;
 
 /**
  * Resolves the `Authorization` header to a viewer. No header: anonymous. A malformed header or

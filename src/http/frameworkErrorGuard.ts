@@ -5,12 +5,16 @@ import { logger } from '../observability/logger.js';
 import { hasRecord, logRequestWhenDone, recordOf } from '../observability/requestLog.js';
 import typeis from 'type-is';
 import { refuseOversizedBody, type BodyLimitPolicy } from './bodyLimit.js';
+import { answerClientErrorsAsJson } from './clientErrors.js';
 import { jsonErrorHandler, notFoundHandler } from './errorHandlers.js';
-import { sendHttpError } from './httpErrors.js';
+import { requestPath, sendHttpError } from './httpErrors.js';
 import { BodyRefusal } from './readBody.js';
 import { receiveBody } from './receiveBody.js';
 
 const GUARDED = Symbol.for('llm-course-api.frameworkErrorGuard');
+
+// The functions framework's default ignored routes for HTTP functions.
+const FRAMEWORK_IGNORED_PATHS = new Set(['/favicon.ico', '/robots.txt']);
 
 type Handle = (req: Request, res: Response, callback?: NextFunction) => void;
 
@@ -35,7 +39,8 @@ interface ExpressPrototype {
  * over the limit by their declared length before reading any, receives the others itself
  * within the limit (see receiveBody: the framework's parsers would read up to 1 GB and inflate
  * without bound), starts each request's structured log line, and answers GETs the response
- * cache holds (options `bodyLimit`, `requestLog` and `answerFromCache`).
+ * cache holds (options `bodyLimit`, `requestLog` and `answerFromCache`). Requests Node's HTTP
+ * parser refuses before any of this (headers too large …) are answered as JSON too.
  *
  * We patch the `express` module that the framework itself resolves, so this holds however
  * the process was started: `functions-framework --target=api`, `getTestServer`, or Cloud Functions.
@@ -57,6 +62,7 @@ export function installFrameworkErrorGuard(
   const requireFromFramework = createRequire(
     requireFromHere.resolve('@google-cloud/functions-framework'),
   );
+  answerClientErrorsAsJson();
   guard(express.application as unknown as ExpressPrototype);
   guard((requireFromFramework('express') as { application: ExpressPrototype }).application);
 }
@@ -119,6 +125,9 @@ function guard(application: ExpressPrototype): void {
       const allowed = allowedBodyBytes(req);
       if (declared > allowed) return refuseOversizedBody(req, res, allowed);
     }
+    // The framework answers these paths itself (its default ignored routes) with an empty 404;
+    // ours is JSON, like every other answer, and equally skips the function.
+    if (entering && FRAMEWORK_IGNORED_PATHS.has(requestPath(req))) return notFoundHandler(req, res);
     const answer = entering && req.method === 'GET' ? answerFromCache : undefined;
     if (answer && answeredFromCache(answer, req, res)) return;
     const next = () =>

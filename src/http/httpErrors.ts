@@ -26,6 +26,8 @@ export function sendHttpError(
   }
   res.statusCode = status;
   res.setHeader('Cache-Control', 'no-store');
+  // RFC 9110 §11.6.1: a 401 names the scheme that would be accepted.
+  if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
   const path = requestPath(req);
   if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -34,16 +36,25 @@ export function sendHttpError(
     return;
   }
   res.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
-  res.end(
-    JSON.stringify({
-      type: 'about:blank',
-      title: reasonPhrase(status),
-      status,
-      code,
-      detail: message,
-      ...(issues.length > 0 ? { issues } : {}),
-    }),
-  );
+  res.end(problemBody(status, code, message, reasonPhrase(status), issues));
+}
+
+/** An RFC 9457 problem+json body with our error code (and the failing paths, if any). */
+export function problemBody(
+  status: number,
+  code: ErrorCode,
+  detail: string,
+  title: string,
+  issues: Issue[] = [],
+): string {
+  return JSON.stringify({
+    type: 'about:blank',
+    title,
+    status,
+    code,
+    detail,
+    ...(issues.length > 0 ? { issues } : {}),
+  });
 }
 
 /**
@@ -58,15 +69,22 @@ export function requestPath(req: AnyRequest): string {
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
 
-function reasonPhrase(status: number): string {
+/** The reason phrase of an HTTP status (a generic one for statuses this API does not send). */
+export function reasonPhrase(status: number): string {
   return REASONS[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
 }
 

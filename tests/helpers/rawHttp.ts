@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 
 /** An answer exactly as it came off the wire (body not decompressed). */
 export interface RawAnswer {
@@ -27,5 +28,20 @@ export function sendRaw(
     });
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/**
+ * Writes bytes to a fresh TCP connection (anything, valid HTTP or not) and returns everything
+ * the server sends back until it closes the connection.
+ */
+export function sendBytes(url: string, bytes: string | Buffer): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    socket.on('error', reject);
   });
 }

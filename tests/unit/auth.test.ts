@@ -59,6 +59,9 @@ describe('authenticate', () => {
     ['', { role: 'anonymous' }],
     ['Bearer e-token', { role: 'editor', fingerprint: hashToken('e-token').slice(0, 12) }],
     ['Bearer a-token', { role: 'admin', fingerprint: hashToken('a-token').slice(0, 12) }],
+    // The scheme name is case-insensitive (RFC 9110 §11.1), and 1*SP separates it from the token.
+    ['bearer a-token', { role: 'admin', fingerprint: hashToken('a-token').slice(0, 12) }],
+    ['BEARER  a-token', { role: 'admin', fingerprint: hashToken('a-token').slice(0, 12) }],
   ])('%j → %j', (header, viewer) => {
     expect(authenticate(header, tokens)).toEqual(viewer);
   });
@@ -67,7 +70,7 @@ describe('authenticate', () => {
     'Bearer wrong',
     'Basic YTpi',
     'Bearer',
-    'bearer a-token',
+    'Bearer\ta-token',
     `Bearer ${'x'.repeat(600)}`,
     'Bearer a token',
   ])('refuses %j as UNAUTHENTICATED', (header) => {

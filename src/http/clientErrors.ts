@@ -1,0 +1,65 @@
+import { subscribe } from 'node:diagnostics_channel';
+import { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { ErrorCode } from '../errors.js';
+import { problemBody, reasonPhrase } from './httpErrors.js';
+
+// What Node's HTTP parser reports before any request exists, and how we answer it.
+const ANSWERS: Record<string, { status: number; code: ErrorCode; detail: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: ErrorCode.HEADERS_TOO_LARGE,
+    detail: 'The request line and headers are larger than this server accepts.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: ErrorCode.REQUEST_TIMEOUT,
+    detail: 'The request was not received in time.',
+  },
+};
+const MALFORMED = {
+  status: 400,
+  code: ErrorCode.BAD_REQUEST,
+  detail: 'The request is not valid HTTP.',
+};
+
+/**
+ * Answers the errors Node's HTTP parser finds in a request (headers too large, malformed
+ * request lines, requests too slow) as problem+json, as every other answer of this API is.
+ *
+ * Why here: these requests never reach a handler, and without a `clientError` listener Node
+ * answers them itself with an empty, untyped body. The functions framework creates the server
+ * and offers no hook, so the listener is added to each HTTP server as its first connection
+ * arrives (diagnostics channel `net.server.socket`, published before the parser reads a byte).
+ * Like Node's own answer: only on a socket that has not been written to; then it is closed.
+ */
+export function answerClientErrorsAsJson(): void {
+  if (installed) return;
+  installed = true;
+  subscribe('net.server.socket', (message) => {
+    const server = (message as { socket: Socket & { server?: unknown } }).socket.server;
+    if (server instanceof Server && !servers.has(server)) {
+      servers.add(server);
+      server.on('clientError', answerClientError);
+    }
+  });
+}
+
+let installed = false;
+const servers = new WeakSet<Server>();
+
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (socket.writable && socket.bytesWritten === 0 && error.code !== 'ECONNRESET') {
+    const answer = ANSWERS[error.code ?? ''] ?? MALFORMED;
+    const title = reasonPhrase(answer.status);
+    const body = problemBody(answer.status, answer.code, answer.detail, title);
+    socket.end(
+      `HTTP/1.1 ${answer.status} ${title}\r\n` +
+        'Content-Type: application/problem+json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroySoon();
+}
