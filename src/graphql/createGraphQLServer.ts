@@ -6,7 +6,7 @@ import { queryLimits } from './queryLimits.js';
 import { snapshotPlugin } from './snapshotPlugin.js';
 import type { Config } from '../config.js';
 import type { GraphQLContext } from './context.js';
-import { formatError } from './formatError.js';
+import { createFormatError } from './formatError.js';
 import { localePlugin } from './localePlugin.js';
 import { operationLogPlugin } from './operationLogPlugin.js';
 import { buildExecutableSchema } from './executableSchema.js';
@@ -25,7 +25,7 @@ export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext
     hideSchemaDetailsFromClientErrors: config.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    formatError,
+    formatError: createFormatError({ hideSuggestions: config.production }),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // Cache hints first: the HTTP cache plugin reads the header they set.

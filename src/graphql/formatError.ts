@@ -27,6 +27,28 @@ const UNCODED_CLIENT_ERRORS: { pattern: RegExp; code: ErrorCode; message?: strin
   },
 ];
 
+// graphql-js ends a message with its guesses at what the client meant: `Did you mean "slug"?`.
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+/**
+ * Apollo's `formatError`, built for a configuration: with `hideSuggestions` (production) every
+ * message loses graphql-js's "Did you mean …?" guesses. Apollo's own option only strips those of
+ * validation errors; the errors of coercing variables (`Value "en" does not exist in "Locale"
+ * enum. Did you mean the enum value "EN"?`) and of input fields named wrong kept theirs, which
+ * spell out the schema that production hides.
+ */
+export function createFormatError(options: {
+  hideSuggestions: boolean;
+}): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  if (!options.hideSuggestions) return formatError;
+  return (formatted, error) => {
+    const result = formatError(formatted, error);
+    return SUGGESTION.test(result.message)
+      ? { ...result, message: result.message.replace(SUGGESTION, '') }
+      : result;
+  };
+}
+
 /**
  * Apollo's `formatError`: our AppErrors keep their message, code and issue paths; GraphQL's
  * own client errors keep their message and code; anything else is masked as

@@ -146,3 +146,38 @@ describe('JSON bodies', () => {
     });
   });
 });
+
+describe('suggestions in production', () => {
+  const mistakes: [string, string, Record<string, unknown>][] = [
+    [
+      'an enum value in a variable',
+      'query($l: Locale) { concept(slug: "gemini", locale: $l) { slug } }',
+      { l: 'en' },
+    ],
+    [
+      'an input field in a variable',
+      'mutation($i: RelationInput!) { addRelation(input: $i) { kind } }',
+      { i: { from: 'a', too: 'b', kind: 'IS_A' } },
+    ],
+    ['a field', '{ concept(slug: "gemini") { slugg } }', {}],
+  ];
+
+  it.each(mistakes)('are hidden for %s, and only there', async (_name, query, variables) => {
+    const production = await graphql<any>(served.url, query, variables, {
+      authorization: `Bearer ${EDITOR_TOKEN}`,
+    });
+    expect(production.status).toBe(400);
+    expect(production.errors?.length).toBeGreaterThan(0);
+    for (const error of production.errors!) expect(error.message).not.toMatch(/Did you mean/);
+
+    const development = await serveApi({ API_TOKENS: TEST_API_TOKENS });
+    try {
+      const answer = await graphql<any>(development.url, query, variables, {
+        authorization: `Bearer ${EDITOR_TOKEN}`,
+      });
+      expect(answer.errors?.map((e: any) => e.message).join(' ')).toMatch(/Did you mean/);
+    } finally {
+      await development.close();
+    }
+  });
+});
