@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analogySchema } from './analogy.js';
 import { slugSchema } from './ids.js';
+import { authoredText } from './text.js';
 import { localizedText } from './localized.js';
 import { mediaSchema } from './media.js';
 import { sourceRefSchema } from './source.js';
@@ -15,11 +16,7 @@ export const facetSchema = z
   .strict();
 
 /** An alias: another name learners use (any language, abbreviations such as "LLM" or "PETM"). */
-export const aliasSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(80, 'must be at most 80 characters');
+export const aliasSchema = authoredText(80);
 
 /** A concept of the course, as authored (without storage metadata). */
 export const conceptSchema = z

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { blockSchema } from './block.js';
 import { anchorSchema, slugSchema } from './ids.js';
 import { localizedText } from './localized.js';
+import { authoredMarkdown } from './text.js';
 import { contentStatusSchema } from './status.js';
 
 /**
@@ -41,8 +42,8 @@ export const lessonSchema = z
     status: contentStatusSchema,
     markdown: z
       .object({
-        ko: z.string().min(1).max(MAX_LESSON_MARKDOWN),
-        en: z.string().min(1).max(MAX_LESSON_MARKDOWN).optional(),
+        ko: authoredMarkdown(MAX_LESSON_MARKDOWN),
+        en: authoredMarkdown(MAX_LESSON_MARKDOWN).optional(),
       })
       .strict(),
     sections: z.array(sectionSchema).min(1).max(500),
@@ -65,8 +66,8 @@ export const lessonSourceSchema = z
     status: contentStatusSchema.default('PUBLISHED'),
     markdown: z
       .object({
-        ko: z.string().min(1).max(MAX_LESSON_MARKDOWN),
-        en: z.string().min(1).max(MAX_LESSON_MARKDOWN).optional(),
+        ko: authoredMarkdown(MAX_LESSON_MARKDOWN),
+        en: authoredMarkdown(MAX_LESSON_MARKDOWN).optional(),
       })
       .strict(),
   })

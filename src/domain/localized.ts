@@ -1,15 +1,13 @@
 import { z } from 'zod';
+import { authoredText } from './text.js';
 
 /**
- * Text written in Korean (the source, always present) and optionally English.
- * `max` bounds each translation so no field can grow without limit.
+ * Text written in Korean (the source, always present) and optionally English, each held to the
+ * rules of authored text (see text.ts). `max` bounds each translation so no field can grow
+ * without limit.
  */
 export function localizedText(max: number) {
-  const text = z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+  const text = authoredText(max);
   return z.object({ ko: text, en: text.optional() }).strict();
 }
 

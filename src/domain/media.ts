@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from './localized.js';
+import { authoredText } from './text.js';
 
 /**
  * An image referenced by the content. `available` is false when only the path and alt text
@@ -8,7 +9,7 @@ import { localizedText } from './localized.js';
 export const mediaSchema = z
   .object({
     type: z.literal('image'),
-    path: z.string().trim().min(1).max(300),
+    path: authoredText(300),
     alt: localizedText(200),
     available: z.boolean(),
   })
