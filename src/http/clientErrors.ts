@@ -46,7 +46,7 @@ export function answerClientErrorsAsJson(): void {
 }
 
 let installed = false;
-const servers = new WeakSet<Server>();
+const servers = new WeakSet<object>();
 
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (socket.writable && socket.bytesWritten === 0 && error.code !== 'ECONNRESET') {
