@@ -19,7 +19,7 @@ export function applyChanges(
     }
     if (doc.deleted) collection.delete(doc.id);
     else {
-      const { rev, version, createdAt, updatedAt, updatedBy } = doc;
+      const { rev, version, createdAt, updatedAt, updatedBy, firstPublishedAt } = doc;
       collection.set(doc.id, {
         ...doc.data,
         rev,
@@ -27,6 +27,7 @@ export function applyChanges(
         createdAt,
         updatedAt,
         ...(updatedBy ? { updatedBy } : {}),
+        ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
       });
     }
   }

@@ -28,6 +28,7 @@ export function withoutMeta<T extends DocumentMeta>(entry: T): Omit<T, keyof Doc
     createdAt: _c,
     updatedAt: _u,
     updatedBy: _b,
+    firstPublishedAt: _p,
     ...data
   } = entry;
   return data;

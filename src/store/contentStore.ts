@@ -25,6 +25,14 @@ export interface DocumentMeta {
   updatedAt: string;
   /** Who wrote it: `role:fingerprint` of the token (never the token), or a tool name. */
   updatedBy?: string;
+  /**
+   * Documents with a publication `status` (concepts, lessons): when they were first written as
+   * PUBLISHED, kept through later writes, unpublishing and deletion (their tombstone keeps it);
+   * null while they never were. Absent on other collections, and on documents stored before
+   * the store recorded it. What was once public may be named to the public again (a sync
+   * deletion); what never was, may not.
+   */
+  firstPublishedAt?: string | null;
 }
 
 /** A document as the store holds it: live (with data) or a tombstone left by a delete. */

@@ -35,7 +35,10 @@ export function checkPreconditions(
   });
 }
 
-/** The documents a commit writes: new revision, next version, timestamps and author stamped. */
+/**
+ * The documents a commit writes: new revision, next version, timestamps and author stamped,
+ * and for documents with a publication status, when they were first published.
+ */
 export function stampWrites(
   writes: readonly DocumentWrite[],
   current: readonly (StoredDocument | undefined)[],
@@ -45,12 +48,14 @@ export function stampWrites(
 ): StoredDocument[] {
   return writes.map((write, i) => {
     const doc = current[i];
+    const firstPublishedAt = firstPublication(write, doc, now);
     const stamp = {
       rev,
       version: (doc?.version ?? 0) + 1,
       createdAt: doc && !doc.deleted ? doc.createdAt : now,
       updatedAt: now,
       ...(actor ? { updatedBy: actor } : {}),
+      ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
     };
     return (
       write.op === 'put'
@@ -58,4 +63,27 @@ export function stampWrites(
         : { collection: write.collection, id: write.id, deleted: true, data: null, ...stamp }
     ) as StoredDocument;
   });
+}
+
+// When a document was first published, as of this write: kept once known (a document stored
+// before this was recorded counts from its own publication, if it is published); set now when
+// this write publishes it; null while it never was. Undefined for data without a status.
+function firstPublication(
+  write: DocumentWrite,
+  doc: StoredDocument | undefined,
+  now: string,
+): string | null | undefined {
+  const known =
+    doc?.firstPublishedAt ??
+    (doc && !doc.deleted && hasStatus(doc.data) && doc.data.status === 'PUBLISHED'
+      ? doc.updatedAt
+      : undefined);
+  if (known) return known;
+  if (write.op === 'delete') return doc?.firstPublishedAt;
+  if (!hasStatus(write.data)) return undefined;
+  return write.data.status === 'PUBLISHED' ? now : null;
+}
+
+function hasStatus(data: unknown): data is { status: string } {
+  return typeof (data as { status?: unknown } | null)?.status === 'string';
 }

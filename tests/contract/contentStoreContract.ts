@@ -88,6 +88,33 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
     ]);
   });
 
+  it('records when a document was first published, through unpublishing and deletion', async () => {
+    const draft = (slug: string, status: 'DRAFT' | 'PUBLISHED', expectedVersion?: number) => ({
+      ...putConcept(slug, expectedVersion),
+      data: concept(slug, 'k', { status }),
+    });
+    const created = await store.commit([draft('a', 'DRAFT'), draft('b', 'DRAFT'), putCategory]);
+    expect(created.documents.find((d) => d.id === 'a')?.firstPublishedAt).toBeNull();
+    // A category has no publication status: nothing to record.
+    expect(created.documents.find((d) => d.id === 'k')).not.toHaveProperty('firstPublishedAt');
+    const published = await store.commit([draft('a', 'PUBLISHED', 1)]);
+    const at = published.documents[0]!.firstPublishedAt;
+    expect(at).toBe(published.documents[0]!.updatedAt);
+    await store.commit([draft('a', 'DRAFT', 2)]);
+    await store.commit([
+      { op: 'delete', collection: 'concepts', id: 'a', expectedVersion: 3 },
+      { op: 'delete', collection: 'concepts', id: 'b', expectedVersion: 1 },
+    ]);
+    const stored = (await store.readChanges(0)).documents;
+    expect(stored.find((d) => d.id === 'a')).toMatchObject({ deleted: true, firstPublishedAt: at });
+    expect(stored.find((d) => d.id === 'b')).toMatchObject({
+      deleted: true,
+      firstPublishedAt: null,
+    });
+    const recreated = await store.commit([draft('a', 'DRAFT', 0)]);
+    expect(recreated.documents[0]!.firstPublishedAt).toBe(at);
+  });
+
   it('keeps one epoch for its whole history, unlike another store', async () => {
     const first = await store.commit([putConcept('a')]);
     const second = await store.commit([putConcept('b')]);

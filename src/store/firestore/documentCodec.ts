@@ -54,6 +54,7 @@ const envelopeSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string().max(200).optional(),
+  firstPublishedAt: z.string().max(40).nullable().optional(),
   deleted: z.boolean(),
   data: z.unknown(),
 });
@@ -66,6 +67,7 @@ export function toFirestore(doc: StoredDocument): Record<string, unknown> {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     ...(doc.updatedBy ? { updatedBy: doc.updatedBy } : {}),
+    ...(doc.firstPublishedAt !== undefined ? { firstPublishedAt: doc.firstPublishedAt } : {}),
     deleted: doc.deleted,
     data: doc.deleted ? null : encodeData(doc.data),
   };
