@@ -89,9 +89,16 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
   });
 
   it('records when a document was first published, through unpublishing and deletion', async () => {
-    const draft = (slug: string, status: 'DRAFT' | 'PUBLISHED', expectedVersion?: number) => ({
-      ...putConcept(slug, expectedVersion),
+    const draft = (
+      slug: string,
+      status: 'DRAFT' | 'PUBLISHED',
+      expectedVersion?: number,
+    ): DocumentWrite => ({
+      op: 'put',
+      collection: 'concepts',
+      id: slug,
       data: concept(slug, 'k', { status }),
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
     });
     const created = await store.commit([draft('a', 'DRAFT'), draft('b', 'DRAFT'), putCategory]);
     expect(created.documents.find((d) => d.id === 'a')?.firstPublishedAt).toBeNull();
