@@ -34,19 +34,21 @@ const MALFORMED = {
  * Like Node's own answer: only on a socket that has not been written to; then it is closed.
  */
 export function answerClientErrorsAsJson(): void {
-  if (installed) return;
-  installed = true;
+  // Process-wide marks, not module state: a test runner may load this module more than once.
+  const process = globalThis as { [INSTALLED]?: boolean };
+  if (process[INSTALLED]) return;
+  process[INSTALLED] = true;
   subscribe('net.server.socket', (message) => {
     const server = (message as { socket: Socket & { server?: unknown } }).socket.server;
-    if (server instanceof Server && !servers.has(server)) {
-      servers.add(server);
+    if (server instanceof Server && !(server as { [ANSWERED]?: boolean })[ANSWERED]) {
+      (server as { [ANSWERED]?: boolean })[ANSWERED] = true;
       server.on('clientError', answerClientError);
     }
   });
 }
 
-let installed = false;
-const servers = new WeakSet<object>();
+const INSTALLED = Symbol.for('llm-course-api.clientErrors');
+const ANSWERED = Symbol.for('llm-course-api.clientErrors.server');
 
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (socket.writable && socket.bytesWritten === 0 && error.code !== 'ECONNRESET') {
