@@ -29,7 +29,11 @@ export function applyCaching(
   key: CacheKey,
   policy: CachePolicy,
 ): boolean {
-  res.setHeader('ETag', `W/"${key.epoch.slice(0, 8)}-${key.rev}-${key.locale}-${key.audience}"`);
+  // No comma inside: If-None-Match is a comma-separated list, and `fresh` (like many caches)
+  // splits it on commas without reading quotes, so "ko,en" never matched and bundles never got
+  // their 304.
+  const locales = key.locale.replace(/,/g, '+');
+  res.setHeader('ETag', `W/"${key.epoch.slice(0, 8)}-${key.rev}-${locales}-${key.audience}"`);
   res.setHeader(
     'Cache-Control',
     key.audience === 'public'
