@@ -41,7 +41,7 @@ export function authorize(viewer: Viewer, action: Action, writable: boolean): vo
 const DESCRIPTIONS: Record<Action, string> = {
   createDraft: 'create content',
   editDraft: 'edit drafts',
-  addRelation: 'add relations',
+  addRelation: 'add relations to drafts',
   editPublished: 'edit published content (unpublish it first, or ask an admin)',
   publish: 'publish or unpublish',
   delete: 'delete content',

@@ -1,3 +1,4 @@
+import { authorize } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Edge } from '../content/contentIndex.js';
 import { relationId, relationSchema, type Relation } from '../domain/relation.js';
@@ -8,9 +9,10 @@ import { dropNulls, parseInput } from './inputs.js';
 import { assertReferences } from './referenceIssues.js';
 
 /**
- * Adds a relation (editor or admin). Both ends must exist (checked again inside the commit) and
- * fit the kind's categories; a relation that exists, or a symmetric one the other way round, is
- * a CONFLICT. Returns the relation seen from its `from` end.
+ * Adds a relation: an editor may relate a draft to anything, only an admin two published
+ * concepts. Both ends must exist (checked again inside the commit) and fit the kind's
+ * categories; a relation that exists, or a symmetric one the other way round, is a CONFLICT.
+ * Returns the relation seen from its `from` end.
  */
 export async function addRelation(deps: EditDeps, viewer: Viewer, input: unknown): Promise<Edge> {
   const edit = await beginEdit(deps, viewer, 'addRelation');
@@ -20,6 +22,14 @@ export async function addRelation(deps: EditDeps, viewer: Viewer, input: unknown
     ['input'],
     'The relation',
   );
+  // A relation between two published concepts is published the moment it is written: that is
+  // an edit of published content, for an admin. With a draft at either end it goes live only
+  // when an admin publishes that draft.
+  const { concepts } = edit.snapshot.documents;
+  const published = (slug: string) => concepts.get(slug)?.status === 'PUBLISHED';
+  if (published(relation.from) && published(relation.to)) {
+    authorize(viewer, 'editPublished', deps.writable);
+  }
   const id = relationId(relation);
   const mirror = relationId({ from: relation.to, kind: relation.kind, to: relation.from });
   const { relations } = edit.snapshot.documents;

@@ -230,9 +230,9 @@ describe('optimistic concurrency', () => {
 });
 
 describe('relations', () => {
-  it('adds a relation that both ends show at once, and refuses bad ones', async () => {
+  it('adds a relation between published concepts (admin) that both ends show at once, and refuses bad ones', async () => {
     const added = await as(
-      'editor',
+      'admin',
       served.url,
       'mutation { addRelation(input: { from: "chain-of-thought", kind: USES, to: "few-shot-learning", note: { ko: "예시를 쓴다", en: "Uses examples" } }) { kind direction label concept { slug } } }',
     );
@@ -253,19 +253,19 @@ describe('relations', () => {
     });
 
     const again = await as(
-      'editor',
+      'admin',
       served.url,
       'mutation { addRelation(input: { from: "chain-of-thought", kind: USES, to: "few-shot-learning" }) { kind } }',
     );
     expect(outcome(again)).toBe('CONFLICT');
     const mirrored = await as(
-      'editor',
+      'admin',
       served.url,
       'mutation { addRelation(input: { from: "fine-tuning", kind: CONTRASTS_WITH, to: "parameter-efficient-tuning" }) { kind } }',
     );
     expect(outcome(mirrored)).toBe('CONFLICT');
     const unknown = await as(
-      'editor',
+      'admin',
       served.url,
       'mutation { addRelation(input: { from: "encoder", kind: USES, to: "ghost" }) { kind } }',
     );
@@ -274,7 +274,7 @@ describe('relations', () => {
       { path: ['input', 'to'], message: 'unknown concept "ghost"' },
     ]);
     const wrongCategory = await as(
-      'editor',
+      'admin',
       served.url,
       'mutation { addRelation(input: { from: "encoder", kind: PROVIDED_BY, to: "decoder" }) { kind } }',
     );
