@@ -87,7 +87,12 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.use(compressResponses());
   if (responseCache) app.use(responseCache.capture);
 
-  app.get('/healthz', healthRoute(config.store, ready));
+  app.get(
+    '/healthz',
+    healthRoute(config.store, ready, (req) =>
+      authenticate(req.headers.authorization, config.apiTokens),
+    ),
+  );
   app.use(restRouter(config, ready));
 
   app.use(

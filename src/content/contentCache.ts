@@ -1,6 +1,7 @@
 import { formatPath } from '../errors.js';
 import type { ChangeBatch, ContentStore } from '../store/contentStore.js';
 import { applyChanges } from './applyChanges.js';
+import { wasEverPublic } from './publicHistory.js';
 import { applyTombstones } from './tombstones.js';
 import { emptyDocumentSet } from './entries.js';
 import { ContentSnapshot } from './snapshot.js';
@@ -153,22 +154,31 @@ export class ContentCache {
       concepts.flatMap((doc) => (doc.deleted ? [] : [documents.concepts.get(doc.id)!])),
       concepts.filter((doc) => doc.deleted).map((doc) => doc.id),
     );
-    // A concept that became visible or hidden (published, unpublished, created, deleted).
+    // A concept or lesson that became visible or hidden (published, unpublished, created,
+    // deleted), by `collection/id`.
     const published = (doc: { status?: string } | undefined) => doc?.status === 'PUBLISHED';
     let flips = previous.visibilityFlips;
-    for (const doc of concepts) {
-      const after = doc.deleted ? undefined : documents.concepts.get(doc.id);
-      if (published(previous.documents.concepts.get(doc.id)) !== published(after)) {
+    for (const doc of changes.documents) {
+      if (doc.collection !== 'concepts' && doc.collection !== 'lessons') continue;
+      const before: ReadonlyMap<string, { status?: string }> = previous.documents[doc.collection];
+      const after: ReadonlyMap<string, { status?: string }> = documents[doc.collection];
+      if (published(before.get(doc.id)) !== published(after.get(doc.id))) {
         if (flips === previous.visibilityFlips) flips = new Map(flips);
-        (flips as Map<string, number>).set(doc.id, changes.rev);
+        (flips as Map<string, number>).set(`${doc.collection}/${doc.id}`, changes.rev);
       }
     }
+    const tombstones = applyTombstones(previous.tombstones, changes.documents);
+    // Public content moved only if something that was ever public was written.
+    const publicChange = changes.documents.some((doc) =>
+      wasEverPublic(documents, tombstones, doc.collection, doc.id),
+    );
     return new ContentSnapshot(changes.rev, documents, new Date(this.now()), {
       search,
-      tombstones: applyTombstones(previous.tombstones, changes.documents),
+      tombstones,
       epoch: changes.epoch,
       loadRev: previous.loadRev,
       visibilityFlips: flips,
+      publicRev: publicChange ? changes.rev : previous.publicRev,
     });
   }
 

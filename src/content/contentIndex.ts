@@ -3,11 +3,12 @@ import type { Category } from '../domain/category.js';
 import type { Comparison } from '../domain/comparison.js';
 import type { Concept } from '../domain/concept.js';
 import type { Lesson } from '../domain/lesson.js';
-import type { Relation } from '../domain/relation.js';
+import { relationId, type Relation } from '../domain/relation.js';
 import { RELATION_KIND_DEFINITIONS, type RelationKind } from '../domain/relationKinds.js';
 import type { Locale } from '../domain/locale.js';
 import type { DocumentSet, Entry } from './entries.js';
 import { buildGlossary, type GlossaryGroup } from './glossary.js';
+import { citingView, conceptView, lessonView, type Visibility } from './publicView.js';
 
 /** Which way an edge points, seen from the concept it is listed on. */
 export type EdgeDirection = 'OUTGOING' | 'INCOMING';
@@ -27,16 +28,21 @@ export type ConceptSortKey = readonly [number, string, string];
  * Immutable indexes over the visible documents of one content revision: concepts in listing
  * order and by category, relation edges both ways, lessons and the concepts they teach.
  * Built once per revision (and per audience: published-only or preview), then only read.
+ * Documents are held as this audience sees them (see publicView.ts): what links to something
+ * the audience cannot see has the link taken out, so no face can show it.
  */
 export class ContentIndex {
   readonly categories: readonly Entry<Category>[];
   readonly concepts: readonly Entry<Concept>[];
   readonly lessons: readonly Entry<Lesson>[];
   readonly comparisons: readonly Entry<Comparison>[];
+  /** Relations whose concepts are both visible, by kind, then from, then to. */
+  readonly relations: readonly Entry<Relation>[];
   private readonly conceptsBySlug: ReadonlyMap<string, Entry<Concept>>;
   private readonly categoriesBySlug: ReadonlyMap<string, Entry<Category>>;
   private readonly conceptsByCategory: ReadonlyMap<string, readonly Entry<Concept>[]>;
   private readonly edges: ReadonlyMap<string, readonly Edge[]>;
+  private readonly relationsById: ReadonlyMap<string, Entry<Relation>>;
   private readonly lessonsBySlug: ReadonlyMap<string, Entry<Lesson>>;
   private readonly lessonsByConcept: ReadonlyMap<string, readonly Entry<Lesson>[]>;
   private readonly comparisonsBySlug: ReadonlyMap<string, Entry<Comparison>>;
@@ -53,7 +59,21 @@ export class ContentIndex {
     );
     this.categoriesBySlug = new Map(this.categories.map((c) => [c.slug, c]));
 
-    const concepts = [...documents.concepts.values()].filter(visible);
+    // What this reader may see decides what the documents it sees may link to.
+    const visibleConcepts = new Set(
+      [...documents.concepts.values()].filter(visible).map((c) => c.slug),
+    );
+    const visibleLessons = new Set(
+      [...documents.lessons.values()].filter(visible).map((l) => l.slug),
+    );
+    const visibility: Visibility = {
+      concept: (slug) => visibleConcepts.has(slug),
+      lesson: (slug) => visibleLessons.has(slug),
+    };
+
+    const concepts = [...documents.concepts.values()]
+      .filter(visible)
+      .map((concept) => conceptView(concept, visibility));
     this.concepts = concepts.sort((a, b) => compareKeys(this.sortKey(a), this.sortKey(b)));
     this.conceptsBySlug = new Map(this.concepts.map((c) => [c.slug, c]));
     this.conceptsByCategory = groupBy(this.concepts, (c) => c.category);
@@ -64,12 +84,13 @@ export class ContentIndex {
       if (list) list.push(edge);
       else edges.set(slug, [edge]);
     };
-    const relations = [...documents.relations.values()].sort((a, b) =>
-      compareStrings(`${a.kind}|${a.from}|${a.to}`, `${b.kind}|${b.from}|${b.to}`),
-    );
+    const relations = [...documents.relations.values()]
+      .filter((r) => this.conceptsBySlug.has(r.from) && this.conceptsBySlug.has(r.to))
+      .map((relation) => citingView(relation, visibility))
+      .sort((a, b) => compareStrings(`${a.kind}|${a.from}|${a.to}`, `${b.kind}|${b.from}|${b.to}`));
+    this.relations = relations;
+    this.relationsById = new Map(relations.map((r) => [relationId(r), r]));
     for (const relation of relations) {
-      if (!this.conceptsBySlug.has(relation.from) || !this.conceptsBySlug.has(relation.to))
-        continue;
       const symmetric = RELATION_KIND_DEFINITIONS[relation.kind].symmetric;
       addEdge(relation.from, { relation, direction: 'OUTGOING', other: relation.to });
       addEdge(relation.to, {
@@ -82,6 +103,7 @@ export class ContentIndex {
 
     this.lessons = [...documents.lessons.values()]
       .filter(visible)
+      .map((lesson) => lessonView(lesson, visibility))
       .sort(
         (a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || compareStrings(a.slug, b.slug),
       );
@@ -95,6 +117,7 @@ export class ContentIndex {
 
     this.comparisons = [...documents.comparisons.values()]
       .filter((c) => c.concepts.every((slug) => this.conceptsBySlug.has(slug)))
+      .map((comparison) => citingView(comparison, visibility))
       .sort((a, b) => compareStrings(a.slug, b.slug));
     this.comparisonsBySlug = new Map(this.comparisons.map((c) => [c.slug, c]));
   }
@@ -138,6 +161,11 @@ export class ContentIndex {
           edge.direction === direction ||
           RELATION_KIND_DEFINITIONS[edge.relation.kind].symmetric),
     );
+  }
+
+  /** A visible relation (both its concepts visible) by its id, or undefined. */
+  relation(id: string): Entry<Relation> | undefined {
+    return this.relationsById.get(id);
   }
 
   /** A visible lesson, or undefined. */

@@ -1,6 +1,7 @@
 import { ContentIndex } from './contentIndex.js';
 import { SearchIndex } from '../search/searchIndex.js';
 import type { DocumentSet } from './entries.js';
+import { publicRevision } from './publicHistory.js';
 import type { Tombstones } from './tombstones.js';
 
 /** Who is reading: anonymous readers see PUBLISHED content, editors and admins see drafts too. */
@@ -23,10 +24,16 @@ export class ContentSnapshot {
   /** Revision of the full read this line of snapshots started from. */
   readonly loadRev: number;
   /**
-   * Concepts whose publication (visibility to anonymous readers) changed after `loadRev`, with
-   * the revision it changed at: sync must then re-send or withdraw their relations.
+   * Concepts and lessons (`collection/id`) whose publication (visibility to anonymous readers)
+   * changed after `loadRev`, with the revision it changed at: sync must then re-send or
+   * withdraw what depends on them.
    */
   readonly visibilityFlips: ReadonlyMap<string, number>;
+  /**
+   * The revision of the last change anonymous readers could see (see publicRevision): public
+   * answers, their validators and cache keys go by it, so editing drafts moves none of them.
+   */
+  readonly publicRev: number;
 
   /**
    * @param extras.search the search index over these documents' concepts, when the snapshot
@@ -43,6 +50,8 @@ export class ContentSnapshot {
       epoch?: string;
       loadRev?: number;
       visibilityFlips?: ReadonlyMap<string, number>;
+      /** Known from the snapshot before (see ContentCache); else found by a scan. */
+      publicRev?: number;
     } = {},
   ) {
     this.searchIndex = extras.search;
@@ -50,7 +59,13 @@ export class ContentSnapshot {
     this.epoch = extras.epoch ?? '';
     this.loadRev = extras.loadRev ?? rev;
     this.visibilityFlips = extras.visibilityFlips ?? new Map();
+    this.publicRev = extras.publicRev ?? publicRevision(documents, this.tombstones);
     this.public = new ContentIndex(documents, false);
+  }
+
+  /** The revision an audience's answers are as of: drafts move only the preview's. */
+  revisionFor(audience: Audience): number {
+    return audience === 'public' ? this.publicRev : this.rev;
   }
 
   /** The search index (built on first use). */

@@ -6,6 +6,8 @@ export interface Tombstone {
   collection: CollectionName;
   id: string;
   rev: number;
+  /** As the deleted document had it (see DocumentMeta): whether it was ever published. */
+  firstPublishedAt?: string | null;
 }
 
 /** Deleted documents by `collection/id`. */
@@ -24,8 +26,15 @@ export function applyTombstones(
     const key = `${doc.collection}/${doc.id}`;
     if (!doc.deleted && !previous.has(key) && !next?.has(key)) continue;
     next ??= new Map(previous);
-    if (doc.deleted) next.set(key, { collection: doc.collection, id: doc.id, rev: doc.rev });
-    else next.delete(key);
+    if (doc.deleted) {
+      const { collection, id, rev, firstPublishedAt } = doc;
+      next.set(key, {
+        collection,
+        id,
+        rev,
+        ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
+      });
+    } else next.delete(key);
   }
   return next ?? previous;
 }

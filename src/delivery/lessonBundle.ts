@@ -30,7 +30,7 @@ export function lessonBundle(
   }
   const taught = new Set(lesson.concepts.filter((c) => index.concept(c)));
   const concepts = [...taught].map((c) => index.concept(c)!);
-  const relations = [...snapshot.documents.relations.values()]
+  const relations = index.relations
     .filter((r) => taught.has(r.from) && taught.has(r.to))
     .sort((a, b) => (relationId(a) < relationId(b) ? -1 : 1));
   const comparisons = index.comparisons.filter((c) => c.concepts.every((s) => taught.has(s)));
@@ -45,12 +45,14 @@ export function lessonBundle(
       },
     ]),
   );
+  // The revision this audience's content is as of: editing drafts does not change a public bundle.
+  const rev = snapshot.revisionFor(audience);
   return {
     slug,
     locales,
-    rev: snapshot.rev,
+    rev,
     contentHash: createHash('sha256').update(JSON.stringify(content)).digest('hex'),
-    syncToken: encodeSyncToken({ epoch: snapshot.epoch, since: snapshot.rev }),
+    syncToken: encodeSyncToken({ epoch: snapshot.epoch, since: rev }),
     content,
   };
 }

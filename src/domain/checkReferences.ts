@@ -13,8 +13,9 @@ export interface ReferenceIssue {
 
 /**
  * Checks what a per-document schema cannot: ids are unique, every reference points at an
- * existing document (categories, relation endpoints, lesson links, citations), and relation
- * kinds connect only the categories they allow. Returns every issue found (empty when valid).
+ * existing document (categories, relation endpoints, lesson links, citations), relation kinds
+ * connect only the categories they allow, and a published lesson links only published
+ * concepts. Returns every issue found (empty when valid).
  */
 export function checkReferences(bundle: ContentBundle): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
@@ -123,9 +124,19 @@ export function checkReferences(bundle: ContentBundle): ReferenceIssue[] {
 
   for (const lesson of bundle.lessons) {
     lesson.sections.forEach((section, s) =>
-      section.concepts.forEach((slug) =>
-        checkConcept('lessons', lesson.slug, ['sections', s, `link concept:${slug}`], slug),
-      ),
+      section.concepts.forEach((slug) => {
+        const path = ['sections', s, `link concept:${slug}`];
+        checkConcept('lessons', lesson.slug, path, slug);
+        // A published lesson would show its readers a link to a concept they cannot see.
+        if (lesson.status === 'PUBLISHED' && concepts.get(slug)?.status === 'DRAFT') {
+          report(
+            'lessons',
+            lesson.slug,
+            path,
+            `links concept "${slug}", which is not published: publish it first, or unlink it`,
+          );
+        }
+      }),
     );
   }
   return issues;

@@ -98,6 +98,12 @@ export async function setLessonStatus(
   }
   const data = withoutMeta(current);
   if (status === 'PUBLISHED') {
+    // Its links must all lead to published concepts (checkReferences says which do not).
+    assertReferences(
+      edit.snapshot,
+      [{ collection: 'lessons', id: slug, data: { ...data, status } }],
+      [],
+    );
     const untranslated = missingTranslations({
       title: data.title,
       summary: data.summary,

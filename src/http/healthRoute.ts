@@ -1,18 +1,35 @@
 import type { Request, Response } from 'express';
 import type { ContentCache } from '../content/contentCache.js';
 import type { ContentStore } from '../store/contentStore.js';
+import { canPreview, type Viewer } from '../auth/viewer.js';
+import { AppError } from '../errors.js';
+import { sendHttpError } from './httpErrors.js';
 
 /**
  * GET /healthz: the store kind and whether it is reachable, the content revision served,
  * whether it is stale, and any stored documents rejected as invalid. 200 while content is
  * being served (even stale), 503 before any is (or when the store could not be opened).
+ *
+ * Anonymous callers see the public revision (the last change they could see) and no document
+ * paths: the full revision moves with every draft saved, and outsiders are not to watch the
+ * editors work. A valid editor or admin token shows the revision, the public one and the
+ * rejected documents.
  */
 export function healthRoute(
   storeKind: string,
   runtime: Promise<{ store: ContentStore; cache: ContentCache }>,
+  viewerOf: (req: Request) => Viewer,
 ) {
-  return async (_req: Request, res: Response): Promise<void> => {
+  return async (req: Request, res: Response): Promise<void> => {
     res.setHeader('Cache-Control', 'no-store');
+    let viewer: Viewer;
+    try {
+      viewer = viewerOf(req);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      sendHttpError(req, res, 401, error.code, error.message);
+      return;
+    }
     const opened = await runtime.catch(() => undefined);
     if (!opened) {
       res.status(503).json({
@@ -25,17 +42,20 @@ export function healthRoute(
     // Serving health also nudges the cache to check the store (at most once per TTL).
     await opened.cache.current().catch(() => undefined);
     const status = opened.cache.status();
+    const snapshot = opened.cache.peek();
     const state =
       status.rev === null ? 'unavailable' : status.stale || !status.storeReachable ? 'stale' : 'ok';
+    const editorial = canPreview(viewer);
     res.status(state === 'unavailable' ? 503 : 200).json({
       status: state,
       store: { kind: opened.store.kind, reachable: status.storeReachable },
       content: {
-        rev: status.rev,
+        rev: editorial ? status.rev : (snapshot?.publicRev ?? null),
+        ...(editorial ? { publicRev: snapshot?.publicRev ?? null } : {}),
         loadedAt: status.loadedAt,
         checkedAt: status.checkedAt,
         stale: status.stale,
-        ...(status.rejected.length > 0 ? { rejected: status.rejected } : {}),
+        ...(editorial && status.rejected.length > 0 ? { rejected: status.rejected } : {}),
       },
     });
   };

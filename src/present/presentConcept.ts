@@ -22,9 +22,10 @@ export function presentConceptItem(concept: Entry<Concept>, locale: Locale) {
 /**
  * A whole concept as JSON in one locale: every field, its relations resolved (kind, direction,
  * label in this locale, the concept at the other end), and `fallbacks` naming each field served
- * in Korean for want of a translation. Relations only to concepts this reader may see.
- * With `derived: false` (sync), only the concept's own document: no relations or lessons, and
- * analogy links as written, so the JSON changes exactly when the concept does.
+ * in Korean for want of a translation. `concept` is the reader's view of it (see publicView.ts:
+ * no links to what the reader may not see); relations only to concepts this reader may see.
+ * With `derived: false` (sync), only the concept's own document: no relations or lessons, so
+ * the JSON changes only when the concept, or the visibility of what it links, does.
  */
 export function presentConcept(
   index: ContentIndex,
@@ -51,8 +52,7 @@ export function presentConcept(
       mapping: analogy.mapping.map((pair, j) => ({
         source: t.text(pair.source, `analogies.${i}.mapping.${j}.source`),
         target: t.text(pair.target, `analogies.${i}.mapping.${j}.target`),
-        concept:
-          pair.concept && (!options.derived || index.concept(pair.concept)) ? pair.concept : null,
+        concept: pair.concept ?? null,
       })),
       caveats: t.list(analogy.caveats, `analogies.${i}.caveats`),
     })),

@@ -34,7 +34,8 @@ function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
         res,
         {
           epoch: ctx.snapshot.epoch,
-          rev: ctx.snapshot.rev,
+          // Public answers go by the public revision: editing drafts keeps their validators.
+          rev: ctx.snapshot.revisionFor(ctx.audience),
           locale: locale ?? ctx.locale,
           audience: ctx.audience,
           varyOnLanguage: locale === undefined,

@@ -1,14 +1,29 @@
 import type { ContentIndex } from '../content/contentIndex.js';
 import type { Entry } from '../content/entries.js';
+import { wasEverPublic } from '../content/publicHistory.js';
+import { visibilityDependencies } from '../content/publicView.js';
 import type { Audience, ContentSnapshot } from '../content/snapshot.js';
 import { COLLECTIONS, type CollectionName } from '../domain/bundle.js';
 import type { Category } from '../domain/category.js';
 import type { Comparison } from '../domain/comparison.js';
 import type { Concept } from '../domain/concept.js';
 import type { Lesson } from '../domain/lesson.js';
-import { relationId, type Relation } from '../domain/relation.js';
+import type { Relation } from '../domain/relation.js';
 import { ValidationError } from '../errors.js';
 import { decodeSyncToken, encodeSyncToken, fullSyncRequired } from './syncToken.js';
+
+// Whether a reader may be told a document is gone: editors, of anything; anonymous readers,
+// only of what they could once see (a never-published draft must stay unknown to them).
+function mayName(
+  snapshot: ContentSnapshot,
+  audience: Audience,
+  collection: CollectionName,
+  id: string,
+): boolean {
+  return (
+    audience === 'preview' || wasEverPublic(snapshot.documents, snapshot.tombstones, collection, id)
+  );
+}
 
 /** Documents per page when the client does not say, and at most. */
 export const DEFAULT_SYNC_PAGE = 200;
@@ -44,38 +59,37 @@ const TYPE_OF: Record<CollectionName, SyncDeletion['type']> = {
 const keyOf = (collection: CollectionName, id: string) =>
   `${COLLECTIONS.indexOf(collection)}:${collection}/${id}`;
 
-function isVisible(
-  index: ContentIndex,
-  collection: CollectionName,
-  id: string,
-  snapshot: ContentSnapshot,
-): boolean {
+// A touched document that means something to the reader: its view, or undefined if it is gone.
+interface TouchedChange {
+  key: string;
+  collection: CollectionName;
+  id: string;
+  seen: unknown;
+}
+
+// The document as this reader sees it, or undefined when the reader cannot see it.
+function visibleDocument(index: ContentIndex, collection: CollectionName, id: string): unknown {
   switch (collection) {
     case 'categories':
-      return index.category(id) !== undefined;
+      return index.category(id);
     case 'concepts':
-      return index.concept(id) !== undefined;
+      return index.concept(id);
     case 'lessons':
-      return index.lesson(id) !== undefined;
+      return index.lesson(id);
     case 'comparisons':
-      return index.comparison(id) !== undefined;
-    case 'relations': {
-      const relation = snapshot.documents.relations.get(id);
-      return (
-        relation !== undefined &&
-        index.concept(relation.from) !== undefined &&
-        index.concept(relation.to) !== undefined
-      );
-    }
+      return index.comparison(id);
+    case 'relations':
+      return index.relation(id);
   }
 }
 
 /**
- * The documents a client must re-read since a revision: those written in the window, and the
- * relations and comparisons of concepts whose publication changed in it (they appear or vanish
- * for anonymous readers without being written themselves). Before the snapshot's full read
- * such flips are unknown, so any concept changed then counts as one. A full sync (since 0) is
- * every document.
+ * The documents a client must re-read since a revision: those written in the window, and those
+ * whose view changed because a concept or lesson they depend on became visible or hidden in it
+ * (see visibilityDependencies: relations and comparisons of a concept, lessons linking it,
+ * whatever cites a lesson): they appear, vanish or change for anonymous readers without being
+ * written themselves. Before the snapshot's full read such flips are unknown, so any
+ * concept or lesson changed then counts as one. A full sync (since 0) is every document.
  */
 function touchedSince(snapshot: ContentSnapshot, since: number, upTo: number): Set<string> {
   const touched = new Set<string>();
@@ -92,21 +106,21 @@ function touchedSince(snapshot: ContentSnapshot, since: number, upTo: number): S
   }
   if (since === 0) return touched;
   const flipped = new Set<string>();
-  for (const [slug, rev] of snapshot.visibilityFlips) if (inWindow(rev)) flipped.add(slug);
+  for (const [key, rev] of snapshot.visibilityFlips) if (inWindow(rev)) flipped.add(key);
   const changedBeforeLoad = (rev: number) => inWindow(rev) && rev <= snapshot.loadRev;
-  for (const concept of documents.concepts.values())
-    if (changedBeforeLoad(concept.rev)) flipped.add(concept.slug);
+  for (const collection of ['concepts', 'lessons'] as const) {
+    for (const doc of documents[collection].values())
+      if (changedBeforeLoad(doc.rev)) flipped.add(`${collection}/${doc.slug}`);
+  }
   for (const tombstone of snapshot.tombstones.values()) {
-    if (tombstone.collection === 'concepts' && changedBeforeLoad(tombstone.rev))
-      flipped.add(tombstone.id);
+    if (changedBeforeLoad(tombstone.rev)) flipped.add(`${tombstone.collection}/${tombstone.id}`);
   }
-  for (const relation of documents.relations.values()) {
-    if (flipped.has(relation.from) || flipped.has(relation.to))
-      touched.add(keyOf('relations', relationId(relation)));
-  }
-  for (const comparison of documents.comparisons.values()) {
-    if (comparison.concepts.some((slug) => flipped.has(slug)))
-      touched.add(keyOf('comparisons', comparison.slug));
+  if (flipped.size === 0) return touched;
+  for (const collection of ['concepts', 'lessons', 'relations', 'comparisons'] as const) {
+    for (const [id, doc] of documents[collection]) {
+      if (visibilityDependencies(collection, doc).some((key) => flipped.has(key)))
+        touched.add(keyOf(collection, id));
+    }
   }
   return touched;
 }
@@ -132,19 +146,39 @@ export function changePage(
   const position = token ? decodeSyncToken(token) : { epoch: snapshot.epoch, since: 0 };
   if (position.epoch !== snapshot.epoch)
     throw fullSyncRequired('The content store has been reset since this sync token.');
-  const upTo = position.upTo ?? snapshot.rev;
+  // Anonymous readers' tokens go by the public revision: editing drafts gives them nothing to do.
+  const upTo = position.upTo ?? snapshot.revisionFor(audience);
   if (position.since > snapshot.rev || upTo > snapshot.rev) {
     throw fullSyncRequired('The sync token is ahead of the content store.');
   }
   const index = snapshot.index(audience);
-  const keys = [...touchedSince(snapshot, position.since, upTo)]
+  // What each touched document means to this reader: an upsert, a deletion, or nothing at all.
+  // Those that mean nothing are dropped before paging, so that no page boundary (kept in the
+  // token) can name a document the reader may not know of.
+  const changes = [...touchedSince(snapshot, position.since, upTo)]
     .filter((key) => position.after === undefined || key > position.after)
-    .sort();
-  const page = keys.slice(0, size);
-  const hasMore = keys.length > size;
+    .sort()
+    .flatMap((key): TouchedChange[] => {
+      const [, path] = key.split(':') as [string, string];
+      const collection = path.slice(0, path.indexOf('/')) as CollectionName;
+      const id = path.slice(path.indexOf('/') + 1);
+      const seen = visibleDocument(index, collection, id);
+      if (seen !== undefined) return [{ key, collection, id, seen }];
+      // A full sync lists what the reader sees and nothing else: its copy starts empty.
+      if (position.since > 0 && mayName(snapshot, audience, collection, id))
+        return [{ key, collection, id, seen: undefined }];
+      return [];
+    });
+  const page = changes.slice(0, size);
+  const hasMore = changes.length > size;
   const result: ChangePage = {
     token: hasMore
-      ? encodeSyncToken({ epoch: snapshot.epoch, since: position.since, upTo, after: page.at(-1)! })
+      ? encodeSyncToken({
+          epoch: snapshot.epoch,
+          since: position.since,
+          upTo,
+          after: page.at(-1)!.key,
+        })
       : encodeSyncToken({ epoch: snapshot.epoch, since: upTo }),
     hasMore,
     categories: [],
@@ -154,15 +188,9 @@ export function changePage(
     lessons: [],
     deleted: [],
   };
-  for (const key of page) {
-    const [, path] = key.split(':') as [string, string];
-    const collection = path.slice(0, path.indexOf('/')) as CollectionName;
-    const id = path.slice(path.indexOf('/') + 1);
-    if (isVisible(index, collection, id, snapshot)) {
-      (result[collection] as unknown[]).push(snapshot.documents[collection].get(id));
-    } else {
-      result.deleted.push({ type: TYPE_OF[collection], id });
-    }
+  for (const { collection, id, seen } of page) {
+    if (seen !== undefined) (result[collection] as unknown[]).push(seen);
+    else result.deleted.push({ type: TYPE_OF[collection], id });
   }
   return result;
 }

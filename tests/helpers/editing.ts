@@ -50,9 +50,15 @@ export async function versionOf(url: string, slug: string): Promise<number> {
   return answer.data.concept.version as number;
 }
 
-/** The content revision /healthz reports. */
-export async function revisionOf(url: string): Promise<number> {
-  const response = await fetch(`${url}/healthz`);
+/**
+ * The content revision /healthz reports to an admin, or to an anonymous caller (who is shown
+ * the public revision, which drafts do not move; the only kind an API without tokens has).
+ */
+export async function revisionOf(
+  url: string,
+  viewer: 'admin' | 'anonymous' = 'admin',
+): Promise<number> {
+  const response = await fetch(`${url}/healthz`, { headers: AS[viewer] });
   return ((await response.json()) as { content: { rev: number } }).content.rev;
 }
 

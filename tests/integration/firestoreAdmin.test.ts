@@ -20,6 +20,7 @@ import {
   type RunningEmulator,
 } from '../helpers/firestoreEmulator.js';
 import { graphql, request, serveApi } from '../helpers/httpServer.js';
+import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
 
 function collect(): { stream: Writable; text: () => string } {
   let text = '';
@@ -141,6 +142,7 @@ describeWithEmulator('admin tools on Firestore', () => {
       STORE: 'firestore',
       GOOGLE_CLOUD_PROJECT: projectId,
       FIRESTORE_EMULATOR_HOST: emulator.host,
+      API_TOKENS: TEST_API_TOKENS,
     });
     try {
       const answer = await graphql<any>(
@@ -148,10 +150,13 @@ describeWithEmulator('admin tools on Firestore', () => {
         '{ concept(slug: "gemini") { term } transformer: concept(slug: "transformer") { slug } }',
       );
       expect(answer.data).toEqual({ concept: null, transformer: { slug: 'transformer' } });
-      const health = await request(`${served.url}/healthz`);
+      const health = await request(`${served.url}/healthz`, { headers: AS.admin });
       expect((health.json as any).content.rejected).toEqual([
         expect.stringMatching(/^concepts\/gemini: data\.term\.ko: .*expected string/),
       ]);
+      // Document paths are for the people who edit: an anonymous caller is not shown them.
+      const anonymous = await request(`${served.url}/healthz`);
+      expect((anonymous.json as any).content).not.toHaveProperty('rejected');
     } finally {
       await served.close();
       await importer.close();

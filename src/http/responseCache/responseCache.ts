@@ -6,7 +6,10 @@ import type { CachedResponse } from './cachedResponse.js';
 
 /** What besides the request itself decides an answer: content version, locale, audience. */
 export interface CacheScope {
-  /** Store history and revision of the snapshot that answers (`epoch:rev`). */
+  /**
+   * Store history and public revision of the snapshot that answers (`epoch:publicRev`): only
+   * public answers are kept, and a draft's edit leaves them as they are.
+   */
   version: string;
   /** The locale Accept-Language negotiates (answers may depend on it). */
   locale: Locale;
@@ -19,8 +22,8 @@ const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'
  * An in-process shared cache of whole public answers, keyed by the request (method, URL,
  * body, content type, Accept, CSRF headers) and its scope (content version, negotiated locale),
  * bounded by bytes (least recently used answers go first). Because the content version is
- * part of the key, an edit makes every older answer unreachable at once: nothing is ever
- * served from an older revision than the uncached path would serve.
+ * part of the key, an edit of public content makes every older answer unreachable at once:
+ * nothing is ever served from an older revision than the uncached path would serve.
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse>;

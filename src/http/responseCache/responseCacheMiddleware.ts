@@ -60,7 +60,8 @@ export function responseCacheMiddleware(
     const snapshot = contentCache?.peek();
     if (!contentCache || !snapshot) return undefined; // the live path loads, or explains why not
     const key = cache.keyOf(req, {
-      version: `${snapshot.epoch}:${snapshot.rev}`,
+      // Only public answers are kept: they change with the public revision, not with drafts.
+      version: `${snapshot.epoch}:${snapshot.publicRev}`,
       locale: negotiateLocale(req.headers['accept-language']),
     });
     const entry = cache.get(key);
