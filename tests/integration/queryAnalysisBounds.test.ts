@@ -54,6 +54,23 @@ describe('fragment fan-out', () => {
   });
 });
 
+describe('expensive fields', () => {
+  const searches = (count: number) =>
+    `{ ${Array.from({ length: count }, (_, i) => `s${i}: search(query: "트랜스포머 fine tuning", first: 50) { score concept { slug } }`).join(' ')} }`;
+
+  it('takes five searches in one operation and refuses a sixth by its cost', async () => {
+    const five = await graphql<any>(served.url, searches(5));
+    expect(five.errors).toBeUndefined();
+    expect(Object.keys(five.data)).toHaveLength(5);
+    const six = await graphql<any>(served.url, searches(6));
+    expect(six.status).toBe(400);
+    expect(six.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/a search counts as 18000/),
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
+  });
+});
+
 describe('limits before the spec rules', () => {
   it('refuses a document over a limit without validating it further', async () => {
     // 270 aliases of one field: the alias limit refuses it; the spec rule that compares every
