@@ -42,6 +42,7 @@ const environmentSchema = z.object({
   QUERY_MAX_ALIASES: wholeNumber(0, 1000).default(30),
   QUERY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(30),
   QUERY_MAX_TOKENS: wholeNumber(50, 1_000_000).default(3000),
+  QUERY_MAX_SELECTIONS: wholeNumber(1, 10_000).default(100),
   MAX_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(100 * 1024),
   MAX_WRITER_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(10 * 1024 * 1024),
   RESPONSE_CACHE_BYTES: wholeNumber(0, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
@@ -83,7 +84,15 @@ export interface Config {
   /** Origins allowed to call the API from a browser ('*': any). */
   corsOrigins: '*' | string[];
   /** Limits a GraphQL query must stay within (refused with QUERY_TOO_COMPLEX before it runs). */
-  queryLimits: { depth: number; cost: number; aliases: number; directives: number; tokens: number };
+  queryLimits: {
+    depth: number;
+    cost: number;
+    aliases: number;
+    directives: number;
+    tokens: number;
+    /** Selections (fields and fragments) one selection set may list. */
+    selections: number;
+  };
   /** Largest request body accepted from anonymous readers (413 above). */
   maxBodyBytes: number;
   /** Largest request body accepted with a valid editor or admin token (imports, long lessons). */
@@ -155,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       aliases: values.QUERY_MAX_ALIASES,
       directives: values.QUERY_MAX_DIRECTIVES,
       tokens: values.QUERY_MAX_TOKENS,
+      selections: values.QUERY_MAX_SELECTIONS,
     },
     maxBodyBytes: values.MAX_BODY_BYTES,
     maxWriterBodyBytes: Math.max(values.MAX_WRITER_BODY_BYTES, values.MAX_BODY_BYTES),

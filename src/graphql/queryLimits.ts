@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import { knownOperationTypesRule } from './knownOperationTypesRule.js';
 import { listCostRule } from './listCostRule.js';
+import { selectionWidthRule } from './selectionWidthRule.js';
 
 // graphql-armor reports its refusals without a code; `limit` marks them as ours (Apollo re-codes
 // every validation error, so formatError turns the mark into QUERY_TOO_COMPLEX). Reported here,
@@ -68,8 +69,8 @@ function limitsFirst<TContext extends BaseContext>(
 
 /**
  * The query limits: graphql-armor for depth, aliases and directives, graphql-js's parser for
- * tokens, and our list-multiplying cost rule (armor's cost model does not multiply by list
- * sizes); all refuse before execution, and before the spec's validation rules spend any time
+ * tokens, our selection-width rule, and our list-multiplying cost rule (armor's cost model does
+ * not multiply by list sizes); all refuse before execution, and before the spec's validation rules spend any time
  * on a refused document. Field suggestions are hidden by Apollo in production.
  */
 export function queryLimits<TContext extends BaseContext>(
@@ -101,7 +102,11 @@ export function queryLimits<TContext extends BaseContext>(
   return {
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<TContext>[]),
-      limitsFirst<TContext>([...protection.validationRules, listCostRule(config.queryLimits.cost)]),
+      limitsFirst<TContext>([
+        ...protection.validationRules,
+        selectionWidthRule(config.queryLimits.selections),
+        listCostRule(config.queryLimits.cost),
+      ]),
     ],
     validationRules: [knownOperationTypesRule, reportLimitRefusals],
     parseOptions: { maxTokens: config.queryLimits.tokens },

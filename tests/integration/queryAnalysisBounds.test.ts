@@ -73,17 +73,29 @@ describe('expensive fields', () => {
 
 describe('limits before the spec rules', () => {
   it('refuses a document over a limit without validating it further', async () => {
-    // 270 aliases of one field: the alias limit refuses it; the spec rule that compares every
-    // pair of same-named fields would have made 36,000 comparisons first, and reported the
-    // unknown field too.
-    const aliases = Array.from({ length: 270 }, () => 'a: concept(slug: "x") { slug }');
+    // 99 aliases of one field: the alias limit refuses it; the spec rule that compares every
+    // pair of same-named fields would have compared them all first, and reported the unknown
+    // field too.
+    const aliases = Array.from({ length: 99 }, () => 'a: concept(slug: "x") { slug }');
     const answer = await graphql<any>(served.url, `{ ${aliases.join(' ')} nope }`);
     expect(answer.status).toBe(400);
     expect(answer.errors).toEqual([
       {
-        message: 'Syntax Error: Aliases limit of 30 exceeded, found 270.',
+        message: 'Syntax Error: Aliases limit of 30 exceeded, found 99.',
         extensions: { code: 'QUERY_TOO_COMPLEX' },
       },
+    ]);
+  });
+
+  it('refuses a selection set of over 100 selections before the spec rules compare them', async () => {
+    const wide = `{ concept(slug: "gemini") { ${Array.from({ length: 730 }, () => 'related { slug }').join(' ')} } }`;
+    const answer = await graphql<any>(served.url, wide);
+    expect(answer.status).toBe(400);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: 'A selection set lists 730 fields or fragments; at most 100 are allowed.',
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      }),
     ]);
   });
 
