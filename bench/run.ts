@@ -1,5 +1,6 @@
 // `npm run bench [-- scenario…]`: runs benchmark scenarios and prints their tables (markdown).
 // Not part of `npm test`: figures are ratios measured in one run, recorded in bench/README.md.
+import { boundsBench } from './bounds.bench.js';
 import { coldStartBench } from './coldStart.bench.js';
 import { searchBench } from './search.bench.js';
 import { soakBench } from './soak.bench.js';
@@ -10,6 +11,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
   throughput: throughputBench,
   'cold-start': coldStartBench,
   soak: soakBench,
+  bounds: boundsBench,
 };
 
 const wanted = process.argv.slice(2);

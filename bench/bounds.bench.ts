@@ -1,0 +1,274 @@
+import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import type { Transform } from 'node:stream';
+import { sendRaw } from '../tests/helpers/rawHttp.js';
+import { answers, startServer, type ServerProcess } from './throughput/serverProcess.js';
+import { fmt, summarize } from './stats.js';
+
+const RUNS = Number(process.env.BENCH_BOUNDS_RUNS ?? 5);
+// A token for this run only: the lesson edits need an editor.
+const EDITOR_TOKEN = 'llmc_bench-bounds-editor-token-00000000000000000';
+
+/** One request at the edge of a bound: what it is, what enforces the bound, how it is sent. */
+interface BoundCase {
+  name: string;
+  bound: string;
+  /** Sends the request once; resolves to the status answered. */
+  send(url: string): Promise<number>;
+}
+
+const graphql = (url: string, query: string, variables?: unknown, headers = {}) =>
+  sendRaw(
+    `${url}/graphql`,
+    'POST',
+    { 'content-type': 'application/json', ...headers },
+    JSON.stringify({ query, variables }),
+  ).then((answer) => answer.status);
+
+const fanOut = (levels: number) =>
+  `{ concept(slug: "encoder") { ...F0 } } ${Array.from({ length: levels }, (_, i) => `fragment F${i} on Concept { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F${levels} on Concept { related { slug } }`;
+
+const LONG_QUERY = '트랜스포머 fine tuning 프롬프트 '.repeat(10).slice(0, 200);
+const searches = (count: number) =>
+  `query($q: String!) { ${Array.from({ length: count }, (_, i) => `s${i}: search(query: $q, first: 50) { score snippet concept { slug } }`).join(' ')} }`;
+
+// The slowest kind of lesson markdown within MARKDOWN_BOUNDS we found: 980 list items at every
+// indentation up to 38 columns.
+const SLOW_LESSON =
+  '# 시험\n\n## 제목 {#title}\n\n' +
+  Array.from({ length: 980 }, (_, i) => `${' '.repeat((i % 20) * 2)}- 항목 ${i}`).join('\n');
+
+let lessons = 0;
+const upsertLesson = (url: string, markdown: string) =>
+  graphql(
+    url,
+    'mutation($slug: ID!, $md: String!) { upsertLesson(slug: $slug, markdown: $md) { version } }',
+    { slug: `bench-${++lessons}`, md: markdown },
+    { authorization: `Bearer ${EDITOR_TOKEN}` },
+  );
+
+async function compressed(compressor: Transform, megabytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  compressor.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => compressor.on('end', resolve));
+  const megabyte = Buffer.alloc(1 << 20, 0x61);
+  compressor.write('{"query":"{ lessons { slug } }","variables":{"pad":"');
+  for (let i = 0; i < megabytes; i++) {
+    if (!compressor.write(megabyte))
+      await new Promise((resolve) => compressor.once('drain', resolve));
+  }
+  compressor.end('"}}');
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+// A chunked body that never ends: answered when it passes the limit.
+function endlessBody(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${url}/graphql`,
+      { method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        });
+      },
+    );
+    req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+    const chunk = 'x'.repeat(64 * 1024);
+    const pump = setInterval(() => (req.destroyed ? clearInterval(pump) : req.write(chunk)), 1);
+    req.on('close', () => clearInterval(pump));
+    req.write('{"query":"{ lessons { slug } }","pad":"');
+  });
+}
+
+async function cases(): Promise<BoundCase[]> {
+  const gzipBomb = await compressed(createGzip({ level: 9 }), 95);
+  const brotliBomb = await compressed(
+    createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+    512,
+  );
+  const bomb = (body: Buffer, coding: string) => (url: string) =>
+    sendRaw(
+      `${url}/graphql`,
+      'POST',
+      { 'content-type': 'application/json', 'content-encoding': coding },
+      body,
+    ).then((answer) => answer.status);
+  return [
+    {
+      name: 'baseline: one concept by slug (GraphQL POST)',
+      bound: '—',
+      send: (url) => graphql(url, '{ concept(slug: "gemini") { slug term } }'),
+    },
+    {
+      name: '60 levels of doubling fragments (refused)',
+      bound: 'cost rule, one visit per fragment',
+      send: (url) => graphql(url, fanOut(60)),
+    },
+    {
+      name: '270 aliases of one field (refused)',
+      bound: 'alias limit 30, before the spec rules',
+      send: (url) =>
+        graphql(
+          url,
+          `{ ${Array.from({ length: 270 }, () => 'a: concept(slug: "x") { slug }').join(' ')} }`,
+        ),
+    },
+    {
+      name: '730 repeated `related { slug }` in one selection set (refused)',
+      bound: 'selections per set 100',
+      send: (url) =>
+        graphql(
+          url,
+          `{ concept(slug: "gemini") { ${Array.from({ length: 730 }, () => 'related { slug }').join(' ')} } }`,
+        ),
+    },
+    {
+      name: 'seven fragments of 100 repeated fields, merged (accepted)',
+      bound: 'tokens 3,000; graphql-js meters field merging',
+      send: (url) => {
+        const fields = Array.from({ length: 100 }, () => 'related { slug }').join(' ');
+        const fragments = Array.from(
+          { length: 7 },
+          (_, i) => `fragment F${i} on Concept { ${fields} }`,
+        );
+        const spreads = Array.from({ length: 7 }, (_, i) => `...F${i}`).join(' ');
+        return graphql(url, `{ concept(slug: "gemini") { ${spreads} } } ${fragments.join(' ')}`);
+      },
+    },
+    {
+      name: 'related depth 3 twice under 100 concepts (accepted)',
+      bound: 'cost 100,000',
+      send: (url) =>
+        graphql(
+          url,
+          '{ concepts(first: 100) { edges { node { related(depth: 3) { related(depth: 3) { slug } } } } } }',
+        ),
+    },
+    {
+      name: 'five searches of 200 characters (accepted)',
+      bound: 'a search costs 18,000',
+      send: (url) => graphql(url, searches(5), { q: LONG_QUERY }),
+    },
+    {
+      name: 'six searches (refused)',
+      bound: 'a search costs 18,000',
+      send: (url) => graphql(url, searches(6), { q: LONG_QUERY }),
+    },
+    {
+      name: 'gzip body inflating to 95 MB (refused)',
+      bound: 'body limit, counted inflated',
+      send: bomb(gzipBomb, 'gzip'),
+    },
+    {
+      name: 'brotli body inflating to 512 MB (refused)',
+      bound: 'body limit, counted inflated',
+      send: bomb(brotliBomb, 'br'),
+    },
+    {
+      name: 'chunked body that never ends (refused)',
+      bound: 'body limit, as it arrives',
+      send: endlessBody,
+    },
+    {
+      name: 'JSON body nested 10,000 deep (refused)',
+      bound: 'JSON nesting 64',
+      send: (url) =>
+        sendRaw(
+          `${url}/graphql`,
+          'POST',
+          { 'content-type': 'application/json' },
+          `{"query":"{ lessons { slug } }","v":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+        ).then((answer) => answer.status),
+    },
+    {
+      name: 'lesson markdown, 5,000 nested `>` (refused)',
+      bound: 'markdown bounds',
+      send: (url) => upsertLesson(url, `## 가 {#a}\n\n${'>'.repeat(5000)} a\n`),
+    },
+    {
+      name: 'lesson markdown, slowest accepted (980 nested list items)',
+      bound: 'markdown bounds; worker thread, 1 s deadline',
+      send: (url) => upsertLesson(url, SLOW_LESSON),
+    },
+    {
+      name: 'full sync, 1,000 per page (uncached)',
+      bound: 'page size 1,000',
+      send: (url) => sendRaw(`${url}/v1/sync?first=1000`, 'GET').then((answer) => answer.status),
+    },
+  ];
+}
+
+// Reader latency while an editor's slowest accepted lesson is parsed: /healthz sent back to
+// back until the edit is answered.
+async function readersDuringParse(server: ServerProcess): Promise<number[]> {
+  let done = false;
+  const edit = upsertLesson(server.url, SLOW_LESSON).finally(() => (done = true));
+  const latencies: number[] = [];
+  while (!done) {
+    const start = performance.now();
+    await sendRaw(`${server.url}/healthz`, 'GET');
+    latencies.push(performance.now() - start);
+  }
+  await edit;
+  return latencies;
+}
+
+/**
+ * Bounds: the time one request at the edge of each bound costs the API (the `npm run build`
+ * output, production, response cache off so every answer is computed), sent one at a time, as
+ * a ratio to a trivial request measured in the same run; and what readers wait while an editor's
+ * slowest accepted lesson is parsed.
+ */
+export async function boundsBench(): Promise<string> {
+  const tokenHash = createHash('sha256').update(EDITOR_TOKEN).digest('hex');
+  const server = await startServer(
+    'functions-framework',
+    ['--target=api'],
+    { NODE_ENV: 'production', RESPONSE_CACHE_BYTES: '0', API_TOKENS: `editor:${tokenHash}` },
+    answers('/healthz'),
+  );
+  try {
+    const all = await cases();
+    const rows: string[] = [];
+    let baseline = 0;
+    for (const boundCase of all) {
+      const times: number[] = [];
+      let status = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const start = performance.now();
+        status = await boundCase.send(server.url);
+        times.push(performance.now() - start);
+      }
+      const median = summarize(times).p50;
+      if (baseline === 0) baseline = median;
+      rows.push(
+        `| ${boundCase.name} | ${boundCase.bound} | ${status} | ${fmt(median)} | ${fmt(Math.max(...times))} | ${(median / baseline).toFixed(1)}× |`,
+      );
+    }
+    const idle: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const start = performance.now();
+      await sendRaw(`${server.url}/healthz`, 'GET');
+      idle.push(performance.now() - start);
+    }
+    const busy = await readersDuringParse(server);
+    const idleSummary = summarize(idle);
+    const busySummary = summarize(busy);
+    return [
+      `${RUNS} runs each, one request at a time; milliseconds from sending to the whole answer.`,
+      '',
+      '| request | bound | status | median ms | max ms | / baseline |',
+      '| ------- | ----- | ------ | --------- | ------ | ---------- |',
+      ...rows,
+      '',
+      `Readers while the slowest accepted lesson is parsed: ${busy.length} /healthz answers during the edit, p50 ${fmt(busySummary.p50)} ms, p99 ${fmt(busySummary.p99)} ms (idle: p50 ${fmt(idleSummary.p50)} ms, p99 ${fmt(idleSummary.p99)} ms).`,
+    ].join('\n');
+  } finally {
+    await server.stop();
+  }
+}
