@@ -29,6 +29,9 @@ const graphql = (url: string, query: string, variables?: unknown, headers = {}) 
 const fanOut = (levels: number) =>
   `{ concept(slug: "encoder") { ...F0 } } ${Array.from({ length: levels }, (_, i) => `fragment F${i} on Concept { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F${levels} on Concept { related { slug } }`;
 
+const repeated = (count: number) =>
+  Array.from({ length: count }, () => 'related { slug }').join(' ');
+
 const LONG_QUERY = '트랜스포머 fine tuning 프롬프트 '.repeat(10).slice(0, 200);
 const searches = (count: number) =>
   `query($q: String!) { ${Array.from({ length: count }, (_, i) => `s${i}: search(query: $q, first: 50) { score snippet concept { slug } }`).join(' ')} }`;
@@ -120,25 +123,29 @@ async function cases(): Promise<BoundCase[]> {
     },
     {
       name: '730 repeated `related { slug }` in one selection set (refused)',
-      bound: 'selections per set 100',
-      send: (url) =>
-        graphql(
-          url,
-          `{ concept(slug: "gemini") { ${Array.from({ length: 730 }, () => 'related { slug }').join(' ')} } }`,
-        ),
+      bound: 'fields per set 200',
+      send: (url) => graphql(url, `{ concept(slug: "gemini") { ${repeated(730)} } }`),
     },
     {
-      name: 'seven fragments of 100 repeated fields, merged (accepted)',
-      bound: 'tokens 3,000; graphql-js meters field merging',
+      name: 'seven fragments of 100 repeated fields spread together (refused)',
+      bound: 'fields per set 200, fragments spread',
       send: (url) => {
-        const fields = Array.from({ length: 100 }, () => 'related { slug }').join(' ');
         const fragments = Array.from(
           { length: 7 },
-          (_, i) => `fragment F${i} on Concept { ${fields} }`,
+          (_, i) => `fragment F${i} on Concept { ${repeated(100)} }`,
         );
         const spreads = Array.from({ length: 7 }, (_, i) => `...F${i}`).join(' ');
         return graphql(url, `{ concept(slug: "gemini") { ${spreads} } } ${fragments.join(' ')}`);
       },
+    },
+    {
+      name: 'three sets of 190 repeated fields (accepted)',
+      bound: 'fields per set 200, tokens 3,000',
+      send: (url) =>
+        graphql(
+          url,
+          `{ ${['a', 'b', 'c'].map((alias) => `${alias}: concept(slug: "gemini") { ${repeated(190)} }`).join(' ')} }`,
+        ),
     },
     {
       name: 'related depth 3 twice under 100 concepts (accepted)',

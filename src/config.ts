@@ -42,7 +42,7 @@ const environmentSchema = z.object({
   QUERY_MAX_ALIASES: wholeNumber(0, 1000).default(30),
   QUERY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(30),
   QUERY_MAX_TOKENS: wholeNumber(50, 1_000_000).default(3000),
-  QUERY_MAX_SELECTIONS: wholeNumber(1, 10_000).default(100),
+  QUERY_MAX_SELECTIONS: wholeNumber(1, 10_000).default(200),
   MAX_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(100 * 1024),
   MAX_WRITER_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(10 * 1024 * 1024),
   RESPONSE_CACHE_BYTES: wholeNumber(0, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
@@ -90,7 +90,7 @@ export interface Config {
     aliases: number;
     directives: number;
     tokens: number;
-    /** Selections (fields and fragments) one selection set may list. */
+    /** Fields one selection set may hold, its fragments spread into it. */
     selections: number;
   };
   /** Largest request body accepted from anonymous readers (413 above). */

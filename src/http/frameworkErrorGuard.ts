@@ -134,9 +134,10 @@ function guard(application: ExpressPrototype): void {
       original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
     // The body is received here, within the limit, before the framework's parsers would read it.
     if (entering && typeis.hasBody(req)) {
-      receiveBody(req, allowedBodyBytes(req)).then(next, (error: unknown) =>
-        refuseBody(error, req, res),
-      );
+      receiveBody(req, allowedBodyBytes(req))
+        .then(next, (error: unknown) => refuseBody(error, req, res))
+        // Nothing may escape as an unhandled rejection: that would end the process.
+        .catch((error: unknown) => finalJsonHandler(error, req, res));
       return;
     }
     return next();

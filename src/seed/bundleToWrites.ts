@@ -2,7 +2,8 @@ import { COLLECTIONS, type CollectionName, type ContentBundle } from '../domain/
 import { relationId } from '../domain/relation.js';
 import type { CollectionData, DocumentWrite } from '../store/contentStore.js';
 
-// The deterministic document id of each collection's documents (DESIGN.md: idempotent imports).
+// The deterministic document id of each collection's documents: re-importing writes the same ids
+// (idempotent imports).
 const documentId: { [C in CollectionName]: (data: CollectionData[C]) => string } = {
   categories: (category) => category.slug,
   concepts: (concept) => concept.slug,

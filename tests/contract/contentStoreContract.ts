@@ -1,4 +1,4 @@
-// One contract, every store: the semantics DESIGN.md promises for the ContentStore port.
+// One contract, every store: the semantics the ContentStore port (src/store/contentStore.ts) promises.
 import { ConflictError } from '../../src/errors.js';
 import { bundleToWrites } from '../../src/seed/bundleToWrites.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';

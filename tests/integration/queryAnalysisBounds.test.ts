@@ -25,9 +25,14 @@ describe('fragment fan-out', () => {
     async (levels) => {
       const answer = await graphql<any>(served.url, fanOut(levels, 'related { slug }'));
       expect(answer.status).toBe(400);
+      // Its cost, and its width once the fragments are spread: both limits see through them.
       expect(answer.errors).toEqual([
         expect.objectContaining({
           message: expect.stringMatching(/could return more than 100000 objects/),
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        }),
+        expect.objectContaining({
+          message: expect.stringMatching(/holds over 200 fields once its fragments are spread/),
           extensions: { code: 'QUERY_TOO_COMPLEX' },
         }),
       ]);
@@ -35,12 +40,15 @@ describe('fragment fan-out', () => {
     },
   );
 
-  it('answers 60 levels of doubling fragments over scalars: one concept, one slug', async () => {
+  it('refuses 60 levels of doubling fragments over scalars by their width, at once', async () => {
     const answer = await graphql<any>(served.url, fanOut(60, 'slug term'));
-    expect(answer).toMatchObject({
-      status: 200,
-      data: { concept: { slug: 'encoder', term: '인코더' } },
-    });
+    expect(answer.status).toBe(400);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/holds over 200 fields once its fragments are spread/),
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      }),
+    ]);
   });
 
   it('counts depth by fields: a fragment is not a level of its own', async () => {
@@ -71,6 +79,8 @@ describe('expensive fields', () => {
   });
 });
 
+const fields = (count: number) => Array.from({ length: count }, () => 'related { slug }').join(' ');
+
 describe('limits before the spec rules', () => {
   it('refuses a document over a limit without validating it further', async () => {
     // 99 aliases of one field: the alias limit refuses it; the spec rule that compares every
@@ -87,17 +97,29 @@ describe('limits before the spec rules', () => {
     ]);
   });
 
-  it('refuses a selection set of over 100 selections before the spec rules compare them', async () => {
-    const wide = `{ concept(slug: "gemini") { ${Array.from({ length: 730 }, () => 'related { slug }').join(' ')} } }`;
-    const answer = await graphql<any>(served.url, wide);
-    expect(answer.status).toBe(400);
-    expect(answer.errors).toEqual([
-      expect.objectContaining({
-        message: 'A selection set lists 730 fields or fragments; at most 100 are allowed.',
-        extensions: { code: 'QUERY_TOO_COMPLEX' },
-      }),
-    ]);
-  });
+  it.each([
+    ['listed in one selection set', (n: number) => `{ concept(slug: "gemini") { ${fields(n)} } }`],
+    [
+      'spread into one from seven fragments',
+      (n: number) =>
+        `{ concept(slug: "gemini") { ${Array.from({ length: 7 }, (_, i) => `...F${i}`).join(' ')} } } ${Array.from({ length: 7 }, (_, i) => `fragment F${i} on Concept { ${fields(Math.ceil(n / 7))} }`).join(' ')}`,
+    ],
+  ])(
+    'refuses over 200 fields %s, before the spec rules compare them pairwise',
+    async (_name, document) => {
+      const within = await graphql<any>(served.url, document(196));
+      expect(within.errors).toBeUndefined();
+      const answer = await graphql<any>(served.url, document(700));
+      expect(answer.status).toBe(400);
+      expect(answer.errors).toEqual([
+        expect.objectContaining({
+          message:
+            'A selection set holds over 200 fields once its fragments are spread into it; at most 200 are allowed.',
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        }),
+      ]);
+    },
+  );
 
   it('still reports every spec violation of a document within the limits', async () => {
     const answer = await graphql<any>(served.url, '{ nope concept(slug: "x") { alsoNope } }');

@@ -33,7 +33,7 @@ describe('loadConfig defaults', () => {
         aliases: 30,
         directives: 30,
         tokens: 3000,
-        selections: 100,
+        selections: 200,
       },
       maxBodyBytes: 102_400,
       maxWriterBodyBytes: 10_485_760,

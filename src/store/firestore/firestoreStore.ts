@@ -40,8 +40,8 @@ export const VERSIONS = 'versions';
 const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
 
 /**
- * The Firestore adapter of the store port. Collections and ids as in DESIGN.md; `meta/content`
- * holds the content revision. Every commit is one transaction that reads the revision and the
+ * The Firestore adapter of the store port. One collection per content collection, ids as
+ * bundleToWrites makes them; `meta/content` holds the content revision. Every commit is one transaction that reads the revision and the
  * written documents, checks expected versions, and writes documents (with `rev`, `version`,
  * timestamps; tombstones for deletes) and the new revision together. Reads of changes happen
  * in one read-only transaction, so the documents and the revision they report are consistent.
