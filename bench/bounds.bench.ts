@@ -32,6 +32,25 @@ const fanOut = (levels: number) =>
 const repeated = (count: number) =>
   Array.from({ length: count }, () => 'related { slug }').join(' ');
 
+// Concepts of the course far apart in its relation graph, and eight to compare.
+const COURSE = [
+  'chatbot',
+  'dialog-tuned-model',
+  'large-language-model',
+  'gemini',
+  'model-garden',
+  'prompt-design',
+  'fine-tuning',
+  'encoder',
+  'vertex-ai-studio',
+  'chain-of-thought',
+];
+const PATH_ENDS = Array.from({ length: 30 }, (_, i) => [
+  COURSE[i % COURSE.length]!,
+  COURSE[(i * 7 + 3) % COURSE.length]!,
+]);
+const COMPARED = COURSE.slice(0, 8);
+
 const LONG_QUERY = '트랜스포머 fine tuning 프롬프트 '.repeat(10).slice(0, 200);
 const searches = (count: number) =>
   `query($q: String!) { ${Array.from({ length: count }, (_, i) => `s${i}: search(query: $q, first: 50) { score snippet concept { slug } }`).join(' ')} }`;
@@ -201,6 +220,32 @@ async function cases(): Promise<BoundCase[]> {
       name: 'lesson markdown, slowest accepted (980 nested list items)',
       bound: 'markdown bounds; worker thread, 1 s deadline',
       send: (url) => upsertLesson(url, SLOW_LESSON),
+    },
+    {
+      name: 'thirty aliased shortest paths (accepted)',
+      bound: 'aliases 30; breadth-first over the relation graph',
+      send: (url) =>
+        graphql(
+          url,
+          `{ ${PATH_ENDS.map(([from, to], i) => `p${i}: path(from: "${from}", to: "${to}") { from { slug } to { slug } }`).join(' ')} }`,
+        ),
+    },
+    {
+      name: 'thirty aliased comparisons of 8 concepts (accepted)',
+      bound: 'aliases 30; compare 2–8 concepts',
+      send: (url) =>
+        graphql(
+          url,
+          `{ ${PATH_ENDS.map((_, i) => `c${i}: compare(slugs: ${JSON.stringify(COMPARED)}) { rows { label cells { points } } }`).join(' ')} }`,
+        ),
+    },
+    {
+      name: 'lesson bundle in both locales (uncached)',
+      bound: 'one lesson',
+      send: (url) =>
+        sendRaw(`${url}/v1/lessons/introduction-to-llms/bundle?locales=ko,en`, 'GET').then(
+          (answer) => answer.status,
+        ),
     },
     {
       name: 'full sync, 1,000 per page (uncached)',
