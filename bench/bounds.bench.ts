@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
-import type { Transform } from 'node:stream';
+import { compressedPadding, postEndlessBody } from '../tests/helpers/hostileBodies.js';
 import { sendRaw } from '../tests/helpers/rawHttp.js';
 import { answers, startServer, type ServerProcess } from './throughput/serverProcess.js';
 import { fmt, summarize } from './stats.js';
@@ -70,46 +69,9 @@ const upsertLesson = (url: string, markdown: string) =>
     { authorization: `Bearer ${EDITOR_TOKEN}` },
   );
 
-async function compressed(compressor: Transform, megabytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  compressor.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => compressor.on('end', resolve));
-  const megabyte = Buffer.alloc(1 << 20, 0x61);
-  compressor.write('{"query":"{ lessons { slug } }","variables":{"pad":"');
-  for (let i = 0; i < megabytes; i++) {
-    if (!compressor.write(megabyte))
-      await new Promise((resolve) => compressor.once('drain', resolve));
-  }
-  compressor.end('"}}');
-  await ended;
-  return Buffer.concat(chunks);
-}
-
-// A chunked body that never ends: answered when it passes the limit.
-function endlessBody(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      `${url}/graphql`,
-      { method: 'POST', headers: { 'content-type': 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          resolve(res.statusCode ?? 0);
-          req.destroy();
-        });
-      },
-    );
-    req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
-    const chunk = 'x'.repeat(64 * 1024);
-    const pump = setInterval(() => (req.destroyed ? clearInterval(pump) : req.write(chunk)), 1);
-    req.on('close', () => clearInterval(pump));
-    req.write('{"query":"{ lessons { slug } }","pad":"');
-  });
-}
-
 async function cases(): Promise<BoundCase[]> {
-  const gzipBomb = await compressed(createGzip({ level: 9 }), 95);
-  const brotliBomb = await compressed(
+  const gzipBomb = await compressedPadding(createGzip({ level: 9 }), 95);
+  const brotliBomb = await compressedPadding(
     createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
     512,
   );
@@ -198,7 +160,7 @@ async function cases(): Promise<BoundCase[]> {
     {
       name: 'chunked body that never ends (refused)',
       bound: 'body limit, as it arrives',
-      send: endlessBody,
+      send: (url) => postEndlessBody(`${url}/graphql`).then((answer) => answer.status),
     },
     {
       name: 'JSON body nested 10,000 deep (refused)',

@@ -1,9 +1,8 @@
 // One small request must never stall an instance: request bodies are received within the body
 // limit as they arrive, counted after decompression, and refused as JSON the moment they pass it.
-import { request as httpRequest } from 'node:http';
-import type { Transform } from 'node:stream';
 import { constants, createBrotliCompress, createDeflate, createGzip, gzipSync } from 'node:zlib';
 import { request, serveApi } from '../helpers/httpServer.js';
+import { compressedPadding, postEndlessBody } from '../helpers/hostileBodies.js';
 import { sendRaw } from '../helpers/rawHttp.js';
 
 let served: Awaited<ReturnType<typeof serveApi>>;
@@ -11,23 +10,6 @@ beforeAll(async () => {
   served = await serveApi({ NODE_ENV: 'production' });
 });
 afterAll(() => served.close());
-
-// A JSON body whose padding is `megabytes` of one letter, compressed as it is written (the
-// test never holds the inflated body itself).
-async function compressedBomb(compressor: Transform, megabytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  compressor.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => compressor.on('end', resolve));
-  const megabyte = Buffer.alloc(1 << 20, 0x61);
-  compressor.write('{"query":"{ lessons { slug } }","variables":{"pad":"');
-  for (let i = 0; i < megabytes; i++) {
-    if (!compressor.write(megabyte))
-      await new Promise((resolve) => compressor.once('drain', resolve));
-  }
-  compressor.end('"}}');
-  await ended;
-  return Buffer.concat(chunks);
-}
 
 // The most memory this process (the server included) held in buffers and on the heap while
 // `work` ran, above what it held when it started, in MiB: sampled every few milliseconds, since
@@ -59,7 +41,7 @@ describe('compressed request bodies', () => {
   ])(
     'refuses a %s body that inflates to %i MB with a JSON 413, inflating no more than the limit',
     async (coding, megabytes, compressor) => {
-      const body = await compressedBomb(compressor(), megabytes);
+      const body = await compressedPadding(compressor(), megabytes);
       expect(body.length).toBeLessThan(100 * 1024);
       let answer: Awaited<ReturnType<typeof sendRaw>> | undefined;
       const growth = await memoryGrowthDuring(
@@ -153,28 +135,7 @@ describe('compressed request bodies', () => {
 describe('chunked request bodies', () => {
   it('refuses a chunked body as soon as it passes the limit, without waiting for its end', async () => {
     // The body never ends: only an answer given at the limit lets this test finish.
-    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = httpRequest(
-        `${served.url}/graphql`,
-        { method: 'POST', headers: { 'content-type': 'application/json' } },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => {
-            resolve({ status: res.statusCode ?? 0, text });
-            req.destroy();
-          });
-        },
-      );
-      req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
-      req.write('{"query":"{ lessons { slug } }","pad":"');
-      const chunk = 'x'.repeat(64 * 1024);
-      const pump = setInterval(() => {
-        if (req.destroyed) clearInterval(pump);
-        else req.write(chunk);
-      }, 5);
-      req.on('close', () => clearInterval(pump));
-    });
+    const answer = await postEndlessBody(`${served.url}/graphql`);
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
