@@ -22,15 +22,20 @@ export async function compressedPadding(compressor: Transform, megabytes: number
 }
 
 /**
- * POSTs a chunked JSON body to `url` that never ends (64 KB more every few milliseconds) and
- * resolves with the answer: only a server that answers at its body limit lets it resolve.
+ * POSTs a chunked JSON body to `url` that never ends (64 KB more every 10 ms until an answer
+ * starts) and resolves with the answer: only a server that answers at its body limit lets it
+ * resolve. The server closes the connection after such an answer; writing on into it would
+ * make the client fail with EPIPE before it reads the answer, so writing stops as it arrives.
  */
 export function postEndlessBody(url: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
+    let answered = false;
     const req = httpRequest(
       url,
       { method: 'POST', headers: { 'content-type': 'application/json' } },
       (res) => {
+        answered = true;
+        clearInterval(pump);
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
         res.on('end', () => {
@@ -39,10 +44,10 @@ export function postEndlessBody(url: string): Promise<{ status: number; text: st
         });
       },
     );
-    req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+    req.on('error', (error) => (answered ? undefined : reject(error)));
     req.write('{"query":"{ lessons { slug } }","pad":"');
     const chunk = 'x'.repeat(64 * 1024);
-    const pump = setInterval(() => (req.destroyed ? clearInterval(pump) : req.write(chunk)), 2);
+    const pump = setInterval(() => (req.destroyed ? clearInterval(pump) : req.write(chunk)), 10);
     req.on('close', () => clearInterval(pump));
   });
 }
