@@ -8,14 +8,14 @@ import { MarkdownError } from './markdownError.js';
  * on nested containers. Measured on the 2-core machine this project is developed on: 20 KB of
  * nested brackets took 1.2 s, emphasis markers on the lines of one paragraph 37 s for 40 KB
  * (quadratic per paragraph), a table of 3,000 columns 8 s, and a few thousand `>` overflowed
- * the stack. The course's lesson (~9,000 characters) is far inside every bound; the worst
- * document these bounds accept parses in a few hundred milliseconds there (bench figures in
+ * the stack. The course's lesson (~9,000 characters, 102 lines) is far inside every bound; the
+ * worst document these bounds accept parses in ~0.2–0.3 s there (`npm run bench -- bounds`,
  * docs/hardening.md), and the parse runs off the request thread under a deadline besides.
  */
 export const MARKDOWN_BOUNDS = {
   /** Characters per locale (the lesson schema's own bound). */
   characters: MAX_LESSON_MARKDOWN,
-  lines: 1_000,
+  lines: 500,
   /** `>` markers before a line's text. */
   quoteDepth: 8,
   /** Leading whitespace of a line outside fenced code: lists nest by indentation. */
@@ -31,7 +31,7 @@ export const MARKDOWN_BOUNDS = {
 } as const;
 
 const EMPHASIS = new Set(['*', '_', '~']);
-const MARKUP = new Set(['*', '_', '~', '[', ']', '(', ')', '|', '>', '<', '!', '`']);
+const MARKUP = new Set(['*', '_', '~', '[', ']', '(', ')', '|', '>', '<', '!', '`', '&']);
 const FENCE = /^(`{3,}|~{3,})/;
 // A GFM table's delimiter row: `| --- | :-: |` (pipes optional at the ends).
 const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;

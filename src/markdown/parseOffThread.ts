@@ -6,7 +6,7 @@ import { checkMarkdownBounds } from './markdownBounds.js';
 import { MarkdownError } from './markdownError.js';
 
 /** How long the parser may take over one document before it is stopped and the document refused. */
-export const PARSE_DEADLINE_MS = 1000;
+export const PARSE_DEADLINE_MS = 2000;
 
 // What the worker posts: once `ready`, then one answer per document.
 type WorkerMessage =

@@ -57,7 +57,7 @@ describe('hostile lesson markdown', () => {
     // milliseconds here): parsed on the request thread, it would hold every reader meanwhile.
     const large =
       HEAD +
-      Array.from({ length: 980 }, (_, i) => `${' '.repeat((i % 20) * 2)}- 항목 ${i}`).join('\n');
+      Array.from({ length: 490 }, (_, i) => `${' '.repeat((i % 20) * 2)}- 항목 ${i}`).join('\n');
     let settled = false;
     const edit = upsert(large).finally(() => {
       settled = true;

@@ -48,7 +48,7 @@ describe('markdown bounds', () => {
       'lines',
       (n: number) => HEAD + 'a\n'.repeat(n - 3) + 'a',
       MARKDOWN_BOUNDS.lines,
-      /has 1001 lines; at most 1000/,
+      /has 501 lines; at most 500/,
     ],
     [
       'block quote depth',
@@ -141,7 +141,7 @@ describe('the parser thread', () => {
   it('stops a parse at its deadline, refuses the document, and parses the next one', async () => {
     const large =
       HEAD +
-      Array.from({ length: 980 }, (_, i) => `${' '.repeat((i % 20) * 2)}- abcdefghijklmnopq`).join(
+      Array.from({ length: 490 }, (_, i) => `${' '.repeat((i % 20) * 2)}- abcdefghijklmnopq`).join(
         '\n',
       );
     expect(refusal(large)).toBeUndefined();
