@@ -21,7 +21,9 @@ export const RELEVANCE_SET: { query: string; expected: string; kind: string }[] 
   { query: '대규모 언어 모델', expected: 'large-language-model', kind: 'korean' },
   { query: '거대 언어 모델', expected: 'large-language-model', kind: 'korean' },
   { query: '파운데이션 모델', expected: 'foundation-model', kind: 'korean' },
-  { query: '기반 모델', expected: 'foundation-model', kind: 'korean' },
+  // The lesson's "LLM의 기반 모델" (the model LLMs are built on) is the transformer.
+  { query: '기반 모델', expected: 'transformer', kind: 'korean' },
+  { query: 'LLM의 기반 모델', expected: 'transformer', kind: 'mixed' },
   { query: '모델 튜닝', expected: 'model-tuning', kind: 'korean' },
   { query: '작업별 튜닝', expected: 'task-specific-tuning', kind: 'korean' },
   { query: '프롬프트 디자인', expected: 'prompt-design', kind: 'korean' },

@@ -102,10 +102,39 @@ describe('the shipped seed', () => {
     }
     const uncited = bundle.relations.filter((r) => !r.source).map(relationId);
     expect(uncited).toEqual([]);
-    const providedBy = bundle.relations.filter((r) => r.kind === 'PROVIDED_BY').map((r) => r.to);
+    const related = new Set(bundle.relations.flatMap((r) => [r.from, r.to]));
     for (const tool of REQUIRED_CONCEPTS['google-cloud-tools']!) {
-      expect({ tool, provides: providedBy.includes(tool) }).toEqual({ tool, provides: true });
+      expect({ tool, related: related.has(tool) }).toEqual({ tool, related: true });
     }
+  });
+
+  // The editorial review's corrections: relations that read backwards or claimed too much.
+  it.each([
+    [
+      'Gemini is a multimodal model',
+      'gemini__IS_A__multimodal-model',
+      'multimodal-model__PROVIDED_BY__gemini',
+    ],
+    [
+      'Vertex AI Studio is related to generative AI, which it does not provide',
+      'vertex-ai-studio__RELATED_TO__generative-ai',
+      'generative-ai__PROVIDED_BY__vertex-ai-studio',
+    ],
+    [
+      'Agent Builder lets you build chatbots',
+      'vertex-ai-agent-builder__ENABLES__chatbot',
+      'chatbot__PROVIDED_BY__vertex-ai-agent-builder',
+    ],
+  ])('says %s', (_claim, present, absent) => {
+    const ids = bundle.relations.map(relationId);
+    expect(ids).toContain(present);
+    expect(ids).not.toContain(absent);
+  });
+
+  it('keeps "기반 모델" (the lesson\'s underlying model: the transformer) off foundation-model', () => {
+    const aliases = (slug: string) => bundle.concepts.find((c) => c.slug === slug)?.aliases ?? [];
+    expect(aliases('foundation-model')).not.toContain('기반 모델');
+    expect(aliases('transformer')).toContain('LLM의 기반 모델');
   });
 
   it('has structured analogies with mapping pairs (chef ↔ LLM, recipes ↔ training data)', () => {
