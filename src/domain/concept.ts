@@ -7,11 +7,21 @@ import { mediaSchema } from './media.js';
 import { sourceRefSchema } from './source.js';
 import { contentStatusSchema } from './status.js';
 
+/**
+ * Where a text of the course comes from: the lesson note it was written from (the default), or
+ * the course's editors, who add general knowledge the note does not contain (a caveat, a
+ * product's current name). Readers, and the tests that hold the course to its note, can tell
+ * the two apart.
+ */
+export const contentOriginSchema = z.enum(['lesson', 'editorial']);
+
 /** A titled facet of a concept (what "large" means in LLM, …). */
 export const facetSchema = z
   .object({
     title: localizedText(160),
     text: localizedText(2000),
+    /** Absent: from the lesson. */
+    origin: contentOriginSchema.optional(),
   })
   .strict();
 
@@ -41,3 +51,5 @@ export const conceptSchema = z
 export type Concept = z.infer<typeof conceptSchema>;
 /** A titled facet of a concept. */
 export type Facet = z.infer<typeof facetSchema>;
+/** Where a text comes from. */
+export type ContentOrigin = z.infer<typeof contentOriginSchema>;

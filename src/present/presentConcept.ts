@@ -44,6 +44,7 @@ export function presentConcept(
     details: concept.details.map((facet, i) => ({
       title: t.text(facet.title, `details.${i}.title`),
       text: t.text(facet.text, `details.${i}.text`),
+      origin: facet.origin ?? 'lesson',
     })),
     examples: t.list(concept.examples, 'examples'),
     analogies: concept.analogies.map((analogy, i) => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentOriginSchema } from '../domain/concept.js';
 import { slugSchema } from '../domain/ids.js';
 import { LOCALES } from '../domain/locale.js';
 import { MAX_RELATED_DEPTH } from '../content/graph.js';
@@ -96,7 +97,15 @@ export const conceptItemSchema = z.object({
 /** A whole concept. */
 export const conceptSchema = conceptItemSchema.extend({
   definition: text,
-  details: z.array(z.object({ title: text, text })),
+  details: z.array(
+    z.object({
+      title: text,
+      text,
+      origin: contentOriginSchema.describe(
+        'lesson: from the lesson note; editorial: general knowledge added by the editors',
+      ),
+    }),
+  ),
   examples: z.array(text),
   analogies: z.array(
     z.object({

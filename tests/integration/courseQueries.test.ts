@@ -584,3 +584,23 @@ describe('categories, lessons, comparisons, path, glossary', () => {
     });
   });
 });
+
+describe('where a text comes from', () => {
+  it('tells the lesson note from the editors’ general knowledge, on GraphQL and REST', async () => {
+    const answer = await graphql<Json>(
+      server.url,
+      '{ concept(slug: "transformer", locale: EN) { details { title origin } } }',
+    );
+    expect(answer.data!.concept.details).toEqual([
+      { title: 'Structure', origin: 'LESSON' },
+      { title: 'Relation to LLMs', origin: 'LESSON' },
+      { title: 'A note on the encoder–decoder structure', origin: 'EDITORIAL' },
+    ]);
+    const rest = await request(`${server.url}/v1/concepts/transformer?locale=en`);
+    expect((rest.json as Json).details.map((d: Json) => d.origin)).toEqual([
+      'lesson',
+      'lesson',
+      'editorial',
+    ]);
+  });
+});

@@ -4,6 +4,8 @@ import { plainText } from '../../src/markdown/visitBlocks.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import type { ContentBundle } from '../../src/domain/bundle.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // The shipped course content: the slugs, relations and comparisons the public contract promises.
 const REQUIRED_CONCEPTS: Record<string, string[]> = {
@@ -171,5 +173,38 @@ describe('the shipped seed', () => {
     const types = new Set(lesson!.sections.flatMap((s) => s.body.ko.blocks.map((b) => b.type)));
     for (const type of ['paragraph', 'list', 'table', 'quote']) expect(types).toContain(type);
     expect(plainText(lesson!.sections[0]!.body.ko.blocks)).toContain('새로운 콘텐츠');
+  });
+
+  // General knowledge the note does not contain is marked as the editors', and really is not in
+  // the note: readers and these tests can tell the course's additions from its source.
+  it('marks the general knowledge it adds as editorial, and none of it is in the note', () => {
+    const note = readFileSync(join(defaultSeedDir(), 'source', '000_d7366607ff1db3ac.txt'), 'utf8');
+    const editorial = bundle.concepts.flatMap((c) =>
+      c.details.filter((d) => d.origin === 'editorial').map((d) => ({ slug: c.slug, facet: d })),
+    );
+    expect(editorial.map((e) => e.slug).sort()).toEqual([
+      'few-shot-learning',
+      'fine-tuning',
+      'model-garden',
+      'transformer',
+      'vertex-ai-agent-builder',
+      'vertex-ai-studio',
+      'zero-shot-learning',
+    ]);
+    const squash = (text: string) => text.replace(/\s/g, '');
+    for (const { facet } of editorial) {
+      expect(squash(note)).not.toContain(squash(facet.text.ko));
+    }
+    const text = (slug: string) =>
+      editorial
+        .filter((e) => e.slug === slug)
+        .map((e) => e.facet.text.en)
+        .join(' ');
+    expect(text('transformer')).toMatch(/decoder alone/);
+    expect(text('few-shot-learning')).toMatch(/examples of the task in the prompt/);
+    expect(text('zero-shot-learning')).toMatch(/no examples in the prompt/);
+    expect(text('fine-tuning')).toMatch(/full fine-tuning/);
+    expect(text('vertex-ai-studio')).toMatch(/as of the course/);
+    expect(text('vertex-ai-agent-builder')).toMatch(/as of the course/);
   });
 });

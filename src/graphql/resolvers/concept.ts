@@ -68,6 +68,7 @@ export const conceptResolvers = {
 export const facetResolvers = {
   title: localizedField((f) => f.title),
   text: localizedField((f) => f.text),
+  origin: ({ item }) => item.origin ?? 'lesson',
 } satisfies ViewResolvers<Facet>;
 
 /** Analogy fields. */

@@ -50,6 +50,7 @@ export const resolvers = {
     THEMATIC_BREAK: 'thematicBreak',
   },
   Mark: { STRONG: 'strong', EMPHASIS: 'emphasis', CODE: 'code', DELETE: 'delete' },
+  ContentOrigin: { LESSON: 'lesson', EDITORIAL: 'editorial' },
   JSON: GraphQLJSON,
   Query: { ...queryResolvers, conceptHistory: conceptHistoryResolver },
   Mutation: mutationResolvers,
