@@ -4,9 +4,8 @@ import express, { type Express, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { ContentCache } from './content/contentCache.js';
-import { authenticate } from './auth/authenticate.js';
 import { canPreview, type Viewer } from './auth/viewer.js';
-import { AppError, ErrorCode } from './errors.js';
+import { AppError, ErrorCode, HTTP_STATUS } from './errors.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createGraphQLServer } from './graphql/createGraphQLServer.js';
 import { LocaleFallbackRecorder } from './graphql/localeFallbacks.js';
@@ -14,25 +13,22 @@ import { jsonErrorHandler, notFoundHandler } from './http/errorHandlers.js';
 import { bodyLimit, bodyLimitPolicy } from './http/bodyLimit.js';
 import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
-import { graphqlRequestGuard } from './http/graphqlRequestGuard.js';
+import { graphqlRequestGuard } from './graphql/graphqlRequestGuard.js';
+import { bindFrontDoor, installFrameworkErrorGuard } from './http/frameworkErrorGuard.js';
 import { healthRoute } from './http/healthRoute.js';
 import { mergeVary } from './http/mergeVary.js';
 import { ResponseCache } from './http/responseCache/responseCache.js';
 import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
+import { requestViewer } from './http/requestViewer.js';
 import { recordOf } from './observability/requestLog.js';
 import { restRouter } from './rest/router.js';
 import { loadSeedBundle } from './seed/compiledSeed.js';
 import { importBundle } from './seed/importSeed.js';
 import type { ContentStore } from './store/contentStore.js';
 import { openStore } from './store/openStore.js';
-
-/** The parts of an instance that exist once its store is open. */
-export interface Runtime {
-  store: ContentStore;
-  cache: ContentCache;
-}
+import type { Runtime } from './runtime.js';
 
 /** A wired API instance. */
 export interface Api {
@@ -42,7 +38,7 @@ export interface Api {
   handler: (req: Request, res: Response) => void;
   /**
    * Answers a request from the response cache if it holds the answer (true), on the plain Node
-   * request: the entry lets the framework guard call it where a request enters the process.
+   * request: what `handler` binds to the process's front door (see bindFrontDoor).
    */
   answerFromCache: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Resolves once the store is open and holds content (the memory store is seeded). */
@@ -54,6 +50,20 @@ export interface Api {
 /** Wiring options, mainly for tests: a given store replaces the configured one (and seeding). */
 export interface ApiOptions {
   store?: ContentStore;
+}
+
+/**
+ * Starts one API in this process, as the production entry and the tests' HTTP helper both do:
+ * the framework guard (the request log, this API's body limit; the response cache's front door
+ * binds itself on the first request) and the API itself. Registering its `handler` with the
+ * functions framework is the caller's.
+ */
+export function startApi(config: Config, options: ApiOptions = {}): Api {
+  installFrameworkErrorGuard({
+    bodyLimit: bodyLimitPolicy(config),
+    requestLog: { ...(config.logging.projectId ? { projectId: config.logging.projectId } : {}) },
+  });
+  return createApi(config, options);
 }
 
 /**
@@ -89,21 +99,19 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 
   app.get(
     '/healthz',
-    healthRoute(config.store, ready, (req) =>
-      authenticate(req.headers.authorization, config.apiTokens),
-    ),
+    healthRoute(config.store, ready, (req) => requestViewer(req, config.apiTokens)),
   );
   app.use(restRouter(config, ready));
 
   app.use(
     GRAPHQL_PATH,
-    graphqlRequestGuard,
+    graphqlRequestGuard({ maxTokens: config.queryLimits.tokens }),
     // Apollo sets its Vary with setHeader; only this route needs it merged.
     mergeVary,
     expressMiddleware(graphql, {
       context: async ({ req }): Promise<GraphQLContext> => {
         const log = recordOf(req);
-        const viewer = authenticateRequest(req.headers.authorization, config);
+        const viewer = authenticateRequest(req, config);
         log.viewer = viewer.role;
         const runtime = await ready.catch(() => {
           throw unavailable();
@@ -146,9 +154,17 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 
   const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean =>
     responseCache?.front(req, res) ?? false;
+  let frontDoor: object | undefined;
   return {
     app,
     handler: (req, res) => {
+      // The server this request came through: from now on its GETs may be answered at the
+      // process's door (the framework guard), before the framework's own middleware runs.
+      const server = (req.socket as { server?: object } | null)?.server;
+      if (responseCache && server && server !== frontDoor) {
+        bindFrontDoor(server, answerFromCache);
+        frontDoor = server;
+      }
       if (answerFromCache(req, res)) return;
       app(req, res);
     },
@@ -165,19 +181,22 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 // Errors of context creation must be GraphQLErrors to keep their code and HTTP status.
 function unavailable(): GraphQLError {
   return new GraphQLError('Content is not available right now; retry shortly.', {
-    extensions: { code: ErrorCode.UNAVAILABLE, http: { status: 503 } },
+    extensions: { code: ErrorCode.UNAVAILABLE, http: { status: HTTP_STATUS.UNAVAILABLE } },
   });
 }
 
-function authenticateRequest(header: string | undefined, config: Config): Viewer {
+function authenticateRequest(req: Request, config: Config): Viewer {
   try {
-    return authenticate(header, config.apiTokens);
+    return requestViewer(req, config.apiTokens);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     throw new GraphQLError(error.message, {
       extensions: {
         code: error.code,
-        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+        http: {
+          status: HTTP_STATUS[error.code],
+          headers: new Map([['www-authenticate', 'Bearer']]),
+        },
       },
     });
   }

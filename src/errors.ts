@@ -23,6 +23,30 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
+/**
+ * The HTTP status of each code: the one table that GraphQL's request-level errors, REST's
+ * problem+json answers and the HTTP layer's own refusals all answer by. A `Record` over the
+ * enum, so a new code does not compile until it has a status.
+ */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.METHOD_NOT_ALLOWED]: 405,
+  [ErrorCode.REQUEST_TIMEOUT]: 408,
+  [ErrorCode.CONFLICT]: 409,
+  // Gone: this sync position no longer exists; the client starts over.
+  [ErrorCode.FULL_SYNC_REQUIRED]: 410,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ErrorCode.HEADERS_TOO_LARGE]: 431,
+  [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
+  [ErrorCode.UNAVAILABLE]: 503,
+};
+
 /** One failed rule: where (a path into the input) and which rule. */
 export interface Issue {
   path: (string | number)[];

@@ -1,20 +1,13 @@
 import * as functions from '@google-cloud/functions-framework';
-import { createApi } from './app.js';
+import { startApi } from './app.js';
 import { withDevAdminToken } from './auth/devToken.js';
 import { loadConfig } from './config.js';
-import { bodyLimitPolicy } from './http/bodyLimit.js';
-import { installFrameworkErrorGuard } from './http/frameworkErrorGuard.js';
 import { createLogger, logger, useLogger } from './observability/logger.js';
 
 // The Cloud Function entry: registers the HTTP function `api`, nothing else.
 const config = withDevAdminToken(loadConfig(), (line) => console.log(line));
 useLogger(createLogger(config.logging.level));
-const api = createApi(config);
-installFrameworkErrorGuard({
-  bodyLimit: bodyLimitPolicy(config),
-  requestLog: { ...(config.logging.projectId ? { projectId: config.logging.projectId } : {}) },
-  answerFromCache: api.answerFromCache,
-});
+const api = startApi(config);
 api.ready.catch((error: unknown) => {
   // An invalid seed must fail the start loudly (file, path, rule), not serve half a course.
   const message = error instanceof Error ? error.message : String(error);

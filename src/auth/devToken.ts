@@ -1,12 +1,14 @@
-import type { Config } from '../config.js';
-import { fingerprintOf, generateToken, hashToken } from './tokens.js';
+import { fingerprintOf, generateToken, hashToken, type TokenEntry } from './tokens.js';
 
 /**
  * A local start with no API_TOKENS gets one random admin token, printed once, so the edit API
  * can be tried at once; it lives only as long as the process. In production no token is made:
  * without API_TOKENS the API is read-only.
  */
-export function withDevAdminToken(config: Config, print: (line: string) => void): Config {
+export function withDevAdminToken<T extends { production: boolean; apiTokens: TokenEntry[] }>(
+  config: T,
+  print: (line: string) => void,
+): T {
   if (config.production || config.apiTokens.length > 0) return config;
   const token = generateToken();
   const hash = hashToken(token);

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '../errors.js';
-import { logUnexpected } from '../http/errorHandlers.js';
+import { logUnexpected } from '../observability/logUnexpected.js';
 
 // Codes of errors caused by the client's request: their messages are safe and useful to show.
 const CLIENT_ERROR_CODES = new Set<string>([
@@ -14,18 +14,6 @@ const CLIENT_ERROR_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 ]);
-
-// Found by the fuzz tests: each was masked as INTERNAL_SERVER_ERROR (or, for the stack overflow,
-// sent with the RangeError's message).
-const UNCODED_CLIENT_ERRORS: { pattern: RegExp; code: ErrorCode; message?: string }[] = [
-  { pattern: /^Unsupported persisted query version/, code: ErrorCode.BAD_REQUEST },
-  { pattern: /^Too many errors processing variables/, code: ErrorCode.BAD_USER_INPUT },
-  {
-    pattern: /Maximum call stack size exceeded/,
-    code: ErrorCode.QUERY_TOO_COMPLEX,
-    message: 'The query is nested too deeply.',
-  },
-];
 
 // graphql-js ends a message with its guesses at what the client meant: `Did you mean "slug"?`.
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
@@ -70,31 +58,25 @@ export function formatError(
         : { code: original.code };
     return { message: original.message, ...where, extensions };
   }
-  // A query over a limit (cost rule or graphql-armor): one stable code, whatever Apollo made of it.
-  const overTokens =
-    formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' &&
-    /contains more th(?:an|at) \d+ tokens/.test(formatted.message); // graphql-js spells it "that"
-  // graphql-armor's refusals carry no code of their own: they are known by their message.
-  const armor = /limit of \d+ exceeded, found \d+/.test(formatted.message);
-  if (formatted.extensions?.limit !== undefined || overTokens || armor) {
+  // A query over a limit: our rules and graphql-armor's (see queryLimits) mark their refusals
+  // with `limit`, which survives Apollo's re-coding of validation errors.
+  if (formatted.extensions?.limit !== undefined) {
     return {
       message: formatted.message,
       ...where,
       extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
     };
   }
-  // Client mistakes that graphql-js and Apollo report without a code of their own.
-  const known = UNCODED_CLIENT_ERRORS.find(({ pattern }) => pattern.test(formatted.message));
-  if (known) {
-    return {
-      message: known.message ?? formatted.message,
-      ...where,
-      extensions: { code: known.code },
-    };
-  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };
+  }
+  // A GraphQLError that wraps no other error is graphql-js or Apollo describing the request
+  // (an unsupported persisted-query version, too many bad variables, a subscription this schema
+  // cannot run): some carry no code, but none is a crash. Failures inside resolvers always wrap
+  // the error they caught (`originalError`), so they are masked below.
+  if (original instanceof GraphQLError && original.originalError == null) {
+    return { message: formatted.message, ...where, extensions: { code: ErrorCode.BAD_REQUEST } };
   }
   logUnexpected(original);
   return {

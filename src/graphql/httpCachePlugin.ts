@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { CachePolicy } from '../rest/httpCaching.js';
+import type { CachePolicy } from '../http/httpCaching.js';
 import type { GraphQLContext } from './context.js';
 
 /**

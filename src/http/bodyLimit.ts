@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { authenticate } from '../auth/authenticate.js';
 import type { TokenEntry } from '../auth/tokens.js';
 import { ErrorCode } from '../errors.js';
 import { sendHttpError } from './httpErrors.js';
+import { requestViewer } from './requestViewer.js';
 
 /** How many body bytes one request may send, decided from its headers alone. */
 export type BodyLimitPolicy = (req: IncomingMessage) => number;
@@ -24,7 +24,7 @@ export function bodyLimitPolicy(config: {
     const header = req.headers.authorization;
     if (header === undefined || config.apiTokens.length === 0) return config.maxBodyBytes;
     try {
-      const viewer = authenticate(header, config.apiTokens);
+      const viewer = requestViewer(req, config.apiTokens);
       return viewer.role === 'anonymous' ? config.maxBodyBytes : config.maxWriterBodyBytes;
     } catch {
       return config.maxBodyBytes;
@@ -44,7 +44,6 @@ export function refuseOversizedBody(
   sendHttpError(
     req,
     res,
-    413,
     ErrorCode.PAYLOAD_TOO_LARGE,
     `The request body is larger than ${limit} bytes.`,
   );

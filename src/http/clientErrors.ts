@@ -1,24 +1,21 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, HTTP_STATUS } from '../errors.js';
 import { problemBody, reasonPhrase } from './httpErrors.js';
 
 // What Node's HTTP parser reports before any request exists, and how we answer it.
-const ANSWERS: Record<string, { status: number; code: ErrorCode; detail: string }> = {
+const ANSWERS: Record<string, { code: ErrorCode; detail: string }> = {
   HPE_HEADER_OVERFLOW: {
-    status: 431,
     code: ErrorCode.HEADERS_TOO_LARGE,
     detail: 'The request line and headers are larger than this server accepts.',
   },
   ERR_HTTP_REQUEST_TIMEOUT: {
-    status: 408,
     code: ErrorCode.REQUEST_TIMEOUT,
     detail: 'The request was not received in time.',
   },
 };
 const MALFORMED = {
-  status: 400,
   code: ErrorCode.BAD_REQUEST,
   detail: 'The request is not valid HTTP.',
 };
@@ -53,10 +50,11 @@ const ANSWERED = Symbol.for('llm-course-api.clientErrors.server');
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (socket.writable && socket.bytesWritten === 0 && error.code !== 'ECONNRESET') {
     const answer = ANSWERS[error.code ?? ''] ?? MALFORMED;
-    const title = reasonPhrase(answer.status);
-    const body = problemBody(answer.status, answer.code, answer.detail, title);
+    const status = HTTP_STATUS[answer.code];
+    const title = reasonPhrase(status);
+    const body = problemBody(status, answer.code, answer.detail, title);
     socket.end(
-      `HTTP/1.1 ${answer.status} ${title}\r\n` +
+      `HTTP/1.1 ${status} ${title}\r\n` +
         'Content-Type: application/problem+json; charset=utf-8\r\n' +
         `Content-Length: ${Buffer.byteLength(body)}\r\n` +
         'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '../errors.js';
 import { logger } from '../observability/logger.js';
 import { hasRecord, logRequestWhenDone, recordOf } from '../observability/requestLog.js';
 import typeis from 'type-is';
@@ -38,8 +39,8 @@ interface ExpressPrototype {
  * The same entry point is where a request first reaches our code, so it also refuses bodies
  * over the limit by their declared length before reading any, receives the others itself
  * within the limit (see receiveBody: the framework's parsers would read up to 1 GB and inflate
- * without bound), starts each request's structured log line, and answers GETs the response
- * cache holds (options `bodyLimit`, `requestLog` and `answerFromCache`). Requests Node's HTTP
+ * without bound), starts each request's structured log line (options `bodyLimit` and
+ * `requestLog`), and answers GETs the response cache holds (see bindFrontDoor). Requests Node's HTTP
  * parser refuses before any of this (headers too large …) are answered as JSON too.
  *
  * We patch the `express` module that the framework itself resolves, so this holds however
@@ -49,12 +50,10 @@ export function installFrameworkErrorGuard(
   options: {
     bodyLimit?: BodyLimitPolicy;
     requestLog?: { projectId?: string };
-    answerFromCache?: CachedAnswers;
   } = {},
 ): void {
   if (options.bodyLimit) bodyLimits.add(options.bodyLimit);
   if (options.requestLog) requestLog = options.requestLog;
-  if (options.answerFromCache) answerFromCache = options.answerFromCache;
   // The copy of express our own import resolves to (the one a test runner's module registry
   // shares with the framework) and the copy the framework resolves on disk: the same object
   // when npm dedupes express, as it does here; both are guarded in case it ever does not.
@@ -77,11 +76,25 @@ let requestLog: { projectId?: string } | undefined;
 /** Answers a request from a response cache if it holds the answer; returns whether it did. */
 export type CachedAnswers = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-// The process's function's response cache (one function per process: the entry sets it). A GET
-// it holds is answered where the request enters the process: the framework's body parsers,
-// execution context and timeout middleware have nothing to do for an answer already made,
-// and skipping them is most of the cost of a hit.
-let answerFromCache: CachedAnswers | undefined;
+// Each server's function's response cache. A GET it holds is answered where the request enters
+// the process: the framework's body parsers, execution context and timeout middleware have
+// nothing to do for an answer already made, and skipping them is most of the cost of a hit.
+const frontDoors = new WeakMap<object, CachedAnswers>();
+
+/**
+ * Lets `answer` serve the GETs that enter the process through `server` (the HTTP server a request
+ * arrived on: `req.socket.server`). The API binds itself on the first request it handles: no
+ * answer can be cached before one has gone through the API, and each server of a process (one
+ * in production, one per API in tests) reaches only its own API's cache.
+ */
+export function bindFrontDoor(server: object, answer: CachedAnswers): void {
+  frontDoors.set(server, answer);
+}
+
+function frontDoorOf(req: IncomingMessage): CachedAnswers | undefined {
+  const server = (req.socket as { server?: object } | null)?.server;
+  return server ? frontDoors.get(server) : undefined;
+}
 
 // Out here no function wrapper turns an exception into a 500: one would reach the framework's
 // uncaught-exception handler, which ends the process. So a failing lookup is logged and the
@@ -128,7 +141,7 @@ function guard(application: ExpressPrototype): void {
     // The framework answers these paths itself (its default ignored routes) with an empty 404;
     // ours is JSON, like every other answer, and equally skips the function.
     if (entering && FRAMEWORK_IGNORED_PATHS.has(requestPath(req))) return notFoundHandler(req, res);
-    const answer = entering && req.method === 'GET' ? answerFromCache : undefined;
+    const answer = entering && req.method === 'GET' ? frontDoorOf(req) : undefined;
     if (answer && answeredFromCache(answer, req, res)) return;
     const next = () =>
       original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
@@ -149,10 +162,11 @@ function guard(application: ExpressPrototype): void {
 function refuseBody(error: unknown, req: Request, res: Response): void {
   if (!(error instanceof BodyRefusal)) return finalJsonHandler(error, req, res);
   if (error.aborted) return;
-  if (error.status === 413) return refuseOversizedBody(req, res, allowedBodyBytes(req));
+  if (error.code === ErrorCode.PAYLOAD_TOO_LARGE)
+    return refuseOversizedBody(req, res, allowedBodyBytes(req));
   // Let the rest of the body drain, so the client reads this answer rather than a reset.
   if (!req.complete) req.resume();
-  sendHttpError(req, res, error.status, error.code, error.message, error.issues);
+  sendHttpError(req, res, error.code, error.message, error.issues);
 }
 
 function finalJsonHandler(error: unknown, req: Request, res: Response): void {

@@ -27,7 +27,7 @@ export function healthRoute(
       viewer = viewerOf(req);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      sendHttpError(req, res, 401, error.code, error.message);
+      sendHttpError(req, res, error.code, error.message);
       return;
     }
     const opened = await runtime.catch(() => undefined);

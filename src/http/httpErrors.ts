@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ErrorCode, type Issue } from '../errors.js';
+import { ErrorCode, HTTP_STATUS, type Issue } from '../errors.js';
 
 // Plain Node request/response types: the framework guard answers before Express has decorated
 // them, so nothing here may rely on Express helpers (`res.status`, `req.path`).
@@ -15,11 +15,11 @@ export const GRAPHQL_PATH = '/graphql';
 export function sendHttpError(
   req: AnyRequest,
   res: ServerResponse,
-  status: number,
   code: ErrorCode,
   message: string,
   issues: Issue[] = [],
 ): void {
+  const status = HTTP_STATUS[code];
   if (res.headersSent) {
     res.destroy();
     return;
@@ -99,31 +99,24 @@ interface HttpLikeError {
  * Maps any error that reached the HTTP layer to a status, code and client-safe message.
  * Known body-parser failures get precise answers; everything else is a masked 500.
  */
-export function classifyHttpError(error: unknown): {
-  status: number;
-  code: ErrorCode;
-  message: string;
-} {
+export function classifyHttpError(error: unknown): { code: ErrorCode; message: string } {
   const { status, statusCode, type } = (error ?? {}) as HttpLikeError;
   const httpStatus =
     typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : 500;
   switch (type) {
     case 'entity.parse.failed':
       return {
-        status: 400,
         code: ErrorCode.BAD_REQUEST,
         message: 'The request body is not valid JSON.',
       };
     case 'entity.too.large':
       return {
-        status: 413,
         code: ErrorCode.PAYLOAD_TOO_LARGE,
         message: 'The request body is too large.',
       };
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return {
-        status: 415,
         code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
         message: 'The request body encoding or charset is not supported.',
       };
@@ -131,20 +124,17 @@ export function classifyHttpError(error: unknown): {
     case 'request.size.invalid':
     case 'stream.encoding.set':
       return {
-        status: 400,
         code: ErrorCode.BAD_REQUEST,
         message: 'The request body could not be read.',
       };
     default:
       if (httpStatus >= 400 && httpStatus < 500) {
         return {
-          status: httpStatus,
           code: ErrorCode.BAD_REQUEST,
           message: 'The request could not be processed.',
         };
       }
       return {
-        status: 500,
         code: ErrorCode.INTERNAL_SERVER_ERROR,
         message: 'Internal server error.',
       };

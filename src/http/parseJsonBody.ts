@@ -22,12 +22,11 @@ export function parseJsonBody(text: string): unknown {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new BodyRefusal(400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
+    throw new BodyRefusal(ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
   }
   const nesting = jsonNesting(text);
   if (nesting > MAX_JSON_NESTING) {
     throw new BodyRefusal(
-      400,
       ErrorCode.BAD_REQUEST,
       `The request body nests ${nesting} deep; at most ${MAX_JSON_NESTING} levels are allowed.`,
     );
@@ -37,7 +36,6 @@ export function parseJsonBody(text: string): unknown {
     const duplicate = firstDuplicateKey(text);
     if (duplicate) {
       throw new BodyRefusal(
-        400,
         ErrorCode.BAD_REQUEST,
         `The request body names the key ${JSON.stringify(duplicate.at(-1))} twice in one object.`,
         { issues: [{ path: duplicate, message: 'duplicate key' }] },

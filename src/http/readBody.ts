@@ -1,25 +1,21 @@
 import type { IncomingMessage } from 'node:http';
 import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { ErrorCode, type Issue } from '../errors.js';
+import { AppError, ErrorCode, type Issue } from '../errors.js';
 
-/** Why a request body was refused: the HTTP status, code and message the client gets. */
-export class BodyRefusal extends Error {
+/** Why a request body was refused: the code (its status comes from HTTP_STATUS) and message. */
+export class BodyRefusal extends AppError {
+  override readonly name = 'BodyRefusal';
   /** True when the client is gone (nothing can be answered). */
   readonly aborted: boolean;
-  /** Where in the body the problem is, when it is in one place. */
-  readonly issues: Issue[];
 
   constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
+    code: ErrorCode,
     message: string,
     options: { aborted?: boolean; issues?: Issue[] } = {},
   ) {
-    super(message);
-    this.name = 'BodyRefusal';
+    super(code, message, options.issues ?? []);
     this.aborted = options.aborted ?? false;
-    this.issues = options.issues ?? [];
   }
 }
 
@@ -34,7 +30,6 @@ const DECODERS: Readonly<Record<string, () => Transform>> = {
 /** The refusal of a body over `limit` bytes, counted after decompression. */
 export function tooLarge(limit: number): BodyRefusal {
   return new BodyRefusal(
-    413,
     ErrorCode.PAYLOAD_TOO_LARGE,
     `The request body is larger than ${limit} bytes.`,
   );
@@ -54,7 +49,6 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   if (coding !== 'identity' && coding !== '' && !makeDecoder) {
     return Promise.reject(
       new BodyRefusal(
-        415,
         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
         `Content-Encoding ${JSON.stringify(coding)} is not supported: send gzip, deflate, br or none.`,
       ),
@@ -90,7 +84,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     };
     const gone = () =>
       finish(
-        new BodyRefusal(400, ErrorCode.BAD_REQUEST, 'The request body could not be read.', {
+        new BodyRefusal(ErrorCode.BAD_REQUEST, 'The request body could not be read.', {
           aborted: true,
         }),
       );
@@ -106,11 +100,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       decoder.on('end', () => finish(undefined));
       decoder.on('error', () =>
         finish(
-          new BodyRefusal(
-            400,
-            ErrorCode.BAD_REQUEST,
-            `The request body is not valid ${coding} data.`,
-          ),
+          new BodyRefusal(ErrorCode.BAD_REQUEST, `The request body is not valid ${coding} data.`),
         ),
       );
       req.pipe(decoder);

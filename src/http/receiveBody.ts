@@ -23,7 +23,6 @@ export async function receiveBody(req: RequestWithBody, limit: number): Promise<
   const charset = json ? charsetOf(req) : undefined;
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     throw new BodyRefusal(
-      415,
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       `charset ${JSON.stringify(charset)} is not supported: send JSON as utf-8.`,
     );

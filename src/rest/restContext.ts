@@ -1,6 +1,5 @@
 import type { Request } from 'express';
-import type { Runtime } from '../app.js';
-import { authenticate } from '../auth/authenticate.js';
+import type { Runtime } from '../runtime.js';
 import { canPreview, type Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import type { ContentIndex } from '../content/contentIndex.js';
@@ -8,6 +7,7 @@ import type { Audience, ContentSnapshot } from '../content/snapshot.js';
 import type { Locale } from '../domain/locale.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { negotiateLocale } from '../http/negotiateLocale.js';
+import { requestViewer } from '../http/requestViewer.js';
 import { recordOf } from '../observability/requestLog.js';
 
 /** What a REST handler reads: one snapshot, for one audience, in one locale. */
@@ -31,7 +31,7 @@ export async function restContext(
   ready: Promise<Runtime>,
   locale: Locale | undefined,
 ): Promise<RestContext> {
-  const viewer = authenticate(req.headers.authorization, config.apiTokens);
+  const viewer = requestViewer(req, config.apiTokens);
   recordOf(req).viewer = viewer.role;
   const runtime = await ready.catch(() => {
     throw new AppError(ErrorCode.UNAVAILABLE, 'Content is not available right now; retry shortly.');

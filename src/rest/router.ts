@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
-import type { Runtime } from '../app.js';
+import type { Runtime } from '../runtime.js';
 import type { Config } from '../config.js';
 import { issuesFromZod, ValidationError } from '../errors.js';
-import { applyCaching } from './httpCaching.js';
+import { applyCaching } from '../http/httpCaching.js';
 import { sendProblem } from './problem.js';
 import { restContext } from './restContext.js';
 import { REST_ROUTES, type RestRoute } from './routes.js';

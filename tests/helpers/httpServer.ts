@@ -2,14 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as functions from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
-import { createApi, type Api, type ApiOptions } from '../../src/app.js';
+import { startApi, type Api, type ApiOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { bodyLimitPolicy } from '../../src/http/bodyLimit.js';
-import { installFrameworkErrorGuard } from '../../src/http/frameworkErrorGuard.js';
 
 /** A function served over real HTTP on a loopback port. */
 export interface ServedFunction {
   url: string;
+  /** The HTTP server (what a request's `socket.server` is). */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -23,6 +23,7 @@ export async function serveRegisteredFunction(name: string): Promise<ServedFunct
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    server,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -41,13 +42,9 @@ export async function serveApi(
   env: Record<string, string> = {},
   options: ApiOptions = {},
 ): Promise<ServedFunction & { api: Api }> {
-  const config = loadConfig(env);
-  // Request log lines go to the process logger, silent unless a test swaps in a capturing one.
-  installFrameworkErrorGuard({
-    bodyLimit: bodyLimitPolicy(config),
-    requestLog: { ...(config.logging.projectId ? { projectId: config.logging.projectId } : {}) },
-  });
-  const api = createApi(config, options);
+  // Composed exactly as the production entry composes it (src/index.ts). Request log lines go to
+  // the process logger, silent unless a test swaps in a capturing one.
+  const api = startApi(loadConfig(env), options);
   await api.ready;
   const name = `api-test-${++counter}`;
   functions.http(name, api.handler);

@@ -1,15 +1,14 @@
 // GETs the response cache holds are answered where a request enters the process (the framework
-// guard, with the `answerFromCache` the entry gives it), before the functions framework's own
+// guard, at the front door the API binds on its first request), before the functions framework's own
 // middleware and without calling the function: the same bytes, CORS headers and 304s as the
 // function's own door, one log line, and never for a bearer token, a POST or an old revision.
-// One API per file: the guard holds one process-wide answerer, as in production.
+// Composed by startApi, as the production entry composes it.
 import * as functions from '@google-cloud/functions-framework';
 import fc from 'fast-check';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { createApi, type Api } from '../../src/app.js';
+import { startApi, type Api } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { bodyLimitPolicy } from '../../src/http/bodyLimit.js';
-import { installFrameworkErrorGuard } from '../../src/http/frameworkErrorGuard.js';
+import { bindFrontDoor } from '../../src/http/frameworkErrorGuard.js';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
 import { editSummary } from '../helpers/editing.js';
 import { serveRegisteredFunction, type ServedFunction } from '../helpers/httpServer.js';
@@ -25,13 +24,8 @@ let previous: Logger;
 beforeAll(async () => {
   previous = useLogger(createLogger('info', { write: (line: string) => void lines.push(line) }));
   const config = loadConfig({ API_TOKENS: TEST_API_TOKENS, CORS_ORIGINS: 'https://a.example' });
-  api = createApi(config);
+  api = startApi(config);
   await api.ready;
-  installFrameworkErrorGuard({
-    bodyLimit: bodyLimitPolicy(config),
-    requestLog: {},
-    answerFromCache: api.answerFromCache,
-  });
   // The function counts its calls: a request answered at the process's door never makes one.
   functions.http('front-door', (req, res) => {
     calls++;
@@ -139,10 +133,8 @@ describe("the process's front door", () => {
   it('answers through the function, and keeps serving, when the lookup itself fails', async () => {
     // Out here an exception would reach the framework's uncaught-exception handler (which
     // ends the process): it is logged instead, and the request goes on to the function.
-    installFrameworkErrorGuard({
-      answerFromCache: () => {
-        throw new Error('lookup exploded');
-      },
+    bindFrontDoor(served.server, () => {
+      throw new Error('lookup exploded');
     });
     const before = calls;
     try {
@@ -160,7 +152,7 @@ describe("the process's front door", () => {
         expect.objectContaining({ severity: 'INFO', httpRequest: expect.anything() }),
       ]);
     } finally {
-      installFrameworkErrorGuard({ answerFromCache: api.answerFromCache });
+      bindFrontDoor(served.server, api.answerFromCache);
     }
     expect((await send('GET', '/v1/concepts/gemini')).called).toBe(false);
   });

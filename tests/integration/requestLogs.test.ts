@@ -3,7 +3,7 @@
 // traceparent or X-Cloud-Trace-Context, the GraphQL operation), including requests the framework
 // guard refuses before our app runs, and no line carries a token, a variable, a query string or
 // any other client-supplied secret.
-import { logUnexpected } from '../../src/http/errorHandlers.js';
+import { logUnexpected } from '../../src/observability/logUnexpected.js';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
 import { request, serveApi } from '../helpers/httpServer.js';
 import { sendRaw } from '../helpers/rawHttp.js';

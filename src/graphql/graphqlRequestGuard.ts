@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import typeis from 'type-is';
 import { ErrorCode } from '../errors.js';
-import { bracketNesting } from '../graphql/bracketNesting.js';
-import { sendHttpError } from './httpErrors.js';
+import { documentShape } from './documentShape.js';
+import { sendHttpError } from '../http/httpErrors.js';
 
 /**
  * Deepest bracket nesting a document may have. Far above any real query (the depth limit is 14
@@ -13,22 +13,28 @@ export const MAX_BRACKET_NESTING = 128;
 /**
  * Checks the HTTP envelope of a GraphQL request before Apollo sees it, so every refusal is a
  * JSON error with a code: only GET and POST; a POST carries one JSON object (no batches); a
- * document nested deeper than MAX_BRACKET_NESTING is refused before it is parsed.
+ * document nested deeper than MAX_BRACKET_NESTING, or of more than `maxTokens` tokens, is
+ * refused as QUERY_TOO_COMPLEX before it is parsed. (The parser keeps its own token limit as a
+ * backstop; refusing here gives the refusal our code without reading the parser's message.)
  */
-export function graphqlRequestGuard(req: Request, res: Response, next: NextFunction): void {
+export function graphqlRequestGuard(limits: { maxTokens: number }) {
+  return (req: Request, res: Response, next: NextFunction): void =>
+    guardRequest(req, res, next, limits.maxTokens);
+}
+
+function guardRequest(req: Request, res: Response, next: NextFunction, maxTokens: number): void {
   if (req.method !== 'GET' && req.method !== 'POST') {
     res.setHeader('Allow', 'GET, POST');
     sendHttpError(
       req,
       res,
-      405,
       ErrorCode.METHOD_NOT_ALLOWED,
       `${req.method} is not allowed on /graphql: use GET or POST.`,
     );
     return;
   }
   if (req.method === 'GET') {
-    if (refusedForNesting(req.query.query, req, res)) return;
+    if (refusedForShape(req.query.query, maxTokens, req, res)) return;
     next();
     return;
   }
@@ -36,7 +42,6 @@ export function graphqlRequestGuard(req: Request, res: Response, next: NextFunct
     sendHttpError(
       req,
       res,
-      400,
       ErrorCode.BAD_REQUEST,
       'The request body is empty: send a JSON object with a "query".',
     );
@@ -46,7 +51,6 @@ export function graphqlRequestGuard(req: Request, res: Response, next: NextFunct
     sendHttpError(
       req,
       res,
-      415,
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       `Content-Type ${JSON.stringify(req.headers['content-type'] ?? '')} is not supported: send application/json.`,
     );
@@ -57,7 +61,6 @@ export function graphqlRequestGuard(req: Request, res: Response, next: NextFunct
     sendHttpError(
       req,
       res,
-      400,
       ErrorCode.BAD_REQUEST,
       'Batched operations are not supported: send one operation per request.',
     );
@@ -67,24 +70,31 @@ export function graphqlRequestGuard(req: Request, res: Response, next: NextFunct
     sendHttpError(
       req,
       res,
-      400,
       ErrorCode.BAD_REQUEST,
       'The request body must be a JSON object with a "query".',
     );
     return;
   }
-  if (refusedForNesting((body as { query?: unknown }).query, req, res)) return;
+  if (refusedForShape((body as { query?: unknown }).query, maxTokens, req, res)) return;
   next();
 }
 
-function refusedForNesting(query: unknown, req: Request, res: Response): boolean {
+function refusedForShape(query: unknown, maxTokens: number, req: Request, res: Response): boolean {
   if (typeof query !== 'string') return false;
-  const nesting = bracketNesting(query);
+  const { tokens, nesting } = documentShape(query, maxTokens);
+  if (tokens > maxTokens) {
+    sendHttpError(
+      req,
+      res,
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `The query has more than ${maxTokens} tokens; at most ${maxTokens} are allowed.`,
+    );
+    return true;
+  }
   if (nesting <= MAX_BRACKET_NESTING) return false;
   sendHttpError(
     req,
     res,
-    400,
     ErrorCode.QUERY_TOO_COMPLEX,
     `The query nests brackets ${nesting} deep; at most ${MAX_BRACKET_NESTING} are allowed.`,
   );

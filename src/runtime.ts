@@ -1,0 +1,11 @@
+import type { ContentCache } from './content/contentCache.js';
+import type { ContentStore } from './store/contentStore.js';
+
+/**
+ * The parts of an instance that exist once its store is open: what the entry (`app.ts`) hands
+ * the faces (REST, GraphQL, health) as a promise, so that they never import the entry itself.
+ */
+export interface Runtime {
+  store: ContentStore;
+  cache: ContentCache;
+}
