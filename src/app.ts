@@ -21,6 +21,7 @@ import { ResponseCache } from './http/responseCache/responseCache.js';
 import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { negotiateLocale } from './http/negotiateLocale.js';
+import { answerAsOrigin } from './http/originFreshness.js';
 import { requestViewer } from './http/requestViewer.js';
 import { recordOf } from './observability/requestLog.js';
 import { restRouter } from './rest/router.js';
@@ -81,6 +82,8 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   // GraphQL answers get a strong ETag from their body (and a 304 for a GET whose If-None-Match
   // matches); REST routes set their own, cheaper, revision-based ETag before building anything.
   app.set('etag', 'strong');
+  // We are the origin: a matching If-None-Match is a 304 even with `Cache-Control: no-cache`.
+  answerAsOrigin(app);
   // Public answers are kept per content revision: `handler` answers hits before this app runs,
   // the app's `capture` keeps what it answers when it may be kept.
   const cors = corsPolicy(config);

@@ -28,11 +28,14 @@ export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext
     formatError: createFormatError({ hideSuggestions: config.production }),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    // Cache hints first: the HTTP cache plugin reads the header they set.
+    // Cache hints first: the HTTP cache plugin reads the policy they compute.
     plugins: [
       ...limits.plugins,
       snapshotPlugin(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: config.cache.maxAge }),
+      ApolloServerPluginCacheControl({
+        defaultMaxAge: config.cache.maxAge,
+        calculateHttpHeaders: false,
+      }),
       httpCachePlugin(config.cache),
       ApolloServerPluginLandingPageDisabled(),
       localePlugin(),

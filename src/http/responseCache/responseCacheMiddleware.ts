@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import fresh from 'fresh';
-import CachePolicy from 'http-cache-semantics';
+import HttpCacheSemantics from 'http-cache-semantics';
 import Negotiator from 'negotiator';
 import vary from 'vary';
 import type { ContentCache } from '../../content/contentCache.js';
 import { recordOf } from '../../observability/requestLog.js';
 import { GRAPHQL_PATH } from '../httpErrors.js';
 import { negotiateLocale } from '../negotiateLocale.js';
+import { originFresh } from '../originFreshness.js';
 import {
   CachedResponse,
   ENCODINGS,
@@ -134,16 +134,6 @@ function eligible(req: RequestWithBody): boolean {
   return !(body?.query !== undefined && body.extensions?.persistedQuery !== undefined);
 }
 
-// Express's req.fresh, on a plain request: a GET whose validators match the kept answer's
-// (kept answers are all 200s).
-function isFresh(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  return fresh(req.headers, {
-    etag: res.getHeader('etag'),
-    'last-modified': res.getHeader('last-modified'),
-  });
-}
-
 function send(
   req: IncomingMessage,
   res: ServerResponse,
@@ -157,7 +147,7 @@ function send(
     if (res.getHeader('vary') === undefined) res.setHeader('Vary', entry.vary);
     else vary(res, entry.vary);
   }
-  if (req.headers['if-none-match'] !== undefined && isFresh(req, res)) {
+  if (req.headers['if-none-match'] !== undefined && originFresh(req, res)) {
     res.statusCode = 304;
     res.end();
     return;
@@ -209,7 +199,7 @@ function store(
     if (value !== undefined)
       headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
-  const policy = new CachePolicy(
+  const policy = new HttpCacheSemantics(
     { method: req.method, url: req.originalUrl, headers: req.headers },
     { status: res.statusCode, headers },
     { shared: true },
