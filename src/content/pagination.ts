@@ -63,20 +63,23 @@ export function pageSize(first: number | null | undefined, argument = 'first'): 
 /**
  * Forward pagination over `items`, sorted ascending by `keyOf` under `compare`. The page starts
  * at the first item whose key sorts after the cursor's key; `keySchema` checks a decoded key.
+ * `afterArgument` is what the request calls the cursor (GraphQL `after`, REST `cursor`), so
+ * that a bad one is reported where the client put it.
  */
 export function paginate<T, K extends readonly (string | number)[]>(
   items: readonly T[],
-  options: { first: number; after?: string | null | undefined },
+  options: { first: number; after?: string | null | undefined; afterArgument?: string },
   keyOf: (item: T) => K,
   compare: (a: K, b: K) => number,
   keySchema: z.ZodType<K>,
 ): Page<T> {
   let start = 0;
   if (options.after) {
-    const key = keySchema.safeParse(decodeCursor(options.after));
+    const argument = options.afterArgument ?? 'after';
+    const key = keySchema.safeParse(decodeCursor(options.after, argument));
     if (!key.success) {
-      throw new ValidationError('"after" is not a cursor of this list', [
-        { path: ['after'], message: 'must be a cursor returned by this list' },
+      throw new ValidationError(`"${argument}" is not a cursor of this list`, [
+        { path: [argument], message: 'must be a cursor returned by this list' },
       ]);
     }
     start = firstAfter(items, (item) => compare(keyOf(item), key.data) > 0);

@@ -1,7 +1,7 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { Locale } from '../domain/locale.js';
 import { SOURCE_LOCALE } from '../domain/locale.js';
-import type { LocalizedText } from '../domain/localized.js';
+import { localize, type LocalizedText } from '../domain/localized.js';
 
 // Bounds the extension on huge responses; the count still tells how many fell back.
 const MAX_RECORDED = 200;
@@ -37,10 +37,7 @@ export class LocaleFallbackRecorder {
     info: GraphQLResolveInfo,
     suffix: (string | number)[] = [],
   ): string {
-    const translated = value[locale];
-    if (translated !== undefined) return translated;
-    this.record(info, locale, suffix);
-    return value.ko;
+    return localize(value, locale, () => this.record(info, locale, suffix));
   }
 
   /** Like `text` for a list of localized strings (each item's index joins the path). */

@@ -8,15 +8,15 @@ import { Localizer } from './localizer.js';
 /** A concept in a list: enough to show it and link to it. */
 export function presentConceptItem(concept: Entry<Concept>, locale: Locale) {
   const t = new Localizer(locale);
-  return {
+  const body = {
     slug: concept.slug,
     category: concept.category,
     term: t.text(concept.term, 'term'),
     summary: t.text(concept.summary, 'summary'),
     aliases: concept.aliases,
     version: concept.version,
-    ...(t.fallbacks.length > 0 ? { fallbacks: t.fallbacks } : {}),
   };
+  return t.withFallbacks(body);
 }
 
 /**
@@ -71,20 +71,20 @@ export function presentConcept(
     updatedAt: concept.updatedAt,
     locale,
   };
-  return t.fallbacks.length > 0 ? { ...body, fallbacks: t.fallbacks } : body;
+  return t.withFallbacks(body);
 }
 
 // What other documents say about a concept: its relations (from this reader's view) and lessons.
 function derivedFields(index: ContentIndex, concept: Entry<Concept>, t: Localizer) {
   return {
-    relations: index.edgesOf(concept.slug).map((edge) => {
+    relations: index.edgesOf(concept.slug).map((edge, i) => {
       const definition = RELATION_KIND_DEFINITIONS[edge.relation.kind];
       return {
         kind: edge.relation.kind,
         direction: edge.direction,
         label: t.text(
           edge.direction === 'OUTGOING' ? definition.forward : definition.inverse,
-          'relations',
+          `relations.${i}.label`,
         ),
         concept: edge.other,
       };

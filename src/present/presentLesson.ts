@@ -6,16 +6,7 @@ import { Localizer } from './localizer.js';
 /** A lesson in a list. */
 export function presentLessonItem(lesson: Entry<Lesson>, locale: Locale) {
   const t = new Localizer(locale);
-  const body = {
-    slug: lesson.slug,
-    number: lesson.number,
-    title: t.text(lesson.title, 'title'),
-    summary: t.optional(lesson.summary, 'summary'),
-    readingMinutes: lesson.readingMinutes[locale] ?? lesson.readingMinutes.ko,
-    contentHash: lesson.contentHash,
-    version: lesson.version,
-  };
-  return t.fallbacks.length > 0 ? { ...body, fallbacks: t.fallbacks } : body;
+  return t.withFallbacks(itemFields(lesson, t));
 }
 
 /**
@@ -24,10 +15,9 @@ export function presentLessonItem(lesson: Entry<Lesson>, locale: Locale) {
  */
 export function presentLesson(lesson: Entry<Lesson>, locale: Locale) {
   const t = new Localizer(locale);
+  const item = itemFields(lesson, t);
   const sections = lesson.sections.map((section, i) => {
-    const body = section.body[locale];
-    if (!body) t.fallbacks.push(`sections.${i}.blocks`);
-    const content = body ?? section.body.ko;
+    const content = t.pick(section.body, `sections.${i}.blocks`);
     return {
       anchor: section.anchor,
       level: section.level,
@@ -37,14 +27,25 @@ export function presentLesson(lesson: Entry<Lesson>, locale: Locale) {
       markdown: content.markdown,
     };
   });
-  const body = {
-    ...presentLessonItem(lesson, locale),
+  return t.withFallbacks({
+    ...item,
     status: lesson.status,
     updatedAt: lesson.updatedAt,
     concepts: lesson.concepts,
     sections,
     locale,
+  });
+}
+
+// The fields a lesson shows in a list, also the head of the whole lesson.
+function itemFields(lesson: Entry<Lesson>, t: Localizer) {
+  return {
+    slug: lesson.slug,
+    number: lesson.number,
+    title: t.text(lesson.title, 'title'),
+    summary: t.optional(lesson.summary, 'summary'),
+    readingMinutes: t.pick(lesson.readingMinutes, 'readingMinutes'),
+    contentHash: lesson.contentHash,
+    version: lesson.version,
   };
-  const fallbacks = [...('fallbacks' in body ? body.fallbacks : []), ...t.fallbacks];
-  return fallbacks.length > 0 ? { ...body, fallbacks } : body;
 }

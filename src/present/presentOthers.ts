@@ -9,19 +9,19 @@ import { Localizer } from './localizer.js';
 /** A category in one locale. */
 export function presentCategory(category: Entry<Category>, locale: Locale) {
   const t = new Localizer(locale);
-  return {
+  return t.withFallbacks({
     slug: category.slug,
     name: t.text(category.name, 'name'),
     description: t.optional(category.description, 'description'),
     order: category.order,
-  };
+  });
 }
 
 /** A relation as a document (its id, both ends, labels both ways in one locale). */
 export function presentRelation(relation: Entry<Relation>, locale: Locale) {
   const t = new Localizer(locale);
   const definition = RELATION_KIND_DEFINITIONS[relation.kind];
-  return {
+  return t.withFallbacks({
     id: relationId(relation),
     from: relation.from,
     kind: relation.kind,
@@ -30,13 +30,13 @@ export function presentRelation(relation: Entry<Relation>, locale: Locale) {
     inverseLabel: t.text(definition.inverse, 'inverseLabel'),
     note: t.optional(relation.note, 'note'),
     source: relation.source ?? null,
-  };
+  });
 }
 
 /** A comparison table in one locale: rows of labelled cells, one per concept, in order. */
 export function presentComparison(table: ComparisonTable, locale: Locale) {
   const t = new Localizer(locale);
-  return {
+  return t.withFallbacks({
     slug: table.slug,
     title: t.optional(table.title ?? undefined, 'title'),
     description: t.optional(table.description ?? undefined, 'description'),
@@ -47,5 +47,5 @@ export function presentComparison(table: ComparisonTable, locale: Locale) {
       cells: row.cells.map((points, c) => t.list(points, `rows.${r}.cells.${c}`)),
     })),
     source: table.source,
-  };
+  });
 }

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { compareKeys, conceptSortKeySchema } from '../content/contentIndex.js';
+import { conceptPage } from '../content/conceptPage.js';
 import { relatedConcepts } from '../content/graph.js';
-import { pageSize, paginate } from '../content/pagination.js';
 import type { Locale } from '../domain/locale.js';
 import { lessonBundle } from '../delivery/lessonBundle.js';
 import { AppError, ErrorCode } from '../errors.js';
@@ -49,13 +48,11 @@ export const REST_ROUTES: RestRoute[] = [
     response: s.conceptPageSchema,
     localeOf: byLocale,
     handle: (ctx, _params, query) => {
-      const page = paginate(
-        ctx.index.conceptsIn(query.category),
-        { first: pageSize(query.limit, 'limit'), after: query.cursor },
-        (concept) => ctx.index.sortKey(concept),
-        compareKeys,
-        conceptSortKeySchema,
-      );
+      const page = conceptPage(ctx.index, query.category, {
+        first: query.limit,
+        after: query.cursor,
+        names: { first: 'limit', after: 'cursor' },
+      });
       return {
         totalCount: page.totalCount,
         items: page.items.map((concept) => presentConceptItem(concept, ctx.locale)),

@@ -73,6 +73,13 @@ export const syncQuery = z
 // Answers (documented; the presenters build them).
 
 const text = z.string();
+// Every localized object of an answer says which of its fields fell back to Korean.
+const fallbacks = z
+  .array(z.string())
+  .optional()
+  .describe(
+    'JSON paths, relative to this object (e.g. "details.0.text"), of the fields served in Korean because they have no translation in the requested locale; absent when none fell back',
+  );
 /** A problem+json error (RFC 9457) with the GraphQL error code. */
 export const problemSchema = z.object({
   type: z.string(),
@@ -92,7 +99,7 @@ export const conceptItemSchema = z.object({
   summary: text,
   aliases: z.array(z.string()),
   version: z.number().int(),
-  fallbacks: z.array(z.string()).optional(),
+  fallbacks,
 });
 /** A whole concept. */
 export const conceptSchema = conceptItemSchema.extend({
@@ -154,7 +161,7 @@ export const lessonItemSchema = z.object({
   readingMinutes: z.number().int(),
   contentHash: z.string(),
   version: z.number().int(),
-  fallbacks: z.array(z.string()).optional(),
+  fallbacks,
 });
 /** A whole lesson: sections of structured blocks (see schema.graphql's Block for the shapes). */
 export const lessonSchema = lessonItemSchema.extend({
@@ -186,6 +193,7 @@ export const searchResultSchema = z.object({
       score: z.number(),
       field: z.string(),
       snippet: z.string(),
+      fallbacks,
     }),
   ),
 });
@@ -198,6 +206,7 @@ const relationDocumentSchema = z.object({
   inverseLabel: text,
   note: text.nullable(),
   source: z.object({ lesson: z.string(), section: z.string() }).nullable(),
+  fallbacks,
 });
 const comparisonDocumentSchema = z.object({
   slug: z.string().nullable(),
@@ -206,6 +215,7 @@ const comparisonDocumentSchema = z.object({
   concepts: z.array(z.string()),
   rows: z.array(z.object({ key: z.string(), label: text, cells: z.array(z.array(text)) })),
   source: z.object({ lesson: z.string(), section: z.string() }).nullable(),
+  fallbacks,
 });
 /** A lesson bundle for offline use. */
 export const bundleSchema = z.object({
@@ -234,6 +244,7 @@ export const changeSetSchema = z.object({
       name: text,
       description: text.nullable(),
       order: z.number().int(),
+      fallbacks,
     }),
   ),
   concepts: z.array(conceptSchema.omit({ relations: true, lessons: true })),

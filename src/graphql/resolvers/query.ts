@@ -1,7 +1,6 @@
 import { authoredTable, compareConcepts } from '../../content/compare.js';
-import { conceptSortKeySchema, compareKeys } from '../../content/contentIndex.js';
+import { conceptPage } from '../../content/conceptPage.js';
 import { shortestPath } from '../../content/graph.js';
-import { pageSize, paginate } from '../../content/pagination.js';
 import type { Locale } from '../../domain/locale.js';
 import { RELATION_KINDS } from '../../domain/relationKinds.js';
 import { searchConcepts } from '../../search/searchConcepts.js';
@@ -24,13 +23,11 @@ export const queryResolvers = {
     ctx: GraphQLContext,
   ) => {
     const locale = rootLocale(args, ctx);
-    const page = paginate(
-      ctx.index.conceptsIn(args.category ?? undefined),
-      { first: pageSize(args.first), after: args.after },
-      (concept) => ctx.index.sortKey(concept),
-      compareKeys,
-      conceptSortKeySchema,
-    );
+    const page = conceptPage(ctx.index, args.category ?? undefined, {
+      first: args.first,
+      after: args.after,
+      names: { first: 'first', after: 'after' },
+    });
     return {
       totalCount: page.totalCount,
       edges: page.items.map((concept, i) => ({
