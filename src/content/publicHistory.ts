@@ -37,11 +37,8 @@ export function wasEverPublic(
     }
     case 'relations': {
       const live = documents.relations.get(id);
-      const ends = live
-        ? [live.from, live.to]
-        : RELATION_ID.exec(id)
-            ?.slice(1)
-            .filter((_, i) => i !== 1);
+      // The id's two captures are its ends, `from` and `to`.
+      const ends = live ? [live.from, live.to] : RELATION_ID.exec(id)?.slice(1);
       return ends !== undefined && ends.every(concept);
     }
     case 'comparisons': {

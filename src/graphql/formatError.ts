@@ -71,11 +71,16 @@ export function formatError(
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };
   }
-  // A GraphQLError that wraps no other error is graphql-js or Apollo describing the request
-  // (an unsupported persisted-query version, too many bad variables, a subscription this schema
-  // cannot run): some carry no code, but none is a crash. Failures inside resolvers always wrap
-  // the error they caught (`originalError`), so they are masked below.
-  if (original instanceof GraphQLError && original.originalError == null) {
+  // A GraphQLError with no code that wraps no other error is graphql-js or Apollo describing the
+  // request (an unsupported persisted-query version or a wrong hash, too many bad variables):
+  // not a crash. Failures inside resolvers always wrap the error they caught (`originalError`),
+  // so they are masked below; our own code raises AppErrors, never a bare GraphQLError.
+  // (Apollo's formatted copy says INTERNAL_SERVER_ERROR for any code-less error: read the original.)
+  if (
+    original instanceof GraphQLError &&
+    original.originalError == null &&
+    original.extensions.code === undefined
+  ) {
     return { message: formatted.message, ...where, extensions: { code: ErrorCode.BAD_REQUEST } };
   }
   logUnexpected(original);

@@ -305,6 +305,25 @@ describe('a sync from a token gets what was written in (since, upTo]', () => {
   });
 });
 
+describe('a deleted relation is named to anonymous readers only if both its ends were public', () => {
+  // Commit 11 deletes a relation between published alpha and gamma, a draft never published:
+  // either way round, anonymous readers never saw it, so neither its deletion nor a new public
+  // revision may tell them it existed (found by the table-driven tests: the `to` end was
+  // ignored, so alpha → gamma was named).
+  it.each([
+    ['from the public concept to the draft', 'alpha__USES__gamma'],
+    ['from the draft to the public concept', 'gamma__USES__alpha'],
+  ])('%s', (_case, id) => {
+    const snapshot = snapshotOf(11, BASE, {
+      tombstones: [...BASE_TOMBSTONES, { collection: 'relations', id, rev: 11 }],
+      flips: BASE_FLIPS,
+    });
+    expect(snapshot.revisionFor('public')).toBe(9);
+    expect(syncAll(snapshot, 'public', since(8)).pages.flat()).toEqual(['categories/extras']);
+    expect(syncAll(snapshot, 'preview', since(10)).pages.flat()).toEqual([`-relation/${id}`]);
+  });
+});
+
 describe('a change of publication re-sends what depends on the concept', () => {
   // Rev 11: beta unpublished. Its relation, comparison and lesson are not written, but change.
   const betaUnpublished = () =>
