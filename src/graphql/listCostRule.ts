@@ -89,15 +89,23 @@ function intArgument(node: FieldNode, name: string): number | undefined {
   return undefined;
 }
 
+// The page a field asks for (`first` or `limit`), if any.
+function pageArgument(node: FieldNode): number | undefined {
+  return intArgument(node, 'first') ?? intArgument(node, 'limit');
+}
+
+// `page`: the page size of the object this list is on, when that object is a page itself (a
+// connection's edges, a change set's lists): `concepts(first: 100) { edges … }` returns 100.
 function listSize(
   parent: GraphQLObjectType,
   field: GraphQLField<unknown, unknown>,
   node: FieldNode,
+  page: number | undefined,
 ): number {
   const coordinate = `${parent.name}.${field.name}`;
   if (coordinate === 'Concept.related')
     return RELATED_BY_DEPTH[Math.min(3, Math.max(1, intArgument(node, 'depth') ?? 1))]!;
-  const first = intArgument(node, 'first') ?? intArgument(node, 'limit');
+  const first = pageArgument(node) ?? page;
   if (first !== undefined) return Math.max(1, first);
   return LIST_SIZE_ESTIMATES[coordinate] ?? DEFAULT_LIST_SIZE;
 }
@@ -141,8 +149,14 @@ export function listCostRule(maxCost: number): ValidationRule {
       return cost;
     };
 
-    // The objects a selection set could return per object of `type` it is selected on.
-    const costOf = (selectionSet: SelectionSetNode, type: GraphQLObjectType): number => {
+    // The objects a selection set could return per object of `type` it is selected on; `page`
+    // when that object is a page (see listSize). Fragments are priced without it, by the lists'
+    // own bounds, as their cost is kept once for every place they are spread.
+    const costOf = (
+      selectionSet: SelectionSetNode,
+      type: GraphQLObjectType,
+      page?: number,
+    ): number => {
       let sum = 0;
       let exclusiveMax = 0;
       const exclusive = EXCLUSIVE_FIELDS[type.name];
@@ -153,16 +167,22 @@ export function listCostRule(maxCost: number): ValidationRule {
           if (!field || !selection.selectionSet) continue;
           const named = getNamedType(field.type);
           if (!isObjectType(named)) continue;
-          const size = isList(field.type) ? listSize(type, field, selection) : 1;
+          const list = isList(field.type);
+          const size = list ? listSize(type, field, selection, page) : 1;
+          // A single object asked for by page (a connection, a change set) passes its page on.
+          const inner = list ? undefined : pageArgument(selection);
           const work = FIELD_WORK[`${type.name}.${field.name}`] ?? 0;
-          const cost = plus(work, times(size, plus(1, costOf(selection.selectionSet, named))));
+          const cost = plus(
+            work,
+            times(size, plus(1, costOf(selection.selectionSet, named, inner))),
+          );
           if (exclusive?.has(field.name)) exclusiveMax = Math.max(exclusiveMax, cost);
           else sum = plus(sum, cost);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           const onType = selection.typeCondition
             ? schema.getType(selection.typeCondition.name.value)
             : type;
-          if (isObjectType(onType)) sum = plus(sum, costOf(selection.selectionSet, onType));
+          if (isObjectType(onType)) sum = plus(sum, costOf(selection.selectionSet, onType, page));
         } else {
           sum = plus(sum, fragmentCost(selection.name.value));
         }

@@ -101,6 +101,27 @@ describe('listCostRule prices a document by the objects it could return', () => 
       '{ conceptHistory(slug: "a") { concept { slug } } }',
       40,
     ],
+    // --- a page object passes its first on to its lists (a connection, a change set) ---
+    // concepts 1 × (1 + edges 5 × (1 + node 1))
+    [
+      "a connection's first sizes its edges",
+      '{ concepts(first: 5) { edges { node { slug } } } }',
+      11,
+    ],
+    // concepts 1 × (1 + edges 100 × (1 + node 1 × (1 + category 1 × (1 + concepts 40 ×
+    // (1 + relations 15 × (1 + concept 1)))))) = 1 + 100 × (1 + 1 + 1 + 40 × 31) = 124,301:
+    // priced at 24,861 whatever the first when edges ignored it, so accepted under 100,000.
+    [
+      'a connection of 100 multiplies what each edge holds',
+      '{ concepts(first: 100) { edges { node { category { concepts { relations { concept { slug } } } } } } } }',
+      124_301,
+    ],
+    // changes 1 × (1 + concepts 1,000 × 1 + lessons 1,000 × 1)
+    [
+      "a change set's first sizes each of its lists",
+      '{ changes(first: 1000) { concepts { slug } lessons { slug } } }',
+      2_001,
+    ],
     // --- related(depth): about 5, 15, 30 concepts ---
     ['related at the default depth 1', '{ concept(slug: "a") { related { slug } } }', 6],
     ['related at depth 2', '{ concept(slug: "a") { related(depth: 2) { slug } } }', 16],
