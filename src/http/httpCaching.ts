@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 export interface CacheKey {
   epoch: string;
   rev: number;
-  locale: string;
+  /** The locales the answer holds (a bundle may hold both). */
+  locales: readonly string[];
   /** Public answers may be shared by caches; preview answers (tokens) never are. */
   audience: 'public' | 'preview';
   /** True when Accept-Language chose the locale: caches must keep one copy per language. */
@@ -32,7 +33,7 @@ export function applyCaching(
   // No comma inside: If-None-Match is a comma-separated list, and `fresh` (like many caches)
   // splits it on commas without reading quotes, so "ko,en" never matched and bundles never got
   // their 304.
-  const locales = key.locale.replace(/,/g, '+');
+  const locales = key.locales.join('+');
   res.setHeader('ETag', `W/"${key.epoch.slice(0, 8)}-${key.rev}-${locales}-${key.audience}"`);
   res.setHeader(
     'Cache-Control',

@@ -12,6 +12,3 @@ reportCodeCache(launched.outcome);
 
 /** Writes the code cache for the running bundle (the build's warm-up calls it). */
 export const writeCodeCache = launched.writeCodeCache;
-
-/** What became of the code cache at this launch (for the build's warm-up and tests). */
-export const codeCacheOutcome = launched.outcome;

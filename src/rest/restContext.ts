@@ -17,8 +17,6 @@ export interface RestContext {
   audience: Audience;
   viewer: Viewer;
   locale: Locale;
-  /** True when a `locale` parameter chose the locale (else Accept-Language did: Vary on it). */
-  localeExplicit: boolean;
 }
 
 /**
@@ -46,6 +44,5 @@ export async function restContext(
     audience,
     viewer,
     locale: locale ?? negotiateLocale(req.headers['accept-language']),
-    localeExplicit: locale !== undefined,
   };
 }

@@ -22,13 +22,8 @@ function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
       const query = route.query.safeParse(req.query);
       if (!query.success)
         throw new ValidationError('Invalid query parameters', issuesFromZod(query.error));
-      const locale = route.localeOf?.(query.data);
-      const ctx = await restContext(
-        req,
-        config,
-        ready,
-        locale === 'ko' || locale === 'en' ? locale : undefined,
-      );
+      const named = route.localesOf?.(query.data);
+      const ctx = await restContext(req, config, ready, named?.length === 1 ? named[0] : undefined);
       const fresh = applyCaching(
         req,
         res,
@@ -36,9 +31,9 @@ function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
           epoch: ctx.snapshot.epoch,
           // Public answers go by the public revision: editing drafts keeps their validators.
           rev: ctx.snapshot.revisionFor(ctx.audience),
-          locale: locale ?? ctx.locale,
+          locales: named ?? [ctx.locale],
           audience: ctx.audience,
-          varyOnLanguage: locale === undefined,
+          varyOnLanguage: named === undefined,
         },
         config.cache,
       );

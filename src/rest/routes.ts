@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { conceptPage } from '../content/conceptPage.js';
 import { relatedConcepts } from '../content/graph.js';
-import type { Locale } from '../domain/locale.js';
+import { LOCALES, type Locale } from '../domain/locale.js';
 import { lessonBundle } from '../delivery/lessonBundle.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { presentConcept, presentConceptItem } from '../present/presentConcept.js';
@@ -19,8 +19,11 @@ export interface RestRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   params?: P;
   query: Q;
   response: z.ZodType;
-  /** The locale the answer is in (a parameter), if the route takes one. */
-  localeOf?: (query: z.infer<Q>) => Locale | undefined;
+  /**
+   * The locales the answer is in when a parameter names them (one for most routes, one or both
+   * for a bundle); undefined: Accept-Language decides, and the answer varies on it.
+   */
+  localesOf?: (query: z.infer<Q>) => readonly Locale[] | undefined;
   handle(ctx: RestContext, params: z.infer<P>, query: z.infer<Q>): unknown;
 }
 
@@ -34,7 +37,12 @@ function notFound(what: string, slug: string): AppError {
   ]);
 }
 
-const byLocale = (query: { locale?: Locale | undefined }) => query.locale;
+const byLocale = (query: { locale?: Locale | undefined }) =>
+  query.locale === undefined ? undefined : [query.locale];
+
+// A bundle's `locales` parameter (validated by bundleQuery: ko, en, or both), ko,en by default.
+const bundleLocales = (query: { locales?: string | undefined }): readonly Locale[] =>
+  LOCALES.filter((locale) => (query.locales ?? 'ko,en').split(',').includes(locale));
 
 /**
  * Every REST route under /v1. The handlers call the same read model and services as the
@@ -46,7 +54,7 @@ export const REST_ROUTES: RestRoute[] = [
     summary: 'Concepts in listing order (category order, then slug), forward-paginated',
     query: s.conceptListQuery,
     response: s.conceptPageSchema,
-    localeOf: byLocale,
+    localesOf: byLocale,
     handle: (ctx, _params, query) => {
       const page = conceptPage(ctx.index, query.category, {
         first: query.limit,
@@ -66,7 +74,7 @@ export const REST_ROUTES: RestRoute[] = [
     params: s.slugParams,
     query: s.localeQuery,
     response: s.conceptSchema,
-    localeOf: byLocale,
+    localesOf: byLocale,
     handle: (ctx, params) => {
       const concept = ctx.index.concept(params.slug);
       if (!concept) throw notFound('concept', params.slug);
@@ -79,7 +87,7 @@ export const REST_ROUTES: RestRoute[] = [
     params: s.slugParams,
     query: s.relatedQuery,
     response: s.relatedSchema,
-    localeOf: byLocale,
+    localesOf: byLocale,
     handle: (ctx, params, query) => {
       if (!ctx.index.concept(params.slug)) throw notFound('concept', params.slug);
       const depth = query.depth ?? 1;
@@ -97,7 +105,7 @@ export const REST_ROUTES: RestRoute[] = [
     summary: 'Search concepts in Korean and English',
     query: s.searchQuery,
     response: s.searchResultSchema,
-    localeOf: byLocale,
+    localesOf: byLocale,
     handle: (ctx, _params, query) => ({
       query: query.q,
       locale: ctx.locale,
@@ -118,7 +126,7 @@ export const REST_ROUTES: RestRoute[] = [
     summary: 'All lessons in course order',
     query: s.localeQuery,
     response: s.lessonListSchema,
-    localeOf: byLocale,
+    localesOf: byLocale,
     handle: (ctx) => ({
       items: ctx.index.lessons.map((lesson) => presentLessonItem(lesson, ctx.locale)),
     }),
@@ -129,7 +137,7 @@ export const REST_ROUTES: RestRoute[] = [
     params: s.slugParams,
     query: s.localeQuery,
     response: s.lessonSchema,
-    localeOf: byLocale,
+    localesOf: byLocale,
     handle: (ctx, params) => {
       const lesson = ctx.index.lesson(params.slug);
       if (!lesson) throw notFound('lesson', params.slug);
@@ -143,14 +151,9 @@ export const REST_ROUTES: RestRoute[] = [
     query: s.bundleQuery,
     response: s.bundleSchema,
     // The bundle names its locales itself: one answer per URL, whatever Accept-Language says.
-    localeOf: (query) => (query.locales ?? 'ko,en') as Locale,
+    localesOf: bundleLocales,
     handle: (ctx, params, query) =>
-      lessonBundle(
-        ctx.snapshot,
-        ctx.audience,
-        params.slug,
-        (query.locales ?? 'ko,en').split(',') as Locale[],
-      ),
+      lessonBundle(ctx.snapshot, ctx.audience, params.slug, bundleLocales(query)),
   }),
   route({
     path: '/v1/sync',
@@ -158,7 +161,7 @@ export const REST_ROUTES: RestRoute[] = [
       'What changed since a sync token (upserts and deletions), paged; no token: a full sync',
     query: s.syncQuery,
     response: s.changeSetSchema,
-    localeOf: byLocale,
+    localesOf: byLocale,
     handle: (ctx, _params, query) =>
       presentChanges(
         ctx.index,
