@@ -1,29 +1,23 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
 import type { Config } from './config.js';
 import { ContentCache } from './content/contentCache.js';
-import { canPreview, type Viewer } from './auth/viewer.js';
-import { AppError, ErrorCode, HTTP_STATUS } from './errors.js';
-import type { GraphQLContext } from './graphql/context.js';
 import { createGraphQLServer } from './graphql/createGraphQLServer.js';
-import { LocaleFallbackRecorder } from './graphql/localeFallbacks.js';
 import { jsonErrorHandler, notFoundHandler } from './http/errorHandlers.js';
 import { bodyLimit, bodyLimitPolicy } from './http/bodyLimit.js';
 import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
 import { graphqlRequestGuard } from './graphql/graphqlRequestGuard.js';
+import { graphqlRequestContext } from './graphql/requestContext.js';
 import { bindFrontDoor, installFrameworkErrorGuard } from './http/frameworkErrorGuard.js';
 import { healthRoute } from './http/healthRoute.js';
 import { mergeVary } from './http/mergeVary.js';
 import { ResponseCache } from './http/responseCache/responseCache.js';
 import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
-import { negotiateLocale } from './http/negotiateLocale.js';
 import { answerAsOrigin } from './http/originFreshness.js';
 import { requestViewer } from './http/requestViewer.js';
-import { recordOf } from './observability/requestLog.js';
 import { restRouter } from './rest/router.js';
 import { loadSeedBundle } from './seed/compiledSeed.js';
 import { importBundle } from './seed/importSeed.js';
@@ -112,43 +106,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
     // Apollo sets its Vary with setHeader; only this route needs it merged.
     mergeVary,
     expressMiddleware(graphql, {
-      context: async ({ req }): Promise<GraphQLContext> => {
-        const log = recordOf(req);
-        const viewer = authenticateRequest(req, config);
-        log.viewer = viewer.role;
-        const runtime = await ready.catch(() => {
-          throw unavailable();
-        });
-        const audience = canPreview(viewer) ? 'preview' : 'public';
-        // The snapshot is read once the operation is parsed and validated (see
-        // snapshotPlugin): a refused query costs no store work at all.
-        const context: GraphQLContext = {
-          snapshot: undefined as unknown as GraphQLContext['snapshot'],
-          index: undefined as unknown as GraphQLContext['index'],
-          // Methods on `this`, not closures: Apollo hands resolvers a shallow copy of the context.
-          async loadSnapshot(this: GraphQLContext) {
-            this.snapshot = await runtime.cache.current().catch(() => {
-              throw unavailable();
-            });
-            this.index = this.snapshot.index(audience);
-          },
-          audience,
-          viewer,
-          edit: {
-            store: runtime.store,
-            cache: runtime.cache,
-            writable: config.apiTokens.length > 0,
-          },
-          defaultLocale: negotiateLocale(req.headers['accept-language']),
-          fallbacks: new LocaleFallbackRecorder(),
-          log,
-          async adoptLatest(this: GraphQLContext) {
-            this.snapshot = await runtime.cache.current();
-            this.index = this.snapshot.index(audience);
-          },
-        };
-        return context;
-      },
+      context: graphqlRequestContext(config, ready),
     }),
   );
 
@@ -179,30 +137,6 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
       await runtime?.store.close();
     },
   };
-}
-
-// Errors of context creation must be GraphQLErrors to keep their code and HTTP status.
-function unavailable(): GraphQLError {
-  return new GraphQLError('Content is not available right now; retry shortly.', {
-    extensions: { code: ErrorCode.UNAVAILABLE, http: { status: HTTP_STATUS.UNAVAILABLE } },
-  });
-}
-
-function authenticateRequest(req: Request, config: Config): Viewer {
-  try {
-    return requestViewer(req, config.apiTokens);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    throw new GraphQLError(error.message, {
-      extensions: {
-        code: error.code,
-        http: {
-          status: HTTP_STATUS[error.code],
-          headers: new Map([['www-authenticate', 'Bearer']]),
-        },
-      },
-    });
-  }
 }
 
 // Opens the store (seeding the embedded one from seed/) and builds the cache that follows it.

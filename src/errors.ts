@@ -108,3 +108,8 @@ export class ConflictError extends AppError {
     );
   }
 }
+
+/** The read model cannot be reached (the store is down or still opening): retry shortly. */
+export function contentUnavailable(): AppError {
+  return new AppError(ErrorCode.UNAVAILABLE, 'Content is not available right now; retry shortly.');
+}

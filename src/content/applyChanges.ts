@@ -1,6 +1,6 @@
 import { COLLECTIONS, type CollectionName } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
-import type { DocumentSet, Entry } from './entries.js';
+import { entryOf, type DocumentSet, type Entry } from './entries.js';
 
 /**
  * Returns a new document set with the changed documents applied (tombstones remove).
@@ -18,18 +18,7 @@ export function applyChanges(
       touched.set(doc.collection, collection);
     }
     if (doc.deleted) collection.delete(doc.id);
-    else {
-      const { rev, version, createdAt, updatedAt, updatedBy, firstPublishedAt } = doc;
-      collection.set(doc.id, {
-        ...doc.data,
-        rev,
-        version,
-        createdAt,
-        updatedAt,
-        ...(updatedBy ? { updatedBy } : {}),
-        ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
-      });
-    }
+    else collection.set(doc.id, entryOf(doc.data, doc));
   }
   const next = { ...previous } as Record<CollectionName, unknown>;
   for (const name of COLLECTIONS) if (touched.has(name)) next[name] = touched.get(name);

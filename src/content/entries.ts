@@ -20,6 +20,23 @@ export function emptyDocumentSet(): DocumentSet {
   };
 }
 
+/**
+ * The entry for a stored document's data: the data with the document's storage metadata (only
+ * the metadata: a stored document's collection, id and deleted flag are not part of an entry).
+ */
+export function entryOf<T extends object>(data: T, meta: DocumentMeta): Entry<T> {
+  const { rev, version, createdAt, updatedAt, updatedBy, firstPublishedAt } = meta;
+  return {
+    ...data,
+    rev,
+    version,
+    createdAt,
+    updatedAt,
+    ...(updatedBy ? { updatedBy } : {}),
+    ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
+  };
+}
+
 /** The authored document inside an entry: its storage metadata dropped. */
 export function withoutMeta<T extends DocumentMeta>(entry: T): Omit<T, keyof DocumentMeta> {
   const {

@@ -114,3 +114,13 @@ export const RELATION_KIND_DEFINITIONS: Readonly<Record<RelationKind, RelationKi
     transitive: false,
   },
 };
+
+/**
+ * How a relation of `kind` reads from the end it is seen from: the kind's forward label from its
+ * subject (`OUTGOING`), its inverse label from its object (`INCOMING`). REST and GraphQL both
+ * label edges with this.
+ */
+export function edgeLabel(kind: RelationKind, direction: 'OUTGOING' | 'INCOMING'): LocalizedText {
+  const definition = RELATION_KIND_DEFINITIONS[kind];
+  return direction === 'OUTGOING' ? definition.forward : definition.inverse;
+}

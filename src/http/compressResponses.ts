@@ -5,12 +5,17 @@ import { constants } from 'node:zlib';
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 /**
+ * Brotli at a middle quality: the highest levels cost too much CPU per request. The live path
+ * and the response cache compress with these same options, so a cached answer is the same bytes.
+ */
+export const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+
+/**
  * Compresses answers above the threshold with brotli where the client accepts it, else gzip.
- * Brotli runs at a middle quality: the highest levels cost too much CPU per request.
  */
 export function compressResponses() {
   return compression({
     threshold: COMPRESSION_THRESHOLD_BYTES,
-    brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
+    brotli: BROTLI_OPTIONS,
   });
 }

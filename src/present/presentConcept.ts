@@ -2,7 +2,7 @@ import type { ContentIndex } from '../content/contentIndex.js';
 import type { Entry } from '../content/entries.js';
 import type { Concept } from '../domain/concept.js';
 import type { Locale } from '../domain/locale.js';
-import { RELATION_KIND_DEFINITIONS } from '../domain/relationKinds.js';
+import { edgeLabel } from '../domain/relationKinds.js';
 import { Localizer } from './localizer.js';
 
 /** A concept in a list: enough to show it and link to it. */
@@ -77,18 +77,12 @@ export function presentConcept(
 // What other documents say about a concept: its relations (from this reader's view) and lessons.
 function derivedFields(index: ContentIndex, concept: Entry<Concept>, t: Localizer) {
   return {
-    relations: index.edgesOf(concept.slug).map((edge, i) => {
-      const definition = RELATION_KIND_DEFINITIONS[edge.relation.kind];
-      return {
-        kind: edge.relation.kind,
-        direction: edge.direction,
-        label: t.text(
-          edge.direction === 'OUTGOING' ? definition.forward : definition.inverse,
-          `relations.${i}.label`,
-        ),
-        concept: edge.other,
-      };
-    }),
+    relations: index.edgesOf(concept.slug).map((edge, i) => ({
+      kind: edge.relation.kind,
+      direction: edge.direction,
+      label: t.text(edgeLabel(edge.relation.kind, edge.direction), `relations.${i}.label`),
+      concept: edge.other,
+    })),
     lessons: index.lessonsTeaching(concept.slug).map((lesson) => lesson.slug),
   };
 }

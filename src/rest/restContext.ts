@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { ContentIndex } from '../content/contentIndex.js';
 import type { Audience, ContentSnapshot } from '../content/snapshot.js';
 import type { Locale } from '../domain/locale.js';
-import { AppError, ErrorCode } from '../errors.js';
+import { contentUnavailable } from '../errors.js';
 import { negotiateLocale } from '../http/negotiateLocale.js';
 import { requestViewer } from '../http/requestViewer.js';
 import { recordOf } from '../observability/requestLog.js';
@@ -32,10 +32,10 @@ export async function restContext(
   const viewer = requestViewer(req, config.apiTokens);
   recordOf(req).viewer = viewer.role;
   const runtime = await ready.catch(() => {
-    throw new AppError(ErrorCode.UNAVAILABLE, 'Content is not available right now; retry shortly.');
+    throw contentUnavailable();
   });
   const snapshot = await runtime.cache.current().catch(() => {
-    throw new AppError(ErrorCode.UNAVAILABLE, 'Content is not available right now; retry shortly.');
+    throw contentUnavailable();
   });
   const audience: Audience = canPreview(viewer) ? 'preview' : 'public';
   return {

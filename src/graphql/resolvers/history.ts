@@ -1,4 +1,4 @@
-import type { Concept } from '../../domain/concept.js';
+import { entryOf } from '../../content/entries.js';
 import type { Locale } from '../../domain/locale.js';
 import { conceptHistory } from '../../editing/history.js';
 import type { StoredDocument } from '../../store/contentStore.js';
@@ -26,15 +26,6 @@ export const conceptVersionResolvers = {
   deleted: ({ item }) => item.deleted,
   concept: ({ item, locale }) => {
     if (item.deleted) return null;
-    const { data, rev, version, createdAt, updatedAt, updatedBy } = item;
-    const entry: Concept & Omit<StoredDocument, 'collection' | 'id' | 'deleted' | 'data'> = {
-      ...data,
-      rev,
-      version,
-      createdAt,
-      updatedAt,
-      ...(updatedBy ? { updatedBy } : {}),
-    };
-    return view(entry, locale);
+    return view(entryOf(item.data, item), locale);
   },
 } satisfies ViewResolvers<StoredDocument<'concepts'>>;

@@ -1,17 +1,14 @@
 import type { Edge } from '../../content/contentIndex.js';
 import type { PathHop } from '../../content/graph.js';
-import type { LocalizedText } from '../../domain/localized.js';
 import { relationId } from '../../domain/relation.js';
-import { RELATION_KIND_DEFINITIONS, type RelationKind } from '../../domain/relationKinds.js';
+import {
+  edgeLabel,
+  RELATION_KIND_DEFINITIONS,
+  type RelationKind,
+} from '../../domain/relationKinds.js';
 import type { SourceRef } from '../../domain/source.js';
 import { view } from '../context.js';
 import { localizedField, optionalLocalizedField, type ViewResolvers } from './fieldHelpers.js';
-
-// How an edge reads from the end it is seen from: the kind's forward or inverse label.
-function edgeLabel(edge: Edge): LocalizedText {
-  const definition = RELATION_KIND_DEFINITIONS[edge.relation.kind];
-  return edge.direction === 'OUTGOING' ? definition.forward : definition.inverse;
-}
 
 /** A relation seen from one end. */
 export const relationResolvers = {
@@ -23,7 +20,7 @@ export const relationResolvers = {
     ),
   kind: ({ item }) => item.relation.kind,
   direction: ({ item }) => item.direction,
-  label: localizedField(edgeLabel),
+  label: localizedField((edge) => edgeLabel(edge.relation.kind, edge.direction)),
   concept: ({ item, locale }, _, ctx) => view(ctx.index.concept(item.other), locale),
   note: optionalLocalizedField((edge) => edge.relation.note),
   source: ({ item, locale }, _, ctx) => {
@@ -36,7 +33,7 @@ export const relationResolvers = {
 export const pathStepResolvers = {
   from: ({ item, locale }, _, ctx) => view(ctx.index.concept(item.from), locale),
   kind: ({ item }) => item.edge.relation.kind,
-  label: localizedField((hop) => edgeLabel(hop.edge)),
+  label: localizedField((hop) => edgeLabel(hop.edge.relation.kind, hop.edge.direction)),
   to: ({ item, locale }, _, ctx) => view(ctx.index.concept(item.to), locale),
 } satisfies ViewResolvers<PathHop>;
 

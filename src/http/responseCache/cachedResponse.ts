@@ -1,4 +1,5 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { BROTLI_OPTIONS } from '../compressResponses.js';
 import { COMPRESSION_THRESHOLD_BYTES } from '../compressResponses.js';
 
 /** Encodings a cached body is sent in, best first. */
@@ -56,8 +57,8 @@ export class CachedResponse {
     if (!bytes) {
       bytes =
         encoding === 'br'
-          ? // The live path's brotli quality: compressed once, the same bytes as uncached answers.
-            brotliCompressSync(this.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+          ? // The live path's brotli options: compressed once, the same bytes as uncached answers.
+            brotliCompressSync(this.body, BROTLI_OPTIONS)
           : gzipSync(this.body);
       this.encoded.set(encoding, bytes);
     }
