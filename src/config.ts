@@ -80,7 +80,7 @@ export interface Config {
   /** Who may write: hashes of the configured bearer tokens with their roles. None: read-only. */
   apiTokens: TokenEntry[];
   /** Cache-Control of public reads: seconds for browsers (max-age) and shared caches (s-maxage). */
-  cache: { maxAge: number; sMaxAge: number };
+  publicLifetimes: { maxAge: number; sMaxAge: number };
   /** Origins allowed to call the API from a browser ('*': any). */
   corsOrigins: '*' | string[];
   /** Limits a GraphQL query must stay within (refused with QUERY_TOO_COMPLEX before it runs). */
@@ -156,7 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contentTtlMs: values.CONTENT_TTL_MS,
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     apiTokens,
-    cache: { maxAge: values.CACHE_MAX_AGE, sMaxAge: values.CACHE_S_MAXAGE },
+    publicLifetimes: { maxAge: values.CACHE_MAX_AGE, sMaxAge: values.CACHE_S_MAXAGE },
     corsOrigins: values.CORS_ORIGINS === '*' ? '*' : values.CORS_ORIGINS.split(','),
     queryLimits: {
       depth: values.QUERY_MAX_DEPTH,

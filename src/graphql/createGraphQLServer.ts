@@ -33,10 +33,10 @@ export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext
       ...limits.plugins,
       snapshotPlugin(),
       ApolloServerPluginCacheControl({
-        defaultMaxAge: config.cache.maxAge,
+        defaultMaxAge: config.publicLifetimes.maxAge,
         calculateHttpHeaders: false,
       }),
-      httpCachePlugin(config.cache),
+      httpCachePlugin(config.publicLifetimes),
       ApolloServerPluginLandingPageDisabled(),
       localePlugin(),
       operationLogPlugin(),

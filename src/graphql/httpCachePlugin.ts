@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { CachePolicy } from '../http/httpCaching.js';
+import type { PublicLifetimes } from '../http/httpCaching.js';
 import type { GraphQLContext } from './context.js';
 
 /**
@@ -9,7 +9,7 @@ import type { GraphQLContext } from './context.js';
  * Apollo computed (`overallCachePolicy`); Apollo's cache-control plugin writes no header of its
  * own (`calculateHttpHeaders: false`), so this is the one writer of Cache-Control.
  */
-export function httpCachePlugin(policy: CachePolicy): ApolloServerPlugin<GraphQLContext> {
+export function httpCachePlugin(lifetimes: PublicLifetimes): ApolloServerPlugin<GraphQLContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -26,7 +26,7 @@ export function httpCachePlugin(policy: CachePolicy): ApolloServerPlugin<GraphQL
           else {
             headers.set(
               'cache-control',
-              `public, max-age=${Math.min(publicHint, policy.maxAge)}, s-maxage=${policy.sMaxAge}`,
+              `public, max-age=${Math.min(publicHint, lifetimes.maxAge)}, s-maxage=${lifetimes.sMaxAge}`,
             );
           }
           return Promise.resolve();

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 
-/** What a cacheable answer depends on. */
-export interface CacheKey {
+/** What a cacheable answer depends on: what its validator (ETag) names. */
+export interface AnswerVersion {
   epoch: string;
   rev: number;
   /** The locales the answer holds (a bundle may hold both). */
@@ -12,8 +12,8 @@ export interface CacheKey {
   varyOnLanguage: boolean;
 }
 
-/** Cache-Control settings of public answers. */
-export interface CachePolicy {
+/** How long shared and private caches may keep a public answer (Cache-Control). */
+export interface PublicLifetimes {
   maxAge: number;
   sMaxAge: number;
 }
@@ -27,22 +27,25 @@ export interface CachePolicy {
 export function applyCaching(
   req: Request,
   res: Response,
-  key: CacheKey,
-  policy: CachePolicy,
+  version: AnswerVersion,
+  lifetimes: PublicLifetimes,
 ): boolean {
   // No comma inside: If-None-Match is a comma-separated list, and `fresh` (like many caches)
   // splits it on commas without reading quotes, so "ko,en" never matched and bundles never got
   // their 304.
-  const locales = key.locales.join('+');
-  res.setHeader('ETag', `W/"${key.epoch.slice(0, 8)}-${key.rev}-${locales}-${key.audience}"`);
+  const locales = version.locales.join('+');
+  res.setHeader(
+    'ETag',
+    `W/"${version.epoch.slice(0, 8)}-${version.rev}-${locales}-${version.audience}"`,
+  );
   res.setHeader(
     'Cache-Control',
-    key.audience === 'public'
-      ? `public, max-age=${policy.maxAge}, s-maxage=${policy.sMaxAge}`
+    version.audience === 'public'
+      ? `public, max-age=${lifetimes.maxAge}, s-maxage=${lifetimes.sMaxAge}`
       : 'private, no-store',
   );
   // The token changes what is served (drafts), so shared caches must not mix the two.
   res.vary('Authorization');
-  if (key.varyOnLanguage) res.vary('Accept-Language');
+  if (version.varyOnLanguage) res.vary('Accept-Language');
   return req.fresh;
 }

@@ -35,7 +35,7 @@ function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
           audience: ctx.audience,
           varyOnLanguage: named === undefined,
         },
-        config.cache,
+        config.publicLifetimes,
       );
       if (fresh) {
         res.status(304).end();
@@ -57,7 +57,7 @@ export function restRouter(config: Config, ready: Promise<Runtime>): Router {
     try {
       // The generator is loaded on the first request for the document, not at start-up.
       const { openApiDocument } = await import('./openapi.js');
-      res.setHeader('Cache-Control', `public, max-age=${config.cache.maxAge}`);
+      res.setHeader('Cache-Control', `public, max-age=${config.publicLifetimes.maxAge}`);
       res.json(openApiDocument());
     } catch (error) {
       sendProblem(req, res, error);

@@ -25,7 +25,7 @@ describe('loadConfig defaults', () => {
       storeTimeoutMs: 5000,
       introspection: true,
       apiTokens: [],
-      cache: { maxAge: 60, sMaxAge: 300 },
+      publicLifetimes: { maxAge: 60, sMaxAge: 300 },
       corsOrigins: '*',
       queryLimits: {
         depth: 14,
