@@ -27,7 +27,7 @@ const identity = (term: string) => term;
  * removed. Several revisions' search indexes share one generation, each holding which version
  * of each concept is its own and looking up only those; so adding the next revision's versions
  * changes no earlier revision's matches. Superseded versions stay until the revisions that
- * follow start a new generation (see SearchIndex).
+ * follow move to a new generation (see SearchIndex).
  */
 export class SearchGeneration {
   private readonly index = new MiniSearch<IndexedDocument>({
@@ -50,6 +50,23 @@ export class SearchGeneration {
   add(version: IndexedVersion): void {
     this.index.add(indexedDocument(version));
     this.added.set(version.id, version);
+  }
+
+  /**
+   * Adds up to `budget` of the versions in `live` this generation lacks; true once it holds
+   * them all. A new generation is filled this way a few versions per revision, so that no
+   * revision pays for a whole build.
+   */
+  fill(live: ReadonlyMap<string, IndexedVersion>, budget: number): boolean {
+    let missing = 0;
+    for (const version of live.values()) {
+      if (this.added.has(version.id)) continue;
+      if (budget > 0) {
+        this.add(version);
+        budget--;
+      } else missing++;
+    }
+    return missing === 0;
   }
 
   /**

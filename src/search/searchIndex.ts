@@ -15,12 +15,23 @@ export interface SearchMatch {
 /** How many candidates each field contributes to exact ranking. */
 export const CANDIDATES_PER_FIELD = 200;
 
-// A revision starts a new generation once the superseded versions in the one it shares would
-// outnumber half its live ones (and this many): they cost memory and lookups, and they count in
-// the index's BM25 statistics. Rebuilding only then keeps the cost per edit at about two
-// concepts' indexing, averaged over edits.
+// Superseded versions cost memory and lookups, and they count in the index's BM25 statistics.
+// Once they outnumber a quarter of the live ones (and at least 16), the revisions that follow
+// fill a new generation: each adds its changed versions and 8 more of its live ones, and the
+// first that finds all of its versions there moves to it. So no revision pays for a whole build,
+// and filling (about live / 8 revisions) ends before as many versions are superseded in the new
+// generation as started it, when revisions change one concept each.
 const MIN_SUPERSEDED = 16;
-const SUPERSEDED_PER_LIVE = 0.5;
+const SUPERSEDED_PER_LIVE = 0.25;
+const FILLED_PER_REVISION = 8;
+
+/** A built index: each concept's entry (as a version) by slug, and what indexes them. */
+interface Built {
+  live: ReadonlyMap<string, IndexedVersion>;
+  generation: SearchGeneration;
+  /** The generation being filled to replace `generation`, if one is. */
+  successor?: SearchGeneration | undefined;
+}
 
 /**
  * The search index of one content revision, immutable: an inverted index (see SearchGeneration:
@@ -36,10 +47,8 @@ const SUPERSEDED_PER_LIVE = 0.5;
  * revisions' included, so they can move slightly as later revisions are added to it.
  */
 export class SearchIndex {
-  // Each concept's entry (as a version) by slug, and the generation that indexes those
-  // versions: made on the first search, or carried over by `next`.
-  private live: ReadonlyMap<string, IndexedVersion> | undefined;
-  private generation: SearchGeneration | undefined;
+  // Made on the first search, or by `next` from the index before.
+  private state: Built | undefined;
 
   /** @param concepts the revision's concepts by slug, drafts included (read on the first search). */
   constructor(private readonly concepts: ReadonlyMap<string, Concept>) {}
@@ -48,13 +57,13 @@ export class SearchIndex {
    * The index of the next revision, whose concepts are `concepts`: `changed` names the slugs
    * written since this revision (created, updated or deleted). This index is left as it was.
    * When this one was built, the next one shares its entries and inverted index and indexes
-   * only the changed concepts (or, once enough versions are superseded, builds a new
-   * generation from those entries on its first search); else it is built on its first search.
+   * only the changed concepts; else it is built on its first search.
    */
   next(concepts: ReadonlyMap<string, Concept>, changed: Iterable<string>): SearchIndex {
     const index = new SearchIndex(concepts);
-    if (!this.live) return index;
-    const live = new Map(this.live);
+    if (!this.state) return index;
+    const { generation } = this.state;
+    const live = new Map(this.state.live);
     const added: IndexedVersion[] = [];
     for (const slug of new Set(changed)) {
       const concept = concepts.get(slug);
@@ -66,13 +75,25 @@ export class SearchIndex {
       live.set(slug, version);
       added.push(version);
     }
-    index.live = live;
-    if (!this.generation) return index;
-    const superseded = this.generation.versions + added.length - live.size;
-    if (superseded > Math.max(MIN_SUPERSEDED, SUPERSEDED_PER_LIVE * live.size)) return index;
-    for (const version of added) this.generation.add(version);
-    index.generation = this.generation;
+    for (const version of added) generation.add(version);
+    const superseded = generation.versions - live.size;
+    const successor =
+      this.state.successor ??
+      (superseded > Math.max(MIN_SUPERSEDED, SUPERSEDED_PER_LIVE * live.size)
+        ? new SearchGeneration()
+        : undefined);
+    index.state = successor?.fill(live, added.length + FILLED_PER_REVISION)
+      ? { live, generation: successor }
+      : { live, generation, successor };
     return index;
+  }
+
+  /**
+   * Versions in this revision's inverted index it does not use: superseded ones, and those of
+   * later revisions that share it (for tests and measurements).
+   */
+  get superseded(): number {
+    return this.state ? this.state.generation.versions - this.state.live.size : 0;
   }
 
   /** Builds the index now rather than on its first search (for measurements); returns it. */
@@ -143,15 +164,17 @@ export class SearchIndex {
   }
 
   // The entries and generation, made on the first search unless `next` carried them over.
-  private built(): { live: ReadonlyMap<string, IndexedVersion>; generation: SearchGeneration } {
-    this.live ??= new Map(
-      [...this.concepts].map(([slug, concept]) => [slug, newVersion(searchEntryOf(concept))]),
-    );
-    if (!this.generation) {
+  private built(): Built {
+    if (!this.state) {
       const generation = new SearchGeneration();
-      for (const version of this.live.values()) generation.add(version);
-      this.generation = generation;
+      const live = new Map<string, IndexedVersion>();
+      for (const [slug, concept] of this.concepts) {
+        const version = newVersion(searchEntryOf(concept));
+        generation.add(version);
+        live.set(slug, version);
+      }
+      this.state = { live, generation };
     }
-    return { live: this.live, generation: this.generation };
+    return this.state;
   }
 }
