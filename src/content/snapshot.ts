@@ -9,7 +9,8 @@ export type Audience = 'public' | 'preview';
 
 /**
  * The read model of one content revision: the live documents and their indexes.
- * Immutable; a refresh builds a new snapshot and swaps it in.
+ * Immutable, its search index included (the next revision's shares parts of it but never
+ * changes it); a refresh builds a new snapshot and swaps it in.
  */
 export class ContentSnapshot {
   readonly public: ContentIndex;
