@@ -9,10 +9,13 @@ import { MemoryStore } from '../src/store/memoryStore.js';
 import { RELEVANCE_SET } from '../tests/search/relevanceSet.js';
 import { generateScaled } from './scaledBundle.js';
 import { LinearScan } from './linearScan.js';
+import { measureEdits } from './searchEdits.js';
 import { fmt, summarize, time } from './stats.js';
 
 // Rounds per size: the linear scan over 3,100 concepts is slow enough that fewer rounds suffice.
 const ROUNDS: Record<number, number> = { 1: 20, 100: 3 };
+// Edits per size, each applied to the read model and followed by one search.
+const EDITS: Record<number, number> = { 1: 60, 100: 20 };
 const FIRST = 10;
 
 /**
@@ -32,7 +35,7 @@ export async function searchBench(): Promise<string> {
     const docs = applyChanges(emptyDocumentSet(), documents);
     const snapshot = new ContentSnapshot(rev, docs, new Date());
     // The search index is built on first use: time that build on its own.
-    const buildMs = time(() => void snapshot.search.size);
+    const buildMs = time(() => void snapshot.search.build());
     const linear = new LinearScan(scaled.concepts);
     const indexed: number[] = [];
     const scanned: number[] = [];
@@ -71,8 +74,9 @@ export async function searchBench(): Promise<string> {
     }
     const i = summarize(indexed);
     const s = summarize(scanned);
+    const edits = await measureEdits(store, scaled.concepts, EDITS[factor]!);
     rows.push(
-      `| ${scaled.concepts.length} concepts (${factor}×) | ${fmt(i.p50)} | ${fmt(i.p99)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${(s.p50 / i.p50).toFixed(1)}× | ${(s.p99 / i.p99).toFixed(1)}× | ${agree}/${queries.length} | ${fmt(buildMs, 1)} |`,
+      `| ${scaled.concepts.length} concepts (${factor}×) | ${fmt(i.p50)} | ${fmt(i.p99)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${(s.p50 / i.p50).toFixed(1)}× | ${(s.p99 / i.p99).toFixed(1)}× | ${agree}/${queries.length} | ${fmt(buildMs, 1)} | ${fmt(edits.summary.p50)} | ${fmt(edits.max)} | ${edits.found}/${edits.summary.runs} |`,
     );
   }
   return [
@@ -80,10 +84,14 @@ export async function searchBench(): Promise<string> {
       ROUNDS,
     )
       .map(([f, r]) => `${r} at ${f}×`)
-      .join(', ')}), first=${FIRST}, in ms (Node ${process.version}).`,
+      .join(', ')}), first=${FIRST}, in ms (Node ${process.version}). Edits (${Object.entries(EDITS)
+      .map(([f, n]) => `${n} at ${f}×`)
+      .join(
+        ', ',
+      )}): one concept's alias changed, the change applied to the read model, then one search for it.`,
     '',
-    '| content | index p50 | index p99 | linear scan p50 | linear scan p99 | scan/index p50 | scan/index p99 | same top-1 | index build ms |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| content | index p50 | index p99 | linear scan p50 | linear scan p99 | scan/index p50 | scan/index p99 | same top-1 | index build ms | edit + search p50 | edit + search max | edit found |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

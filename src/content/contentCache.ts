@@ -144,15 +144,13 @@ export class ContentCache {
     });
   }
 
-  // The next snapshot: documents with the changes applied, the search index updated in place
-  // for the concepts that changed (never rebuilt on a delta).
+  // The next snapshot: documents with the changes applied, the search index made from the
+  // previous one's (sharing what did not change, leaving the previous one as it was).
   private advance(previous: ContentSnapshot, changes: ChangeBatch): ContentSnapshot {
-    const concepts = changes.documents.filter((doc) => doc.collection === 'concepts');
     const documents = applyChanges(previous.documents, changes.documents);
-    const search = previous.builtSearch;
-    search?.update(
-      concepts.flatMap((doc) => (doc.deleted ? [] : [documents.concepts.get(doc.id)!])),
-      concepts.filter((doc) => doc.deleted).map((doc) => doc.id),
+    const search = previous.search.next(
+      documents.concepts,
+      changes.documents.filter((doc) => doc.collection === 'concepts').map((doc) => doc.id),
     );
     // A concept or lesson that became visible or hidden (published, unpublished, created,
     // deleted), by `collection/id`.

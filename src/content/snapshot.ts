@@ -9,13 +9,15 @@ export type Audience = 'public' | 'preview';
 
 /**
  * The read model of one content revision: the live documents and their indexes.
- * Immutable; a refresh builds a new snapshot and swaps it in.
+ * Immutable, its search index included (the next revision's shares parts of it but never
+ * changes it); a refresh builds a new snapshot and swaps it in.
  */
 export class ContentSnapshot {
   readonly public: ContentIndex;
   private previewIndex: ContentIndex | undefined;
 
-  private searchIndex: SearchIndex | undefined;
+  /** The search index of this revision (built on its first search). */
+  readonly search: SearchIndex;
 
   /** Deleted documents (for sync). */
   readonly tombstones: Tombstones;
@@ -37,8 +39,8 @@ export class ContentSnapshot {
 
   /**
    * @param extras.search the search index over these documents' concepts, when the snapshot
-   *   before had one: it is updated in place (see ContentCache) rather than rebuilt per
-   *   revision. Without it the index is built on the first search, not at start-up.
+   *   before made it (see SearchIndex.next: it shares what did not change); else a new one,
+   *   built on the first search, not at start-up.
    */
   constructor(
     readonly rev: number,
@@ -54,7 +56,7 @@ export class ContentSnapshot {
       publicRev?: number;
     } = {},
   ) {
-    this.searchIndex = extras.search;
+    this.search = extras.search ?? new SearchIndex(documents.concepts);
     this.tombstones = extras.tombstones ?? new Map();
     this.epoch = extras.epoch ?? '';
     this.loadRev = extras.loadRev ?? rev;
@@ -66,17 +68,6 @@ export class ContentSnapshot {
   /** The revision an audience's answers are as of: drafts move only the preview's. */
   revisionFor(audience: Audience): number {
     return audience === 'public' ? this.publicRev : this.rev;
-  }
-
-  /** The search index (built on first use). */
-  get search(): SearchIndex {
-    this.searchIndex ??= new SearchIndex(this.documents.concepts.values());
-    return this.searchIndex;
-  }
-
-  /** The search index if it has been built, for carrying it over to the next revision. */
-  get builtSearch(): SearchIndex | undefined {
-    return this.searchIndex;
   }
 
   /** The indexes an audience reads (the preview index is only built when first asked for). */

@@ -1,5 +1,3 @@
-import type { ContentIndex } from '../content/contentIndex.js';
-import type { Entry } from '../content/entries.js';
 import type { Concept } from '../domain/concept.js';
 import type { Locale } from '../domain/locale.js';
 import { ValidationError } from '../errors.js';
@@ -11,9 +9,17 @@ import { snippetFor } from './snippet.js';
 export const DEFAULT_SEARCH_RESULTS = 10;
 export const MAX_SEARCH_RESULTS = 50;
 
+/**
+ * The concepts a reader may see, by slug (the read model's index for the reader's audience):
+ * a search finds only these, and its hits hold them as given here.
+ */
+export interface VisibleConcepts<C extends Concept> {
+  concept(slug: string): C | undefined;
+}
+
 /** One search result. */
-export interface SearchHit {
-  concept: Entry<Concept>;
+export interface SearchHit<C extends Concept = Concept> {
+  concept: C;
   score: number;
   /** The field that matched: term, alias, summary, definition, analogy, details or examples. */
   field: string;
@@ -25,12 +31,12 @@ export interface SearchHit {
  * Searches the concepts this reader may see, best first (ties by slug, so the order is stable).
  * An empty or over-long query, or `first` outside 1…50, is BAD_USER_INPUT.
  */
-export function searchConcepts(
-  index: ContentIndex,
+export function searchConcepts<C extends Concept>(
+  visible: VisibleConcepts<C>,
   search: SearchIndex,
   query: string,
   options: { first?: number | null; locale: Locale },
-): SearchHit[] {
+): SearchHit<C>[] {
   const first = options.first ?? DEFAULT_SEARCH_RESULTS;
   if (!Number.isInteger(first) || first < 1 || first > MAX_SEARCH_RESULTS) {
     throw new ValidationError(`"first" must be between 1 and ${MAX_SEARCH_RESULTS}, got ${first}`, [
@@ -39,9 +45,9 @@ export function searchConcepts(
   }
   const analyzed = analyzeQuery(query);
   return search
-    .match(analyzed, first, (slug) => index.concept(slug) !== undefined)
+    .match(analyzed, first, (slug) => visible.concept(slug) !== undefined)
     .flatMap((match) => {
-      const concept = index.concept(match.entry.slug);
+      const concept = visible.concept(match.entry.slug);
       return concept ? [{ match, concept }] : [];
     })
     .sort(

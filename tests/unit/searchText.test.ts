@@ -65,7 +65,7 @@ describe('snippets', () => {
       term: { ko: '<b>굵게</b> 용어', en: '<script>x</script> term' },
       summary: { ko: '요약 <img src=x>', en: 'A <i>summary</i> & more' },
     });
-    const index = new SearchIndex([c]);
+    const index = new SearchIndex(new Map([[c.slug, c]]));
     const [match] = index.match(analyzeQuery('summary'));
     const snippet = snippetFor(match!.score, match!.entry, c, 'en', analyzeQuery('summary'));
     expect(snippet).toBe('A &lt;i&gt;<mark>summary</mark>&lt;/i&gt; &amp; more');
@@ -73,14 +73,5 @@ describe('snippets', () => {
     expect(snippetFor(name!.score, name!.entry, c, 'en', analyzeQuery('굵게'))).toBe(
       '&lt;script&gt;x&lt;/script&gt; term (&lt;b&gt;<mark>굵게</mark>&lt;/b&gt; 용어)',
     );
-  });
-
-  it('updates in place: changed concepts are re-indexed, removed ones forgotten', () => {
-    const index = new SearchIndex([concept('a', 'k'), concept('b', 'k')]);
-    expect(index.size).toBe(2);
-    index.update([concept('a', 'k', { aliases: ['새별칭'] })], ['b']);
-    expect(index.size).toBe(1);
-    expect(index.match(analyzeQuery('새별칭')).map((m) => m.entry.slug)).toEqual(['a']);
-    expect(index.match(analyzeQuery('b term')).map((m) => m.entry.slug)).toEqual(['a']);
   });
 });

@@ -1,0 +1,52 @@
+import { hangulBigrams, jamo, wordForms, words } from './normalize.js';
+import type { SearchEntry } from './searchEntries.js';
+
+/**
+ * One version of a concept in the inverted index: its search entry under an id no other
+ * version has, so an index that holds several versions of a concept can tell them apart.
+ */
+export interface IndexedVersion {
+  readonly id: number;
+  readonly entry: SearchEntry;
+}
+
+/** A field of the inverted index. */
+export type IndexField = 'names' | 'initials' | 'jamo' | 'text';
+
+/** What the inverted index stores of a version: its id and each field's tokens. */
+export type IndexedDocument = { id: number } & Record<IndexField, string>;
+
+// Ids only need to differ between versions; a counter shared by every index does that.
+let lastId = 0;
+
+/** A new version holding a concept's search entry. */
+export function newVersion(entry: SearchEntry): IndexedVersion {
+  return { id: ++lastId, entry };
+}
+
+function tokensOf(text: string): string[] {
+  const tokens = words(text).flatMap(wordForms);
+  return [...tokens, ...hangulBigrams(tokens.join(' '))];
+}
+
+/**
+ * The document the inverted index stores for a version: pre-normalized tokens (folded names,
+ * words with particles dropped and English singulars, Hangul bigrams, initial consonants and
+ * jamo) joined by spaces, which the index's tokenizer only splits.
+ */
+export function indexedDocument({ id, entry }: IndexedVersion): IndexedDocument {
+  return {
+    id,
+    names: entry.names
+      .flatMap((n) => [n.folded, ...n.words.flatMap(wordForms), ...hangulBigrams(n.folded)])
+      .join(' '),
+    initials: entry.names
+      .map((n) => n.choseong)
+      .filter(Boolean)
+      .join(' '),
+    jamo: entry.names
+      .flatMap((n) => (n.jamo !== n.folded ? [n.jamo, ...n.words.map(jamo)] : []))
+      .join(' '),
+    text: entry.texts.flatMap((t) => tokensOf(t.text)).join(' '),
+  };
+}
