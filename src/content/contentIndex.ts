@@ -6,6 +6,7 @@ import type { Lesson } from '../domain/lesson.js';
 import { relationId, type Relation } from '../domain/relation.js';
 import { RELATION_KIND_DEFINITIONS, type RelationKind } from '../domain/relationKinds.js';
 import type { Locale } from '../domain/locale.js';
+import { localize } from '../domain/localized.js';
 import type { DocumentSet, Entry } from './entries.js';
 import { buildGlossary, type GlossaryGroup } from './glossary.js';
 import { citingView, conceptView, lessonView, type Visibility } from './publicView.js';
@@ -182,7 +183,9 @@ export class ContentIndex {
   glossary(locale: Locale): readonly GlossaryGroup<Entry<Concept>>[] {
     let glossary = this.glossaries.get(locale);
     if (!glossary) {
-      glossary = buildGlossary(this.concepts, locale, (c) => c.term[locale] ?? c.term.ko);
+      // Sorting only: the term a concept is filed under (its Korean one without a translation).
+      // The faces record the fallback where they serve the term.
+      glossary = buildGlossary(this.concepts, locale, (c) => localize(c.term, locale, () => {}));
       this.glossaries.set(locale, glossary);
     }
     return glossary;

@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../domain/locale.js';
 import { lessonBundle } from '../delivery/lessonBundle.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { presentConcept, presentConceptItem } from '../present/presentConcept.js';
+import { Localizer } from '../present/localizer.js';
 import { presentLesson, presentLessonItem } from '../present/presentLesson.js';
 import { searchConcepts } from '../search/searchConcepts.js';
 import { changePage } from '../sync/changePage.js';
@@ -112,13 +113,17 @@ export const REST_ROUTES: RestRoute[] = [
       hits: searchConcepts(ctx.index, ctx.snapshot.search, query.q, {
         first: query.first,
         locale: ctx.locale,
-      }).map((hit) => ({
-        slug: hit.concept.slug,
-        term: hit.concept.term[ctx.locale] ?? hit.concept.term.ko,
-        score: hit.score,
-        field: hit.field,
-        snippet: hit.snippet,
-      })),
+      }).map((hit) => {
+        const t = new Localizer(ctx.locale);
+        if (hit.snippetFellBack) t.fallbacks.push('snippet');
+        return t.withFallbacks({
+          slug: hit.concept.slug,
+          term: t.text(hit.concept.term, 'term'),
+          score: hit.score,
+          field: hit.field,
+          snippet: hit.snippet,
+        });
+      }),
     }),
   }),
   route({

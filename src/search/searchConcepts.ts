@@ -25,6 +25,8 @@ export interface SearchHit<C extends Concept = Concept> {
   field: string;
   /** HTML-escaped text in the requested locale with the match in <mark>. */
   snippet: string;
+  /** True when the snippet is in Korean for an English search (see snippetFor). */
+  snippetFellBack: boolean;
 }
 
 /**
@@ -55,10 +57,14 @@ export function searchConcepts<C extends Concept>(
         b.match.score.score - a.match.score.score || (a.concept.slug < b.concept.slug ? -1 : 1),
     )
     .slice(0, first)
-    .map(({ match, concept }) => ({
-      concept,
-      score: Math.round(match.score.score * 100) / 100,
-      field: match.score.field,
-      snippet: snippetFor(match.score, match.entry, concept, options.locale, analyzed),
-    }));
+    .map(({ match, concept }) => {
+      const snippet = snippetFor(match.score, match.entry, concept, options.locale, analyzed);
+      return {
+        concept,
+        score: Math.round(match.score.score * 100) / 100,
+        field: match.score.field,
+        snippet: snippet.text,
+        snippetFellBack: snippet.fellBack,
+      };
+    });
 }

@@ -1,5 +1,6 @@
 import type { Concept } from '../domain/concept.js';
 import type { Locale } from '../domain/locale.js';
+import { localize } from '../domain/localized.js';
 import type { AnalyzedQuery } from './analyzeQuery.js';
 import { fold } from './normalize.js';
 import type { EntryScore } from './scoreEntry.js';
@@ -75,10 +76,18 @@ function markText(text: string, terms: string[], phrase: string): string {
   return `${from > 0 ? '…' : ''}${out}${to < text.length ? '…' : ''}`;
 }
 
+/** A hit's snippet, and whether it is in another locale than the one asked for. */
+export interface Snippet {
+  /** HTML-escaped, the match wrapped in <mark>. */
+  text: string;
+  /** True when its text is Korean for an English search (no translation, or the match is there). */
+  fellBack: boolean;
+}
+
 /**
- * The snippet of a hit in the requested locale, HTML-escaped, the match wrapped in <mark>:
- * the term for a name match (with the alias that matched, if another name did), or a window of
- * the matching text around the first match for a text match.
+ * The snippet of a hit in the requested locale: the term for a name match (with the alias that
+ * matched, if another name did), or a window of the matching text around the first match for a
+ * text match; in Korean where the requested locale has no such text (then `fellBack`).
  */
 export function snippetFor(
   score: EntryScore,
@@ -86,11 +95,12 @@ export function snippetFor(
   concept: Concept,
   locale: Locale,
   query: AnalyzedQuery,
-): string {
-  const term = concept.term[locale] ?? concept.term.ko;
+): Snippet {
+  let fellBack = false;
+  const term = localize(concept.term, locale, () => (fellBack = true));
   if (score.name) {
-    if (score.name.text === term) return markName(term, query);
-    return `${escape(term)} (${markName(score.name.text, query)})`;
+    if (score.name.text === term) return { text: markName(term, query), fellBack };
+    return { text: `${escape(term)} (${markName(score.name.text, query)})`, fellBack };
   }
   // The matching text in the requested locale if the match is there, else where it matched.
   const text =
@@ -100,5 +110,6 @@ export function snippetFor(
         t.locale === locale &&
         score.terms.some((x) => t.text.toLowerCase().includes(x)),
     ) ?? score.text;
-  return text ? markText(text.text, score.terms, query.text) : escape(term);
+  if (!text) return { text: escape(term), fellBack };
+  return { text: markText(text.text, score.terms, query.text), fellBack: text.locale !== locale };
 }

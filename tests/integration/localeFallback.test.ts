@@ -2,7 +2,7 @@
 import { lessonSourceSchema } from '../../src/domain/lesson.js';
 import { buildLesson } from '../../src/markdown/buildLesson.js';
 import { bundle, category, concept, memoryStoreWith } from '../helpers/contentFixtures.js';
-import { graphql, serveApi } from '../helpers/httpServer.js';
+import { graphql, request, serveApi } from '../helpers/httpServer.js';
 
 const lesson = buildLesson(
   lessonSourceSchema.parse({
@@ -17,13 +17,17 @@ let served: Awaited<ReturnType<typeof serveApi>>;
 beforeAll(async () => {
   const store = await memoryStoreWith(
     bundle({
-      categories: [category('k', 1)],
+      categories: [{ slug: 'k', order: 1, name: { ko: '한국어 분류' } }],
       concepts: [
         concept('untranslated', 'k', {
           term: { ko: '번역 없음' },
           summary: { ko: '요약', en: 'Summary' },
           examples: [{ ko: '예시 하나', en: 'One example' }, { ko: '예시 둘' }],
         }),
+        concept('translated', 'k'),
+      ],
+      relations: [
+        { from: 'translated', kind: 'RELATED_TO', to: 'untranslated', note: { ko: '메모' } },
       ],
       lessons: [lesson],
     }),
@@ -80,5 +84,46 @@ describe('locale fallback', () => {
       'lesson.sections.0.blocks',
       'lesson.sections.0.blocks.0.spans.0.concept.term',
     ]);
+  });
+
+  // REST, bundles and search hits say the same as GraphQL, as JSON paths relative to each object.
+  it('lists the fallen-back fields of REST answers as JSON paths on each object', async () => {
+    const concept = (await request(`${served.url}/v1/concepts/untranslated?locale=en`)).json as any;
+    expect(concept.fallbacks).toEqual(expect.arrayContaining(['term', 'examples.1']));
+    expect(concept.fallbacks).not.toContain('summary');
+
+    const lesson = (await request(`${served.url}/v1/lessons/only-korean?locale=en`)).json as any;
+    expect(lesson.fallbacks).toEqual(
+      expect.arrayContaining(['title', 'readingMinutes', 'sections.0.title', 'sections.0.blocks']),
+    );
+
+    const search = (
+      await request(`${served.url}/v1/search?q=${encodeURIComponent('번역')}&locale=en`)
+    ).json as any;
+    expect(search.hits[0]).toMatchObject({
+      slug: 'untranslated',
+      term: '번역 없음',
+      fallbacks: expect.arrayContaining(['term', 'snippet']),
+    });
+    const english = (await request(`${served.url}/v1/search?q=summary&locale=en`)).json as any;
+    // Matched in its English summary: the snippet is English, only the term fell back.
+    expect(english.hits.find((h: any) => h.slug === 'untranslated').fallbacks).toEqual(['term']);
+
+    const bundle = (await request(`${served.url}/v1/lessons/only-korean/bundle?locales=en`))
+      .json as any;
+    const content = bundle.content.en;
+    expect(content.lesson.fallbacks).toContain('sections.0.blocks');
+    expect(content.concepts[0].fallbacks).toContain('term');
+
+    const sync = (await request(`${served.url}/v1/sync?locale=en`)).json as any;
+    expect(sync.categories[0]).toMatchObject({ name: '한국어 분류', fallbacks: ['name'] });
+    expect(sync.relations[0]).toMatchObject({ note: '메모', fallbacks: ['note'] });
+  });
+
+  it('says nothing fell back in Korean', async () => {
+    const concept = (await request(`${served.url}/v1/concepts/untranslated?locale=ko`)).json as any;
+    expect(concept).not.toHaveProperty('fallbacks');
+    const sync = (await request(`${served.url}/v1/sync?locale=ko`)).json as any;
+    expect(sync.categories[0]).not.toHaveProperty('fallbacks');
   });
 });

@@ -7,5 +7,8 @@ export const searchHitResolvers = {
   concept: ({ item, locale }) => view(item.concept, locale),
   score: ({ item }) => item.score,
   field: ({ item }) => item.field,
-  snippet: ({ item }) => item.snippet,
+  snippet: ({ item, locale }, _, ctx, info) => {
+    if (item.snippetFellBack) ctx.fallbacks.record(info, locale);
+    return item.snippet;
+  },
 } satisfies ViewResolvers<SearchHit>;
