@@ -1,7 +1,7 @@
 // Missing translations fall back to Korean, and the response says which fields did, per path.
 import { lessonSourceSchema } from '../../src/domain/lesson.js';
 import { buildLesson } from '../../src/markdown/buildLesson.js';
-import { bundle, category, concept, memoryStoreWith } from '../helpers/contentFixtures.js';
+import { bundle, concept, memoryStoreWith } from '../helpers/contentFixtures.js';
 import { graphql, request, serveApi } from '../helpers/httpServer.js';
 
 const lesson = buildLesson(
