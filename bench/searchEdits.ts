@@ -1,4 +1,4 @@
-import { ContentCache } from '../src/content/contentCache.js';
+import { ReadModel } from '../src/content/readModel.js';
 import type { Concept } from '../src/domain/concept.js';
 import { searchConcepts } from '../src/search/searchConcepts.js';
 import type { MemoryStore } from '../src/store/memoryStore.js';
@@ -22,7 +22,7 @@ export async function measureEdits(
   concepts: readonly Concept[],
   edits: number,
 ): Promise<EditLatency> {
-  const cache = new ContentCache(store, { ttlMs: 1000 });
+  const cache = new ReadModel(store, { ttlMs: 1000 });
   const first = await cache.current();
   searchConcepts(first.public, first.search, 'warm-up', { locale: 'ko' });
   const timings: number[] = [];

@@ -2,7 +2,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Config } from './config.js';
-import { ContentCache } from './content/contentCache.js';
+import { ReadModel } from './content/readModel.js';
 import { createGraphQLServer } from './graphql/createGraphQLServer.js';
 import { jsonErrorHandler, notFoundHandler } from './http/errorHandlers.js';
 import { bodyLimit, bodyLimitPolicy } from './http/bodyLimit.js';
@@ -62,7 +62,7 @@ export function startApi(config: Config, options: ApiOptions = {}): Api {
 }
 
 /**
- * Wires one API instance: config → store → content cache → GraphQL and HTTP routes.
+ * Wires one API instance: config → store → read model → GraphQL and HTTP routes.
  * Nothing here awaits: the store is opened (the memory store seeded) and Apollo started in the
  * background, and requests wait for `ready`, so the function's cold start stays short.
  */
@@ -85,7 +85,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
     config.responseCacheBytes > 0
       ? responseCacheMiddleware(
           new ResponseCache(config.responseCacheBytes),
-          ready.then((runtime) => runtime.cache),
+          ready.then((runtime) => runtime.readModel),
           cors,
         )
       : undefined;
@@ -145,5 +145,5 @@ async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime
   if (!options.store && config.store === 'memory') {
     await importBundle(store, await loadSeedBundle(config.seedDir));
   }
-  return { store, cache: new ContentCache(store, { ttlMs: config.contentTtlMs }) };
+  return { store, readModel: new ReadModel(store, { ttlMs: config.contentTtlMs }) };
 }

@@ -1,4 +1,4 @@
-import type { ContentCache } from './content/contentCache.js';
+import type { ReadModel } from './content/readModel.js';
 import type { ContentStore } from './store/contentStore.js';
 
 /**
@@ -7,5 +7,5 @@ import type { ContentStore } from './store/contentStore.js';
  */
 export interface Runtime {
   store: ContentStore;
-  cache: ContentCache;
+  readModel: ReadModel;
 }

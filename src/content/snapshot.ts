@@ -52,7 +52,7 @@ export class ContentSnapshot {
       epoch?: string;
       loadRev?: number;
       visibilityFlips?: ReadonlyMap<string, number>;
-      /** Known from the snapshot before (see ContentCache); else found by a scan. */
+      /** Known from the snapshot before (see ReadModel); else found by a scan. */
       publicRev?: number;
     } = {},
   ) {

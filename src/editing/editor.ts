@@ -1,13 +1,13 @@
 import { authorize, type Action } from '../auth/permissions.js';
 import { actorOf, type Viewer } from '../auth/viewer.js';
-import type { ContentCache } from '../content/contentCache.js';
+import type { ReadModel } from '../content/readModel.js';
 import type { ContentSnapshot } from '../content/snapshot.js';
 import type { CommitOptions, ContentStore, DocumentWrite } from '../store/contentStore.js';
 
-/** What every edit needs: the store to write, the cache to read and update, and who may write. */
+/** What every edit needs: the store to write, the read model to read and update, and who may write. */
 export interface EditDeps {
   store: ContentStore;
-  cache: ContentCache;
+  readModel: ReadModel;
   /** False when no API tokens are configured: the API is read-only. */
   writable: boolean;
 }
@@ -24,7 +24,7 @@ export interface Edit {
  */
 export async function beginEdit(deps: EditDeps, viewer: Viewer, action: Action): Promise<Edit> {
   authorize(viewer, action, deps.writable);
-  return { viewer, snapshot: await deps.cache.refresh() };
+  return { viewer, snapshot: await deps.readModel.refresh() };
 }
 
 /**
@@ -38,5 +38,5 @@ export async function commitEdit(
   requireExisting: CommitOptions['requireExisting'] = [],
 ): Promise<ContentSnapshot> {
   const batch = await deps.store.commit(writes, { actor: actorOf(edit.viewer), requireExisting });
-  return deps.cache.applyCommitted(batch);
+  return deps.readModel.applyCommitted(batch);
 }

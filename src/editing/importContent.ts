@@ -29,7 +29,7 @@ export async function importContent(
     prune: options.prune,
     actor: actorOf(viewer),
   });
-  if (result.commits > 0) await deps.cache.refresh();
+  if (result.commits > 0) await deps.readModel.refresh();
   return { ...result, dryRun: options.dryRun };
 }
 

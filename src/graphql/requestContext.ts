@@ -29,19 +29,23 @@ export function graphqlRequestContext(config: Config, ready: Promise<Runtime>) {
       index: undefined as unknown as GraphQLContext['index'],
       // Methods on `this`, not closures: Apollo hands resolvers a shallow copy of the context.
       async loadSnapshot(this: GraphQLContext) {
-        this.snapshot = await runtime.cache.current().catch(() => {
+        this.snapshot = await runtime.readModel.current().catch(() => {
           throw toGraphQLError(contentUnavailable());
         });
         this.index = this.snapshot.index(audience);
       },
       audience,
       viewer,
-      edit: { store: runtime.store, cache: runtime.cache, writable: config.apiTokens.length > 0 },
+      edit: {
+        store: runtime.store,
+        readModel: runtime.readModel,
+        writable: config.apiTokens.length > 0,
+      },
       defaultLocale: negotiateLocale(req.headers['accept-language']),
       fallbacks: new LocaleFallbackRecorder(),
       log,
       async adoptLatest(this: GraphQLContext) {
-        this.snapshot = await runtime.cache.current();
+        this.snapshot = await runtime.readModel.current();
         this.index = this.snapshot.index(audience);
       },
     };

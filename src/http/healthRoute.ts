@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { ContentCache } from '../content/contentCache.js';
+import type { ReadModel } from '../content/readModel.js';
 import type { ContentStore } from '../store/contentStore.js';
 import { canPreview, type Viewer } from '../auth/viewer.js';
 import { AppError } from '../errors.js';
@@ -17,7 +17,7 @@ import { sendHttpError } from './httpErrors.js';
  */
 export function healthRoute(
   storeKind: string,
-  runtime: Promise<{ store: ContentStore; cache: ContentCache }>,
+  runtime: Promise<{ store: ContentStore; readModel: ReadModel }>,
   viewerOf: (req: Request) => Viewer,
 ) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -40,9 +40,9 @@ export function healthRoute(
       return;
     }
     // Serving health also nudges the cache to check the store (at most once per TTL).
-    await opened.cache.current().catch(() => undefined);
-    const status = opened.cache.status();
-    const snapshot = opened.cache.peek();
+    await opened.readModel.current().catch(() => undefined);
+    const status = opened.readModel.status();
+    const snapshot = opened.readModel.peek();
     const state =
       status.rev === null ? 'unavailable' : status.stale || !status.storeReachable ? 'stale' : 'ok';
     const editorial = canPreview(viewer);

@@ -34,7 +34,7 @@ export async function restContext(
   const runtime = await ready.catch(() => {
     throw contentUnavailable();
   });
-  const snapshot = await runtime.cache.current().catch(() => {
+  const snapshot = await runtime.readModel.current().catch(() => {
     throw contentUnavailable();
   });
   const audience: Audience = canPreview(viewer) ? 'preview' : 'public';

@@ -140,7 +140,7 @@ beforeAll(async () => {
     ),
   ]);
   const nodes: any[] = data.concepts.edges.map((e: { node: unknown }) => e.node);
-  const snapshot = await runtime.cache.current();
+  const snapshot = await runtime.readModel.current();
   world = {
     concepts: nodes.map((n) => ({
       slug: n.slug,

@@ -86,7 +86,7 @@ const BASE_TOMBSTONES: Tombstone[] = [
   { collection: 'relations', id: 'alpha__PRECEDES__old', rev: 6 },
   { collection: 'concepts', id: 'secret', rev: 7, firstPublishedAt: null },
 ];
-// Publication changes seen after the load (the last one per document, as ContentCache keeps them).
+// Publication changes seen after the load (the last one per document, as ReadModel keeps them).
 const BASE_FLIPS: [string, number][] = [
   ['concepts/alpha', 1],
   ['concepts/beta', 1],

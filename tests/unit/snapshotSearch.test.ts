@@ -1,6 +1,6 @@
 // A snapshot is one revision, its search index included: a request still holding revision N
 // searches N's content while N+1 is applied, and N+1 searches its own.
-import { ContentCache } from '../../src/content/contentCache.js';
+import { ReadModel } from '../../src/content/readModel.js';
 import type { ContentSnapshot } from '../../src/content/snapshot.js';
 import { searchConcepts } from '../../src/search/searchConcepts.js';
 import { bundle, category, concept, memoryStoreWith } from '../helpers/contentFixtures.js';
@@ -20,7 +20,7 @@ async function setup() {
       ],
     }),
   );
-  return { store, cache: new ContentCache(store, { ttlMs: 1000 }) };
+  return { store, readModel: new ReadModel(store, { ttlMs: 1000 }) };
 }
 
 function found(snapshot: ContentSnapshot, query: string): string[] {
@@ -31,7 +31,7 @@ function found(snapshot: ContentSnapshot, query: string): string[] {
 
 describe('a revision and its search index', () => {
   it('keeps finding its own terms after the next revision is applied, and the next finds only its own', async () => {
-    const { store, cache } = await setup();
+    const { store, readModel: cache } = await setup();
     const held = await cache.current();
     // The request on revision N searches once (which builds the index N+1 starts from) …
     expect(found(held, 'quokka')).toEqual(['animal']);
@@ -57,7 +57,7 @@ describe('a revision and its search index', () => {
   });
 
   it('keeps a concept deleted in the next revision, and does not see one created there', async () => {
-    const { store, cache } = await setup();
+    const { store, readModel: cache } = await setup();
     const held = await cache.current();
     expect(found(held, 'dodo')).toEqual(['doomed']);
 

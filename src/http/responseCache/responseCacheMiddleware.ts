@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import HttpCacheSemantics from 'http-cache-semantics';
 import Negotiator from 'negotiator';
 import vary from 'vary';
-import type { ContentCache } from '../../content/contentCache.js';
+import type { ReadModel } from '../../content/readModel.js';
 import { recordOf } from '../../observability/requestLog.js';
 import { GRAPHQL_PATH } from '../httpErrors.js';
 import { negotiateLocale } from '../negotiateLocale.js';
@@ -40,14 +40,14 @@ const pending = new WeakMap<IncomingMessage, string>();
  */
 export function responseCacheMiddleware(
   cache: ResponseCache,
-  content: Promise<ContentCache>,
+  content: Promise<ReadModel>,
   /** What a hit answered before the app runs still needs (the CORS headers). */
   prepare: RequestHandler,
 ) {
   // Kept once known, so that the hot path (a hit) does not wait on a promise per request.
-  let contentCache: ContentCache | undefined;
+  let readModel: ReadModel | undefined;
   content.then(
-    (known) => (contentCache = known),
+    (known) => (readModel = known),
     () => undefined, // the live path explains an unavailable store
   );
   // The kept answer for a request, if any; a miss leaves its key for `capture`.
@@ -56,9 +56,9 @@ export function responseCacheMiddleware(
     // its key already, and looking again would only compute the same miss.
     if (pending.has(req) || !eligible(req)) return undefined;
     // Looking costs no store work (a refused query must cost none); a hit then counts as a
-    // read and lets the content cache check the store once its TTL is over, as a live read does.
-    const snapshot = contentCache?.peek();
-    if (!contentCache || !snapshot) return undefined; // the live path loads, or explains why not
+    // read and lets the read model check the store once its TTL is over, as a live read does.
+    const snapshot = readModel?.peek();
+    if (!readModel || !snapshot) return undefined; // the live path loads, or explains why not
     const key = cache.keyOf(req, {
       // Only public answers are kept: they change with the public revision, not with drafts.
       version: `${snapshot.epoch}:${snapshot.publicRev}`,
@@ -69,7 +69,7 @@ export function responseCacheMiddleware(
       pending.set(req, key);
       return undefined;
     }
-    contentCache.current().catch(() => undefined);
+    readModel.current().catch(() => undefined);
     return { key, entry };
   };
 

@@ -8,7 +8,7 @@ import { ContentSnapshot } from './snapshot.js';
 import { logger } from '../observability/logger.js';
 
 /** How fresh the read model is, for /healthz. */
-export interface ContentCacheStatus {
+export interface ReadModelStatus {
   /** Revision being served, or null before the first load. */
   rev: number | null;
   loadedAt: string | null;
@@ -23,8 +23,8 @@ export interface ContentCacheStatus {
   rejected: string[];
 }
 
-/** Options of the content cache. */
-export interface ContentCacheOptions {
+/** Options of the read model. */
+export interface ReadModelOptions {
   /** At most one revision check per this many milliseconds. */
   ttlMs: number;
   now?: () => number;
@@ -37,7 +37,7 @@ export interface ContentCacheOptions {
  * background (stale-while-revalidate), so another instance's write is served here within
  * the TTL plus one request. When the store is unreachable the last snapshot keeps serving.
  */
-export class ContentCache {
+export class ReadModel {
   private snapshot: ContentSnapshot | undefined;
   private loading: Promise<ContentSnapshot> | undefined;
   private refreshing: Promise<ContentSnapshot> | undefined;
@@ -51,7 +51,7 @@ export class ContentCache {
 
   constructor(
     private readonly store: ContentStore,
-    private readonly options: ContentCacheOptions,
+    private readonly options: ReadModelOptions,
   ) {
     this.now = options.now ?? Date.now;
   }
@@ -103,7 +103,7 @@ export class ContentCache {
   }
 
   /** Freshness of what is served. */
-  status(): ContentCacheStatus {
+  status(): ReadModelStatus {
     const checkedAt = this.checkedAt;
     return {
       rev: this.snapshot?.rev ?? null,

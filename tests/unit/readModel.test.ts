@@ -1,6 +1,6 @@
 // The read model follows the store: zero store calls at steady state, deltas after a change,
 // one check per TTL, stale-while-revalidate, and the last snapshot kept when the store is down.
-import { ContentCache } from '../../src/content/contentCache.js';
+import { ReadModel } from '../../src/content/readModel.js';
 import {
   bundle,
   category,
@@ -23,14 +23,14 @@ async function setup() {
       now += ms;
     },
   };
-  const cache = new ContentCache(store, { ttlMs: TTL, now: () => now });
+  const cache = new ReadModel(store, { ttlMs: TTL, now: () => now });
   return { store, cache, clock };
 }
 
 // Lets a background refresh started by current() finish.
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('ContentCache', () => {
+describe('ReadModel', () => {
   it('loads everything once, then serves from memory without asking the store', async () => {
     const { store, cache, clock } = await setup();
     const first = await cache.current();
