@@ -68,10 +68,15 @@ describe('snippets', () => {
     const index = new SearchIndex(new Map([[c.slug, c]]));
     const [match] = index.match(analyzeQuery('summary'));
     const snippet = snippetFor(match!.score, match!.entry, c, 'en', analyzeQuery('summary'));
-    expect(snippet).toBe('A &lt;i&gt;<mark>summary</mark>&lt;/i&gt; &amp; more');
+    expect(snippet).toEqual({
+      text: 'A &lt;i&gt;<mark>summary</mark>&lt;/i&gt; &amp; more',
+      fellBack: false,
+    });
     const [name] = index.match(analyzeQuery('굵게'));
-    expect(snippetFor(name!.score, name!.entry, c, 'en', analyzeQuery('굵게'))).toBe(
-      '&lt;script&gt;x&lt;/script&gt; term (&lt;b&gt;<mark>굵게</mark>&lt;/b&gt; 용어)',
-    );
+    // The English term, then the Korean name that matched: the term did not fall back.
+    expect(snippetFor(name!.score, name!.entry, c, 'en', analyzeQuery('굵게'))).toEqual({
+      text: '&lt;script&gt;x&lt;/script&gt; term (&lt;b&gt;<mark>굵게</mark>&lt;/b&gt; 용어)',
+      fellBack: false,
+    });
   });
 });
