@@ -156,6 +156,19 @@ describe('REST routes', () => {
     expect(answer.headers.get('cache-control')).toBe('no-store');
   });
 
+  // A bad page argument is reported under the name the client used (REST: limit, cursor).
+  it.each([
+    ['/v1/concepts?cursor=garbage', 'cursor'],
+    // a well-formed cursor of another list: decodes, but not to a concept sort key
+    [`/v1/concepts?cursor=${Buffer.from('[1,["x"]]').toString('base64url')}`, 'cursor'],
+    ['/v1/concepts?limit=101', 'limit'],
+  ])('GET %s names %s in its issues', async (path, argument) => {
+    const answer = await request(`${served.url}${path}`);
+    expect(answer.status).toBe(400);
+    const issues = (answer.json as { issues: { path: unknown[] }[] }).issues;
+    expect(issues.map((issue) => issue.path)).toEqual([[argument]]);
+  });
+
   it('refuses a wrong token with a 401 problem', async () => {
     const answer = await request(`${served.url}/v1/lessons`, {
       headers: { authorization: 'Bearer nope' },
