@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { freePort } from '../../tests/helpers/processes.js';
@@ -29,24 +29,28 @@ export function answers(path: string, status = 200): Readiness {
 
 /**
  * Starts `node_modules/.bin/<bin>` (or `node` when bin is 'node') in the project root with
- * PORT set, its output discarded (a real platform drains stdout too), and waits until
- * `isReady` says so, polling every 2 ms.
+ * PORT set, its output discarded (a real platform drains stdout too) or appended to
+ * `stdoutFile`, and waits until `isReady` says so, polling every 2 ms.
  */
 export async function startServer(
   bin: string,
   args: string[],
   env: Record<string, string>,
   isReady: Readiness,
+  stdoutFile?: string,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const command =
     bin === 'node' ? process.execPath : join(projectRoot(), 'node_modules', '.bin', bin);
+  // The child gets its own copy of the descriptor; ours is closed once it is spawned.
+  const stdout = stdoutFile === undefined ? 'ignore' : openSync(stdoutFile, 'a');
   const started = process.hrtime.bigint();
   const child = spawn(command, args, {
     cwd: projectRoot(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
   });
+  if (typeof stdout === 'number') closeSync(stdout);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, isReady, child);
   const startMs = Number(process.hrtime.bigint() - started) / 1e6;
