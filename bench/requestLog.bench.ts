@@ -16,6 +16,12 @@ const OPERATION = 'REST GET: related two deep';
 
 type Instance = 'logged' | 'quiet';
 const INSTANCES: Instance[] = ['logged', 'quiet'];
+// One measured run, with the server's CPU time per request: on two cores shared with the load
+// generator (and whatever else runs), steadier than requests per second.
+interface Measured extends LoadResult {
+  cpuUs: number;
+}
+
 const LABEL: Record<Instance, string> = {
   logged: 'INFO (default): a line per request',
   quiet: 'LOG_LEVEL=warn: no line for a 200',
@@ -26,7 +32,9 @@ const LABEL: Record<Instance, string> = {
  * by side, one at the default INFO level and one at LOG_LEVEL=warn, both with stdout appended to
  * a file (a platform drains stdout; /dev/null would hide the cost of the write), the same cached
  * REST GET at 10 connections, alternating which goes first per round. Reported as the logged
- * instance's share of the quiet one's requests per second, per round and as the median; and,
+ * instance's share of the quiet one's requests per second and of its CPU time per request (the
+ * server's user and system time over the run, divided by the answers), per round and as the
+ * median; and,
  * once both are stopped (SIGTERM), how many request lines the logged one wrote against the
  * answers the load generator counted.
  */
@@ -49,7 +57,7 @@ export async function requestLogBench(): Promise<string> {
     logged: await start('logged', {}),
     quiet: await start('quiet', { LOG_LEVEL: 'warn' }),
   };
-  const results: Record<Instance, LoadResult[]> = { logged: [], quiet: [] };
+  const results: Record<Instance, Measured[]> = { logged: [], quiet: [] };
   // Every answer the logged instance gave: a log line is owed for each.
   let answered = 0;
   try {
@@ -64,11 +72,13 @@ export async function requestLogBench(): Promise<string> {
       for (const instance of order) {
         const url = servers[instance].url;
         const warmUp = await runLoad(url, operation, CONNECTIONS, WARMUP_SECONDS);
+        const cpuBefore = servers[instance].cpuMs();
         const result = await runLoad(url, operation, CONNECTIONS, SECONDS);
-        results[instance].push(result);
+        const cpuUs = ((servers[instance].cpuMs() - cpuBefore) * 1000) / result.requests;
+        results[instance].push({ ...result, cpuUs });
         if (instance === 'logged') answered += warmUp.requests + result.requests;
         process.stderr.write(
-          `round ${round + 1}/${ROUNDS} [${instance}]: ${Math.round(result.rps)} rps, p99 ${result.p99} ms\n`,
+          `round ${round + 1}/${ROUNDS} [${instance}]: ${Math.round(result.rps)} rps, ${Math.round(cpuUs)} µs CPU per request, p99 ${result.p99} ms\n`,
         );
       }
     }
@@ -81,24 +91,31 @@ export async function requestLogBench(): Promise<string> {
   };
   await rm(dir, { recursive: true, force: true });
 
-  const ratios = results.logged.map((logged, round) => logged.rps / results.quiet[round]!.rps);
+  const perRound = (ratio: (logged: Measured, quiet: Measured) => number) =>
+    results.logged.map((logged, round) => ratio(logged, results.quiet[round]!));
+  const rpsRatios = perRound((logged, quiet) => logged.rps / quiet.rps);
+  const cpuRatios = perRound((logged, quiet) => quiet.cpuUs / logged.cpuUs);
+  const lineCpu = perRound((logged, quiet) => logged.cpuUs - quiet.cpuUs);
   const rows = INSTANCES.map((instance) => {
     const runs = results[instance];
     const rps = median(runs.map((run) => run.rps));
+    const cpu = median(runs.map((run) => run.cpuUs));
     const p50 = median(runs.map((run) => run.p50));
     const p99 = median(runs.map((run) => run.p99));
     const errors = runs.reduce((n, run) => n + run.errors + run.non2xx, 0);
     const owed = instance === 'logged' ? String(answered) : '0';
-    return `| ${LABEL[instance]} | ${Math.round(rps)} | ${ms(p50)} | ${ms(p99)} | ${errors} | ${lines[instance]} / ${owed} |`;
+    return `| ${LABEL[instance]} | ${Math.round(rps)} | ${Math.round(cpu)} | ${ms(p50)} | ${ms(p99)} | ${errors} | ${lines[instance]} / ${owed} |`;
   });
   return [
     `${OPERATION} (a cache hit), ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s per instance (after ${WARMUP_SECONDS} s warm-up), the first instance alternating per round; \`npm run build\` output under \`functions-framework --target=api\`, NODE_ENV=production, memory store, stdout appended to a file. Medians of rounds.`,
     '',
-    '| instance | rps | p50 ms | p99 ms | errors | request lines written / owed |',
-    '| -------- | --- | ------ | ------ | ------ | ---------------------------- |',
+    '| instance | rps | CPU µs / request | p50 ms | p99 ms | errors | request lines written / owed |',
+    '| -------- | --- | ---------------- | ------ | ------ | ------ | ---------------------------- |',
     ...rows,
     '',
-    `Logged / quiet requests per second: ${pct(median(ratios))} (median of rounds; per round ${ratios.map(pct).join(', ')}).`,
+    `Logged / quiet requests per second: ${pct(median(rpsRatios))} (median of rounds; per round ${rpsRatios.map(pct).join(', ')}).`,
+    '',
+    `Quiet / logged CPU time per request (the share of a CPU-bound instance's throughput the logged one keeps): ${pct(median(cpuRatios))} (per round ${cpuRatios.map(pct).join(', ')}); the line costs ${Math.round(median(lineCpu))} µs of CPU per request.`,
     '',
     'Lines owed: every answer the load generator counted (warm-ups included); a run cut off at its end may leave a few more lines than answers (requests the server answered after autocannon stopped reading, logged as aborted).',
   ].join('\n');

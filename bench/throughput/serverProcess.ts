@@ -12,6 +12,8 @@ export interface ServerProcess {
   startMs: number;
   /** Resident set size of the process, in bytes (Linux /proc). */
   rssBytes(): number;
+  /** CPU time the process has used so far, user and system, all threads, in ms (Linux /proc). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startServer(
     child,
     startMs,
     rssBytes: () => rssOf(child.pid!),
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -84,4 +87,15 @@ function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
   return Number(kb ?? 0) * 1024;
+}
+
+// Clock ticks per second of /proc/<pid>/stat's times: 100 on Linux (USER_HZ, `getconf CLK_TCK`).
+const TICKS_PER_SECOND = 100;
+
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces, hence the last parenthesis);
+  // utime and stime are the stat's 14th and 15th fields, here the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
