@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MEASURED_ROUNDS, measureLineCost } from './requestLog/lineCost.js';
 import { runLoad, type LoadResult } from './throughput/load.js';
 import { benchOperations } from './throughput/operations.js';
 import { sendRaw } from './throughput/rawHttp.js';
@@ -89,7 +90,15 @@ export async function requestLogBench(): Promise<string> {
     logged: await requestLines(files.logged, operation.path),
     quiet: await requestLines(files.quiet, operation.path),
   };
+  // In this process, with the servers stopped: the line alone, by way of writing it.
+  const perTurn = [1, 8];
+  const costs = await measureLineCost(dir, perTurn);
   await rm(dir, { recursive: true, force: true });
+  const [quietCost] = costs;
+  const costRows = costs.map(
+    ({ name, microseconds }) =>
+      `| ${name} | ${perTurn.map((n) => `${microseconds[n]!.toFixed(1)} (+${(microseconds[n]! - quietCost!.microseconds[n]!).toFixed(1)})`).join(' | ')} |`,
+  );
 
   const perRound = (ratio: (logged: Measured, quiet: Measured) => number) =>
     results.logged.map((logged, round) => ratio(logged, results.quiet[round]!));
@@ -118,6 +127,12 @@ export async function requestLogBench(): Promise<string> {
     `Quiet / logged CPU time per request (the share of a CPU-bound instance's throughput the logged one keeps): ${pct(median(cpuRatios))} (per round ${cpuRatios.map(pct).join(', ')}); the line costs ${Math.round(median(lineCpu))} µs of CPU per request.`,
     '',
     'Lines owed: every answer the load generator counted (warm-ups included); a run cut off at its end may leave a few more lines than answers (requests the server answered after autocannon stopped reading, logged as aborted).',
+    '',
+    `The line alone, in the runner's process (the request log's code on a cache hit's request, then the line written to a file): CPU µs per request, medians of ${MEASURED_ROUNDS} interleaved rounds, in parentheses what the line adds to LOG_LEVEL=warn.`,
+    '',
+    `| way of writing | ${perTurn.map((n) => `${n} request${n > 1 ? 's' : ''} per turn`).join(' | ')} |`,
+    `| -------------- | ${perTurn.map(() => '---').join(' | ')} |`,
+    ...costRows,
   ].join('\n');
 }
 
