@@ -21,7 +21,9 @@ export interface LineSink {
  * write in flight on libuv's thread pool that an exit may overtake (then lost, or reordered
  * behind the lines flushed at exit), and with a `minLength` it holds lines back until enough
  * arrive, which on an idle instance is never. Here nothing is ever in flight: a line waits
- * at most for the end of the turn it was logged in, and `flushSync` writes whatever waits.
+ * at most for the end of the turn it was logged in (a response's line is written in the turn
+ * the response ended in: after the response, as the write per line was too), and `flushSync`
+ * writes whatever waits.
  * A fatal line is written at once, with everything before it: pino's `fatal` calls the
  * destination's `flushSync` after writing (documented), since the process is about to end.
  */
