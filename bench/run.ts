@@ -2,6 +2,7 @@
 // Not part of `npm test`: figures are ratios measured in one run, recorded in bench/README.md.
 import { boundsBench } from './bounds.bench.js';
 import { coldStartBench } from './coldStart.bench.js';
+import { requestLogBench } from './requestLog.bench.js';
 import { searchBench } from './search.bench.js';
 import { soakBench } from './soak.bench.js';
 import { throughputBench } from './throughput.bench.js';
@@ -12,6 +13,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
   'cold-start': coldStartBench,
   soak: soakBench,
   bounds: boundsBench,
+  'request-log': requestLogBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -11,7 +11,8 @@ const api = startApi(config);
 api.ready.catch((error: unknown) => {
   // An invalid seed must fail the start loudly (file, path, rule), not serve half a course.
   const message = error instanceof Error ? error.message : String(error);
-  // Even with LOG_LEVEL=silent a failed start must say why.
+  // Even with LOG_LEVEL=silent a failed start must say why. A fatal line is written to stdout at
+  // once, with any line still waiting for the end of its turn (see logDestination).
   if (logger().isLevelEnabled('fatal')) logger().fatal(message);
   else console.error(message);
   process.exit(1);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { freePort } from '../../tests/helpers/processes.js';
@@ -12,6 +12,8 @@ export interface ServerProcess {
   startMs: number;
   /** Resident set size of the process, in bytes (Linux /proc). */
   rssBytes(): number;
+  /** CPU time the process has used so far, user and system, all threads, in ms (Linux /proc). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -29,24 +31,28 @@ export function answers(path: string, status = 200): Readiness {
 
 /**
  * Starts `node_modules/.bin/<bin>` (or `node` when bin is 'node') in the project root with
- * PORT set, its output discarded (a real platform drains stdout too), and waits until
- * `isReady` says so, polling every 2 ms.
+ * PORT set, its output discarded (a real platform drains stdout too) or appended to
+ * `stdoutFile`, and waits until `isReady` says so, polling every 2 ms.
  */
 export async function startServer(
   bin: string,
   args: string[],
   env: Record<string, string>,
   isReady: Readiness,
+  stdoutFile?: string,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const command =
     bin === 'node' ? process.execPath : join(projectRoot(), 'node_modules', '.bin', bin);
+  // The child gets its own copy of the descriptor; ours is closed once it is spawned.
+  const stdout = stdoutFile === undefined ? 'ignore' : openSync(stdoutFile, 'a');
   const started = process.hrtime.bigint();
   const child = spawn(command, args, {
     cwd: projectRoot(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
   });
+  if (typeof stdout === 'number') closeSync(stdout);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, isReady, child);
   const startMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -55,6 +61,7 @@ export async function startServer(
     child,
     startMs,
     rssBytes: () => rssOf(child.pid!),
+    cpuMs: () => cpuMsOf(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -80,4 +87,15 @@ function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
   return Number(kb ?? 0) * 1024;
+}
+
+// Clock ticks per second of /proc/<pid>/stat's times: 100 on Linux (USER_HZ, `getconf CLK_TCK`).
+const TICKS_PER_SECOND = 100;
+
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces, hence the last parenthesis);
+  // utime and stime are the stat's 14th and 15th fields, here the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }

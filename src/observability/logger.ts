@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { stdoutDestination } from './logDestination.js';
 import { SEVERITY, type LogLevel } from './logLevels.js';
 
 /** pino's logger type, re-exported so that callers depend on this module, not on pino. */
@@ -12,7 +13,9 @@ export { LOG_LEVELS, type LogLevel } from './logLevels.js';
  * stdout: `severity`, `message`, `time`, plus the entry's own fields (`httpRequest`,
  * `logging.googleapis.com/trace`, ...). No pid or hostname (the platform adds the resource).
  * Fields that could carry secrets are censored as a second line of defence: the request log
- * never records headers, bodies or variables in the first place.
+ * never records headers, bodies or variables in the first place. Without a `destination`, lines
+ * go to stdout, buffered for at most one turn of the event loop and flushed when the process
+ * exits; a fatal line is written at once.
  */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {
@@ -30,14 +33,15 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       censor: '[redacted]',
     },
   };
-  // pino's default destination writes synchronously to stdout: a line is out before the
-  // function returns, even if the platform throttles the CPU after the response.
-  return destination ? pino(options, destination) : pino(options);
+  // stdout gets the lines of one turn of the event loop in one write, at the end of that turn:
+  // one system call per turn instead of one per request (see logDestination).
+  return pino(options, destination ?? stdoutDestination());
 }
 
 // The process's logger: stdout is one per process, like the functions framework itself.
-// Silent until the entry point configures it, so that tests and tools stay quiet by default.
-let current: Logger = createLogger('silent');
+// Silent until the entry point configures it, so that tests and tools stay quiet by default
+// (and stdout's destination, with its exit listener, is made only by a logger that writes).
+let current: Logger = createLogger('silent', { write: () => undefined });
 
 /** The process's logger. */
 export function logger(): Logger {

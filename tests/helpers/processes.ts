@@ -19,7 +19,11 @@ export function freePort(): Promise<number> {
 /** A child process with its collected output. */
 export interface RunningProcess {
   child: ChildProcess;
+  /** stdout and stderr, in the order their chunks arrived. */
   output: () => string;
+  /** stdout alone: no stderr chunk can land inside one of its lines. */
+  stdout: () => string;
+  /** The exit code, once the process has exited and its output is all in. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
 }
@@ -32,12 +36,21 @@ export function startBin(bin: string, args: string[], env: Record<string, string
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close' comes after 'exit', once stdout and stderr are drained: lines a process writes as it
+  // exits may still be in the pipe when 'exit' is emitted.
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
   return {
     child,
     output: () => output,
+    stdout: () => stdout,
     exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

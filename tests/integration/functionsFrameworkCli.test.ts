@@ -1,6 +1,6 @@
 // The deployable, started exactly as Cloud Functions starts it: `functions-framework --target=api`
 // on the `npm run build` output, in its own process, over real HTTP.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -278,6 +278,114 @@ describe('an invalid seed', () => {
     clearTimeout(timer);
     await started.stop();
     expect(code).toBe(1);
-    expect(started.output()).toMatch(/concepts\/encoder\.yaml: term\.en: .*expected string/i);
+    // One Cloud Logging line at CRITICAL on stdout, written before the process ended (the
+    // local start's token banner before it is plain text).
+    const structured = started.stdout().replace(/^[^{].*\n/gm, '');
+    const fatal = jsonLines(structured).filter((entry) => entry.severity === 'CRITICAL');
+    expect(fatal).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/concepts\/encoder\.yaml: term\.en: .*expected string/i),
+      }),
+    ]);
   }, 30_000);
 });
+
+describe('log lines at shutdown', () => {
+  const PATH = '/v1/concepts/large-language-model/related?depth=2';
+  // A W3C trace id per request: each request's log line names it.
+  const traceId = (n: number) => `${'ab'.repeat(12)}${n.toString(16).padStart(8, '0')}`;
+  const get = (url: string, n: number) =>
+    request(`${url}${PATH}`, { headers: { traceparent: `00-${traceId(n)}-00f067aa0ba902b7-01` } });
+  // The trace ids of the request lines for PATH on a process's stdout.
+  const loggedTraces = (stdout: string) =>
+    jsonLines(stdout)
+      .filter((entry) => entry.httpRequest?.requestUrl === PATH.split('?')[0])
+      .map((entry) => entry['logging.googleapis.com/trace'] as string);
+
+  it('has every request line on stdout once SIGTERM has ended the process', async () => {
+    const served = await startFunction({ NODE_ENV: 'production' });
+    const N = 200;
+    // Ten at a time: the lines of requests answered in one turn of the event loop are written together.
+    for (let n = 0; n < N; n += 10) {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => get(served.url, n + i)),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    }
+    served.process.child.kill('SIGTERM');
+    expect(await served.process.exited).toBe(0);
+    const logged = loggedTraces(served.process.stdout());
+    expect(logged).toHaveLength(N);
+    expect(new Set(logged)).toEqual(new Set(Array.from({ length: N }, (_, n) => traceId(n))));
+  }, 30_000);
+
+  it('has the line of every answered request when SIGTERM lands among requests in flight', async () => {
+    const served = await startFunction({ NODE_ENV: 'production' });
+    const answered: string[] = [];
+    let sent = 0;
+    // Ten clients sending back to back until the process is gone (a refused or cut request).
+    const client = async () => {
+      for (;;) {
+        const n = sent++;
+        try {
+          if ((await get(served.url, n)).status === 200) answered.push(traceId(n));
+        } catch {
+          return;
+        }
+      }
+    };
+    const clients = Array.from({ length: 10 }, client);
+    while (answered.length < 300) await new Promise((resolve) => setTimeout(resolve, 5));
+    served.process.child.kill('SIGTERM');
+    await Promise.all(clients);
+    expect(await served.process.exited).toBe(0);
+    const logged = loggedTraces(served.process.stdout());
+    // One line per request at most, and none missing for a request whose answer arrived (a line
+    // may outnumber the answers: an answer written as the process ended may never be read).
+    expect(new Set(logged).size).toBe(logged.length);
+    expect(answered.filter((trace) => !logged.includes(trace))).toEqual([]);
+  }, 30_000);
+
+  // The logger as tsc built it (dist/observability), in a process of its own that ends at once.
+  const runLogger = (body: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createLogger } from './dist/observability/logger.js';\n` +
+          `const log = createLogger('info');\n${body}`,
+      ],
+      { cwd: projectRoot(), encoding: 'utf8' },
+    );
+
+  it('writes lines still waiting for the end of their turn when the process exits', () => {
+    const run = runLogger(
+      "for (let n = 0; n < 1000; n++) log.info({ n }, 'waiting');\nprocess.exit(3);",
+    );
+    expect(run.status).toBe(3);
+    expect(jsonLines(run.stdout).map((entry) => entry.n)).toEqual(
+      Array.from({ length: 1000 }, (_, n) => n),
+    );
+  });
+
+  it('writes a fatal line at once, with the lines before it', () => {
+    // SIGKILL ends the process without an exit event: only what was already written is out.
+    const run = runLogger(
+      "log.info('before');\nlog.fatal('cannot start');\nprocess.kill(process.pid, 'SIGKILL');",
+    );
+    expect(run.signal).toBe('SIGKILL');
+    expect(jsonLines(run.stdout)).toEqual([
+      expect.objectContaining({ severity: 'INFO', message: 'before' }),
+      expect.objectContaining({ severity: 'CRITICAL', message: 'cannot start' }),
+    ]);
+  });
+});
+
+/** Every line of a process's stdout, parsed: each must be one JSON object. */
+function jsonLines(stdout: string): Record<string, any>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, any>);
+}
