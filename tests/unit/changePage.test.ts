@@ -16,6 +16,7 @@ import { AppError, ErrorCode, ValidationError } from '../../src/errors.js';
 import { changePage, type ChangePage, type SyncDeletion } from '../../src/sync/changePage.js';
 import { decodeSyncToken, encodeSyncToken, type SyncPosition } from '../../src/sync/syncToken.js';
 import { category, concept, relation } from '../helpers/contentFixtures.js';
+import { thrown } from '../helpers/thrown.js';
 
 const EPOCH = 'epoch-1';
 const PUBLISHED_AT = '2024-01-01T00:00:00.000Z';
@@ -170,15 +171,6 @@ function syncAll(
     token = page.token;
   }
   throw new Error('the sync did not end');
-}
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, but nothing was thrown');
 }
 
 describe('a full sync (no token) lists what the reader sees, and no deletion', () => {

@@ -3,6 +3,7 @@ import { lessonSchema, lessonSourceSchema, type LessonSource } from '../../src/d
 import { ValidationError } from '../../src/errors.js';
 import { buildLesson, hashLessonSource } from '../../src/markdown/buildLesson.js';
 import { conceptsIn, plainText, visitBlocks } from '../../src/markdown/visitBlocks.js';
+import { validationError } from '../helpers/thrown.js';
 
 // Lesson markdown → lesson document (src/markdown/): the title and section split, anchors and
 // their agreement across Korean and English, the blocks and spans built from CommonMark + GFM,
@@ -34,16 +35,6 @@ function spansOf(body: string): Span[] {
   const [block] = blocks;
   if (block?.type !== 'paragraph') throw new Error(`expected a paragraph, got ${block?.type}`);
   return block.spans;
-}
-
-function validationError(build: () => unknown): ValidationError {
-  try {
-    build();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
 }
 
 const plain = (text: string): Span => ({ text, marks: [] });

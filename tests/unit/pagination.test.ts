@@ -9,19 +9,10 @@ import {
   type Page,
 } from '../../src/content/pagination.js';
 import { ValidationError } from '../../src/errors.js';
+import { validationError } from '../helpers/thrown.js';
 
 // Cursor pagination (src/content/pagination.ts): opaque cursors and their validation, the page
 // size rule, and key-based forward pagination over a sorted list of [string, number] keys.
-
-function validationError(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
-}
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
 

@@ -7,8 +7,9 @@
  */
 import { categorySchema, type Category } from '../../src/domain/category.js';
 import { conceptSchema, type Concept } from '../../src/domain/concept.js';
-import { ValidationError, type Issue } from '../../src/errors.js';
+import type { Issue } from '../../src/errors.js';
 import { applyPatch, dropNulls, parseInput, requireVersion } from '../../src/editing/inputs.js';
+import { validationError } from '../helpers/thrown.js';
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
@@ -16,16 +17,6 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
-}
-
-function validationError(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but nothing was thrown');
 }
 
 // A stored concept as applyPatch receives it (storage metadata already dropped), frozen: a
