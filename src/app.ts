@@ -10,7 +10,7 @@ import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
 import { graphqlRequestGuard } from './graphql/graphqlRequestGuard.js';
 import { graphqlRequestContext } from './graphql/requestContext.js';
-import { bindFrontDoor, installFrameworkErrorGuard } from './http/frameworkErrorGuard.js';
+import { bindFrontDoor, installFrameworkErrorGuard, serverOf } from './http/frameworkErrorGuard.js';
 import { healthRoute } from './http/healthRoute.js';
 import { mergeVary } from './http/mergeVary.js';
 import { ResponseCache } from './http/responseCache/responseCache.js';
@@ -121,7 +121,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
     handler: (req, res) => {
       // The server this request came through: from now on its GETs may be answered at the
       // process's door (the framework guard), before the framework's own middleware runs.
-      const server = (req.socket as { server?: object } | null)?.server;
+      const server = serverOf(req);
       if (responseCache && server && server !== frontDoor) {
         bindFrontDoor(server, answerFromCache);
         frontDoor = server;

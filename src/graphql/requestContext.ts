@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { canPreview } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import { AppError, contentUnavailable, HTTP_STATUS } from '../errors.js';
+import { challengeHeaders } from '../http/httpErrors.js';
 import { negotiateLocale } from '../http/negotiateLocale.js';
 import { requestViewer } from '../http/requestViewer.js';
 import { recordOf } from '../observability/requestLog.js';
@@ -67,11 +68,7 @@ function toGraphQLError(error: AppError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: {
       code: error.code,
-      // RFC 9110 §11.6.1: a 401 names the scheme that would be accepted.
-      http:
-        status === 401
-          ? { status, headers: new Map([['www-authenticate', 'Bearer']]) }
-          : { status },
+      http: { status, headers: challengeHeaders(status) },
     },
   });
 }

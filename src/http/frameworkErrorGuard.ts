@@ -91,8 +91,13 @@ export function bindFrontDoor(server: object, answer: CachedAnswers): void {
   frontDoors.set(server, answer);
 }
 
+/** The HTTP server a request arrived on (Node sets `socket.server` on a server's sockets). */
+export function serverOf(req: IncomingMessage): object | undefined {
+  return (req.socket as { server?: object } | null)?.server;
+}
+
 function frontDoorOf(req: IncomingMessage): CachedAnswers | undefined {
-  const server = (req.socket as { server?: object } | null)?.server;
+  const server = serverOf(req);
   return server ? frontDoors.get(server) : undefined;
 }
 

@@ -9,6 +9,14 @@ type AnyRequest = IncomingMessage & { originalUrl?: string };
 export const GRAPHQL_PATH = '/graphql';
 
 /**
+ * The headers an error's status calls for, whichever face answers it: a 401 names the scheme
+ * that would be accepted (RFC 9110 §11.6.1).
+ */
+export function challengeHeaders(status: number): Map<string, string> {
+  return new Map<string, string>(status === 401 ? [['www-authenticate', 'Bearer']] : []);
+}
+
+/**
  * Sends an HTTP-level error as JSON: GraphQL-shaped (`{ errors: [...] }`) on the GraphQL
  * endpoint, RFC 9457 problem+json elsewhere. Never includes stacks, paths or internals.
  */
@@ -26,8 +34,7 @@ export function sendHttpError(
   }
   res.statusCode = status;
   res.setHeader('Cache-Control', 'no-store');
-  // RFC 9110 §11.6.1: a 401 names the scheme that would be accepted.
-  if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+  for (const [name, value] of challengeHeaders(status)) res.setHeader(name, value);
   const path = requestPath(req);
   if (path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`)) {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
