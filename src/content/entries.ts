@@ -26,6 +26,7 @@ export function emptyDocumentSet(): DocumentSet {
  */
 export function entryOf<T extends object>(data: T, meta: DocumentMeta): Entry<T> {
   const { rev, version, createdAt, updatedAt, updatedBy, firstPublishedAt } = meta;
+  const { translations, translationEvents, localeRevs } = meta;
   return {
     ...data,
     rev,
@@ -34,6 +35,9 @@ export function entryOf<T extends object>(data: T, meta: DocumentMeta): Entry<T>
     updatedAt,
     ...(updatedBy ? { updatedBy } : {}),
     ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
+    ...(translations ? { translations } : {}),
+    ...(translationEvents ? { translationEvents } : {}),
+    ...(localeRevs ? { localeRevs } : {}),
   };
 }
 
@@ -46,6 +50,9 @@ export function withoutMeta<T extends DocumentMeta>(entry: T): Omit<T, keyof Doc
     updatedAt: _u,
     updatedBy: _b,
     firstPublishedAt: _p,
+    translations: _t,
+    translationEvents: _e,
+    localeRevs: _l,
     ...data
   } = entry;
   return data;

@@ -5,6 +5,8 @@ import type { Comparison } from '../domain/comparison.js';
 import type { Concept } from '../domain/concept.js';
 import type { Lesson } from '../domain/lesson.js';
 import type { Relation } from '../domain/relation.js';
+import type { Locale } from '../domain/locale.js';
+import type { TranslationEvent, TranslationMap } from '../domain/translation/translationRecord.js';
 
 /** What each collection stores. */
 export interface CollectionData {
@@ -33,6 +35,32 @@ export interface DocumentMeta {
    * deletion); what never was, may not.
    */
   firstPublishedAt?: string | null;
+  /**
+   * For each English text, the Korean it was made from (see domain/translation): kept by the
+   * store on every commit, so an edit and the translation state it causes are one write. Absent
+   * on tombstones and on documents stored before the store kept them.
+   */
+  translations?: TranslationMap;
+  /** Translation choices made by this version's author (kept current, confirmed, overridden). */
+  translationEvents?: TranslationEvent[];
+  /**
+   * Per locale, the content revision at which what a reader of that locale sees of this
+   * document last changed (a Korean-only edit leaves `en` where it was). Absent on documents
+   * stored before the store kept it: their `rev` stands for every locale.
+   */
+  localeRevs?: Record<Locale, number>;
+}
+
+/**
+ * What a write says about translation (see domain/translation/trackTranslations): a Korean edit
+ * that needs no retranslation, English a translator confirms, records an import brings, and
+ * paths whose outdated or missing English an admin publishes anyway.
+ */
+export interface TranslationDirective {
+  keepCurrent?: boolean;
+  confirm?: readonly string[];
+  claimed?: TranslationMap;
+  override?: readonly string[];
 }
 
 /** A document as the store holds it: live (with data) or a tombstone left by a delete. */
@@ -50,7 +78,14 @@ export type StoredDocument<C extends CollectionName = CollectionName> = {
  */
 export type DocumentWrite = {
   [K in CollectionName]:
-    | { op: 'put'; collection: K; id: string; data: CollectionData[K]; expectedVersion?: number }
+    | {
+        op: 'put';
+        collection: K;
+        id: string;
+        data: CollectionData[K];
+        expectedVersion?: number;
+        translation?: TranslationDirective;
+      }
     | { op: 'delete'; collection: K; id: string; expectedVersion?: number };
 }[CollectionName];
 

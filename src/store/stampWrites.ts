@@ -1,5 +1,9 @@
 import { AppError, ConflictError, ErrorCode } from '../errors.js';
-import type { CommitOptions, DocumentWrite, StoredDocument } from './contentStore.js';
+import type { CommitOptions, DocumentMeta, DocumentWrite, StoredDocument } from './contentStore.js';
+import { LOCALES } from '../domain/locale.js';
+import { localeFingerprints } from '../domain/translation/localeView.js';
+import { trackTranslations } from '../domain/translation/trackTranslations.js';
+import type { TranslationEvent } from '../domain/translation/translationRecord.js';
 
 /**
  * Checks a commit's preconditions against the current state of what it touches: every
@@ -37,7 +41,9 @@ export function checkPreconditions(
 
 /**
  * The documents a commit writes: new revision, next version, timestamps and author stamped,
- * and for documents with a publication status, when they were first published.
+ * for documents with a publication status when they were first published, the translation
+ * records the write leaves (so a Korean edit outdates its English in the same commit) and the
+ * revision at which each locale's view of the document last changed.
  */
 export function stampWrites(
   writes: readonly DocumentWrite[],
@@ -57,12 +63,70 @@ export function stampWrites(
       ...(actor ? { updatedBy: actor } : {}),
       ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
     };
-    return (
-      write.op === 'put'
-        ? { collection: write.collection, id: write.id, deleted: false, data: write.data, ...stamp }
-        : { collection: write.collection, id: write.id, deleted: true, data: null, ...stamp }
-    ) as StoredDocument;
+    if (write.op === 'delete') {
+      const localeRevs = Object.fromEntries(LOCALES.map((locale) => [locale, rev]));
+      return {
+        collection: write.collection,
+        id: write.id,
+        deleted: true,
+        data: null,
+        ...stamp,
+        localeRevs,
+      } as StoredDocument;
+    }
+    return {
+      collection: write.collection,
+      id: write.id,
+      deleted: false,
+      data: write.data,
+      ...stamp,
+      ...translationMeta(write, doc, rev, now, actor),
+    } as StoredDocument;
   });
+}
+
+// The translation records a put leaves, the choices it records, and each locale's revision.
+function translationMeta(
+  write: Extract<DocumentWrite, { op: 'put' }>,
+  doc: StoredDocument | undefined,
+  rev: number,
+  now: string,
+  actor: string | undefined,
+): Pick<DocumentMeta, 'translations' | 'translationEvents' | 'localeRevs'> {
+  const previous = doc && !doc.deleted ? doc : undefined;
+  const directive = write.translation ?? {};
+  const tracked = trackTranslations({
+    collection: write.collection,
+    previous: previous && { data: previous.data, translations: previous.translations },
+    next: write.data,
+    actor,
+    now,
+    keepCurrent: directive.keepCurrent,
+    confirm: directive.confirm,
+    claimed: directive.claimed,
+  });
+  const events: TranslationEvent[] = [];
+  if (tracked.kept.length > 0) events.push({ kind: 'KEPT_CURRENT', paths: tracked.kept });
+  if (tracked.confirmed.length > 0) events.push({ kind: 'CONFIRMED', paths: tracked.confirmed });
+  if (directive.override && directive.override.length > 0) {
+    events.push({ kind: 'PUBLISHED_OUTDATED', paths: [...directive.override] });
+  }
+  const after = localeFingerprints(write.collection, write.data, tracked.translations);
+  const before =
+    previous && localeFingerprints(write.collection, previous.data, previous.translations);
+  const localeRevs = Object.fromEntries(
+    LOCALES.map((locale) => [
+      locale,
+      before && before[locale] === after[locale]
+        ? (previous.localeRevs?.[locale] ?? previous.rev)
+        : rev,
+    ]),
+  ) as Record<(typeof LOCALES)[number], number>;
+  return {
+    translations: tracked.translations,
+    ...(events.length > 0 ? { translationEvents: events } : {}),
+    localeRevs,
+  };
 }
 
 // When a document was first published, as of this write: kept once known (a document stored

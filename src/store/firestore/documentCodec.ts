@@ -6,6 +6,10 @@ import { conceptSchema } from '../../domain/concept.js';
 import { lessonSchema } from '../../domain/lesson.js';
 import { relationSchema } from '../../domain/relation.js';
 import { issuesFromZod } from '../../errors.js';
+import {
+  translationEventSchema,
+  translationMapSchema,
+} from '../../domain/translation/translationRecord.js';
 import type { RejectedDocument, StoredDocument } from '../contentStore.js';
 
 // Firestore stores no arrays directly inside arrays (table rows, comparison cells are lists of
@@ -55,6 +59,9 @@ const envelopeSchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.string().max(200).optional(),
   firstPublishedAt: z.string().max(40).nullable().optional(),
+  translations: translationMapSchema.optional(),
+  translationEvents: z.array(translationEventSchema).max(10).optional(),
+  localeRevs: z.object({ ko: z.number().int().min(1), en: z.number().int().min(1) }).optional(),
   deleted: z.boolean(),
   data: z.unknown(),
 });
@@ -68,6 +75,9 @@ export function toFirestore(doc: StoredDocument): Record<string, unknown> {
     updatedAt: doc.updatedAt,
     ...(doc.updatedBy ? { updatedBy: doc.updatedBy } : {}),
     ...(doc.firstPublishedAt !== undefined ? { firstPublishedAt: doc.firstPublishedAt } : {}),
+    ...(doc.translations ? { translations: doc.translations } : {}),
+    ...(doc.translationEvents ? { translationEvents: doc.translationEvents } : {}),
+    ...(doc.localeRevs ? { localeRevs: doc.localeRevs } : {}),
     deleted: doc.deleted,
     data: doc.deleted ? null : encodeData(doc.data),
   };
