@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   manageCategories: 'admin',
   import: 'admin',
   readHistory: 'admin',
+  translate: 'editor',
 } as const satisfies Record<string, Role>;
 
 /** An action a role may be allowed. */
@@ -49,6 +50,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   manageCategories: 'create or change categories',
   import: 'import content',
   readHistory: 'read the version history',
+  translate: 'work on translations',
 };
 
 function describe(action: Action): string {

@@ -4,11 +4,11 @@ import { authorize } from '../auth/permissions.js';
 import { conceptSchema, type Concept } from '../domain/concept.js';
 import { relationId } from '../domain/relation.js';
 import { AppError, ErrorCode, type Issue } from '../errors.js';
-import { missingTranslations } from './missingTranslations.js';
 import type { DocumentWrite } from '../store/contentStore.js';
 import { beginEdit, commitEdit, type EditDeps } from './editor.js';
 import { applyPatch, dropNulls, parseInput, requireVersion } from './inputs.js';
 import { assertReferences } from './referenceIssues.js';
+import { guardTranslations, type TranslationChoice } from './translationGuard.js';
 
 const conceptInputSchema = conceptSchema.omit({ status: true });
 
@@ -42,13 +42,18 @@ export async function createConcept(
   return snapshot.documents.concepts.get(concept.slug)!;
 }
 
-/** Patches a concept: editors may change drafts, admins anything. Needs the version last read. */
+/**
+ * Patches a concept: editors may change drafts, admins anything. Needs the version last read.
+ * A Korean change outdates its English unless `choice.needsRetranslation` is false; a published
+ * concept may not be left with English this patch outdates or removes (see guardTranslations).
+ */
 export async function updateConcept(
   deps: EditDeps,
   viewer: Viewer,
   slug: string,
   patch: Record<string, unknown>,
   expectedVersion: number | null | undefined,
+  choice: TranslationChoice = {},
 ): Promise<Entry<Concept>> {
   const version = requireVersion(expectedVersion);
   const edit = await beginEdit(deps, viewer, 'editDraft');
@@ -58,31 +63,64 @@ export async function updateConcept(
   if (current.status === 'PUBLISHED') authorize(viewer, 'editPublished', deps.writable);
   const merged = applyPatch(withoutMeta(current), patch);
   const concept = parseInput(conceptSchema, merged, ['patch'], 'The patched concept');
-  assertPublishable(concept, ['patch']);
   assertReferences(edit.snapshot, [{ collection: 'concepts', id: slug, data: concept }], ['patch']);
+  const translation = guardTranslations({
+    viewer,
+    writable: deps.writable,
+    collection: 'concepts',
+    previous: current,
+    next: concept,
+    published: concept.status === 'PUBLISHED',
+    publishing: false,
+    choice,
+    prefix: ['patch'],
+  });
   const snapshot = await commitEdit(
     deps,
     edit,
-    [{ op: 'put', collection: 'concepts', id: slug, data: concept, expectedVersion: version }],
+    [
+      {
+        op: 'put',
+        collection: 'concepts',
+        id: slug,
+        data: concept,
+        expectedVersion: version,
+        translation,
+      },
+    ],
     [{ collection: 'categories', id: concept.category }],
   );
   return snapshot.documents.concepts.get(slug)!;
 }
 
-/** Publishes or unpublishes a concept (admin). Publishing needs English for every text field. */
+/**
+ * Publishes or unpublishes a concept (admin). Publishing needs current English for every text
+ * field, unless the admin allows it (`choice.allowUntranslated`), which the version records.
+ */
 export async function setConceptStatus(
   deps: EditDeps,
   viewer: Viewer,
   slug: string,
   status: Concept['status'],
   expectedVersion: number | null | undefined,
+  choice: TranslationChoice = {},
 ): Promise<Entry<Concept>> {
   const version = requireVersion(expectedVersion);
   const edit = await beginEdit(deps, viewer, 'publish');
   const current = edit.snapshot.documents.concepts.get(slug);
   if (!current) throw notFound(slug);
   const data = withoutMeta(current);
-  assertPublishable({ ...data, status }, []);
+  const translation = guardTranslations({
+    viewer,
+    writable: deps.writable,
+    collection: 'concepts',
+    previous: current,
+    next: { ...data, status },
+    published: status === 'PUBLISHED',
+    publishing: current.status !== 'PUBLISHED',
+    choice,
+    prefix: [],
+  });
   const snapshot = await commitEdit(deps, edit, [
     {
       op: 'put',
@@ -90,6 +128,7 @@ export async function setConceptStatus(
       id: slug,
       data: { ...data, status },
       expectedVersion: version,
+      translation,
     },
   ]);
   return snapshot.documents.concepts.get(slug)!;
@@ -173,19 +212,6 @@ export async function deleteConcept(
   ];
   await commitEdit(deps, edit, writes);
   return { type: 'concept', slug };
-}
-
-// Published concepts are written in both languages: no text field may lack English.
-function assertPublishable(concept: Concept, prefix: (string | number)[]): void {
-  if (concept.status !== 'PUBLISHED') return;
-  const untranslated = missingTranslations(concept, prefix);
-  if (untranslated.length > 0) {
-    throw new AppError(
-      ErrorCode.BAD_USER_INPUT,
-      'Published concepts need English for every text field.',
-      untranslated,
-    );
-  }
 }
 
 function notFound(slug: string): AppError {

@@ -4,7 +4,7 @@ import { withoutMeta, type Entry } from '../content/entries.js';
 import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { missingTranslations } from './missingTranslations.js';
+import { guardTranslations, type TranslationChoice } from './translationGuard.js';
 import { beginEdit, commitEdit, type EditDeps } from './editor.js';
 import { dropNulls, parseInput, requireVersion } from './inputs.js';
 import { assertReferences } from './referenceIssues.js';
@@ -18,6 +18,8 @@ export interface LessonUpsert {
   title?: { ko?: string | null; en?: string | null } | null;
   number?: number | null;
   summary?: { ko?: string | null; en?: string | null } | null;
+  /** What the edit says about translation (see guardTranslations). */
+  choice?: TranslationChoice;
 }
 
 /**
@@ -74,19 +76,41 @@ export async function upsertLesson(
     [{ collection: 'lessons', id: lesson.slug, data: lesson }],
     ['markdown'],
   );
+  const translation = guardTranslations({
+    viewer,
+    writable: deps.writable,
+    collection: 'lessons',
+    previous: current,
+    next: lesson,
+    published: lesson.status === 'PUBLISHED',
+    publishing: false,
+    choice: args.choice ?? {},
+    prefix: [],
+  });
   const snapshot = await commitEdit(deps, edit, [
-    { op: 'put', collection: 'lessons', id: lesson.slug, data: lesson, expectedVersion: version },
+    {
+      op: 'put',
+      collection: 'lessons',
+      id: lesson.slug,
+      data: lesson,
+      expectedVersion: version,
+      translation,
+    },
   ]);
   return snapshot.documents.lessons.get(lesson.slug)!;
 }
 
-/** Publishes or unpublishes a lesson (admin); publishing needs its English title and markdown. */
+/**
+ * Publishes or unpublishes a lesson (admin); publishing needs current English for its title,
+ * summary and every section, unless the admin allows it (`choice.allowUntranslated`).
+ */
 export async function setLessonStatus(
   deps: EditDeps,
   viewer: Viewer,
   slug: string,
   status: Lesson['status'],
   expectedVersion: number | null | undefined,
+  choice: TranslationChoice = {},
 ): Promise<Entry<Lesson>> {
   const version = requireVersion(expectedVersion);
   const edit = await beginEdit(deps, viewer, 'publish');
@@ -104,19 +128,18 @@ export async function setLessonStatus(
       [{ collection: 'lessons', id: slug, data: { ...data, status } }],
       [],
     );
-    const untranslated = missingTranslations({
-      title: data.title,
-      summary: data.summary,
-      markdown: data.markdown,
-    });
-    if (untranslated.length > 0) {
-      throw new AppError(
-        ErrorCode.BAD_USER_INPUT,
-        'Published lessons need English too.',
-        untranslated,
-      );
-    }
   }
+  const translation = guardTranslations({
+    viewer,
+    writable: deps.writable,
+    collection: 'lessons',
+    previous: current,
+    next: { ...data, status },
+    published: status === 'PUBLISHED',
+    publishing: current.status !== 'PUBLISHED',
+    choice,
+    prefix: [],
+  });
   const snapshot = await commitEdit(deps, edit, [
     {
       op: 'put',
@@ -124,6 +147,7 @@ export async function setLessonStatus(
       id: slug,
       data: { ...data, status },
       expectedVersion: version,
+      translation,
     },
   ]);
   return snapshot.documents.lessons.get(slug)!;

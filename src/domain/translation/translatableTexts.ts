@@ -16,7 +16,7 @@ export interface TranslatableText {
 
 /**
  * Every translatable text of a document, in document order. Lessons are tracked per section
- * (`sections.<anchor>`: the section's heading and body), plus their title and summary; every
+ * (`sections.<anchor>`: the section's markdown, heading included), plus their title and summary; every
  * other collection per localized field (`term`, `details.0.text`, `rows.1.cells.0.2` …).
  */
 export function translatableTexts(collection: CollectionName, data: unknown): TranslatableText[] {
@@ -31,12 +31,11 @@ function lessonTexts(lesson: Lesson): TranslatableText[] {
   found.push(field('title', lesson.title));
   if (lesson.summary) found.push(field('summary', lesson.summary));
   for (const section of lesson.sections) {
-    const en = section.body.en;
+    // A section's markdown starts with its heading: retitling it in Korean outdates its English.
     found.push({
       path: `sections.${section.anchor}`,
-      // The heading is part of the section: retitling it in Korean outdates its English too.
-      ko: `${section.title.ko}\n\n${section.body.ko.markdown}`,
-      en: en === undefined ? undefined : `${section.title.en ?? ''}\n\n${en.markdown}`,
+      ko: section.body.ko.markdown,
+      en: section.body.en?.markdown,
       holders: [section.title, section.body, lesson.markdown],
     });
   }

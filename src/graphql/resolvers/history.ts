@@ -24,6 +24,7 @@ export const conceptVersionResolvers = {
   updatedAt: ({ item }) => item.updatedAt,
   updatedBy: ({ item }) => item.updatedBy ?? null,
   deleted: ({ item }) => item.deleted,
+  translationEvents: ({ item }) => item.translationEvents ?? [],
   concept: ({ item, locale }) => {
     if (item.deleted) return null;
     return view(entryOf(item.data, item), locale);

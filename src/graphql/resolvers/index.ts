@@ -27,6 +27,13 @@ import { changeSetResolvers } from './changeSet.js';
 import { queryResolvers } from './query.js';
 import { searchHitResolvers } from './searchHit.js';
 import {
+  fieldTranslationResolvers,
+  translatedDocumentResolvers,
+  translationField,
+  translationQueryResolvers,
+  translationResolvers,
+} from './translation.js';
+import {
   pathStepResolvers,
   relationKindInfoResolvers,
   relationResolvers,
@@ -52,12 +59,19 @@ export const resolvers = {
   Mark: { STRONG: 'strong', EMPHASIS: 'emphasis', CODE: 'code', DELETE: 'delete' },
   ContentOrigin: { LESSON: 'lesson', EDITORIAL: 'editorial' },
   JSON: GraphQLJSON,
-  Query: { ...queryResolvers, conceptHistory: conceptHistoryResolver },
+  Query: {
+    ...queryResolvers,
+    ...translationQueryResolvers,
+    conceptHistory: conceptHistoryResolver,
+  },
+  TranslatedDocument: translatedDocumentResolvers,
+  Translation: translationResolvers,
+  FieldTranslation: fieldTranslationResolvers,
   Mutation: mutationResolvers,
   ConceptVersion: conceptVersionResolvers,
   SearchHit: searchHitResolvers,
   ChangeSet: changeSetResolvers,
-  Concept: conceptResolvers,
+  Concept: { ...conceptResolvers, translation: translationField('concepts') },
   Facet: facetResolvers,
   Analogy: analogyResolvers,
   AnalogyPair: analogyPairResolvers,
@@ -66,9 +80,9 @@ export const resolvers = {
   PathStep: pathStepResolvers,
   RelationKindInfo: relationKindInfoResolvers,
   SourceRef: sourceRefResolvers,
-  Category: categoryResolvers,
+  Category: { ...categoryResolvers, translation: translationField('categories') },
   GlossaryGroup: glossaryGroupResolvers,
-  Lesson: lessonResolvers,
+  Lesson: { ...lessonResolvers, translation: translationField('lessons') },
   Section: sectionResolvers,
   Block: blockResolvers,
   Span: spanResolvers,
@@ -76,7 +90,7 @@ export const resolvers = {
   Table: tableResolvers,
   TableRow: tableRowResolvers,
   TableCell: tableCellResolvers,
-  Comparison: comparisonResolvers,
+  Comparison: { ...comparisonResolvers, translation: translationField('comparisons') },
   ComparisonRow: comparisonRowResolvers,
   ComparisonCell: comparisonCellResolvers,
 };
