@@ -7,6 +7,7 @@ import { relationId, type Relation } from '../domain/relation.js';
 import { RELATION_KIND_DEFINITIONS, type RelationKind } from '../domain/relationKinds.js';
 import type { Locale } from '../domain/locale.js';
 import { localize } from '../domain/localized.js';
+import { OutdatedTranslations, type OutdatedCheck } from './outdatedTranslations.js';
 import type { DocumentSet, Entry } from './entries.js';
 import { buildGlossary, type GlossaryGroup } from './glossary.js';
 import { citingView, conceptView, lessonView, type Visibility } from './publicView.js';
@@ -50,8 +51,19 @@ export class ContentIndex {
   // Derived on first use, then kept for the life of this (immutable) index.
   private readonly glossaries = new Map<Locale, GlossaryGroup<Entry<Concept>>[]>();
 
-  /** @param includeDrafts true for editors' preview; false shows PUBLISHED content only. */
-  constructor(documents: DocumentSet, includeDrafts: boolean) {
+  /** Whether a value this index serves holds an outdated translation (see OutdatedTranslations). */
+  readonly outdated: OutdatedCheck;
+
+  /**
+   * @param includeDrafts true for editors' preview; false shows PUBLISHED content only.
+   * @param translations the revision's outdated translations (shared by its indexes).
+   */
+  constructor(
+    documents: DocumentSet,
+    includeDrafts: boolean,
+    translations: OutdatedTranslations = new OutdatedTranslations(documents),
+  ) {
+    this.outdated = translations.has;
     const visible = <T extends { status: string }>(doc: T) =>
       includeDrafts || doc.status === 'PUBLISHED';
 

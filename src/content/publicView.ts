@@ -1,4 +1,5 @@
 import type { Block, Span } from '../domain/block.js';
+import { viewOfHolder } from './outdatedTranslations.js';
 import type { Comparison } from '../domain/comparison.js';
 import type { Concept } from '../domain/concept.js';
 import type { Lesson, SectionBody } from '../domain/lesson.js';
@@ -49,20 +50,27 @@ export function lessonView(lesson: Entry<Lesson>, visible: Visibility): Entry<Le
     blocks: content.blocks.map((block) => unlinkBlock(block, hidden)),
     markdown: unlinkConceptLinks(content.markdown, hidden),
   });
+  // The copies answer for the originals' translation state (an outdated English stays so).
   return {
     ...lesson,
-    markdown: {
-      ko: unlinkConceptLinks(lesson.markdown.ko, hidden),
-      ...(lesson.markdown.en !== undefined
-        ? { en: unlinkConceptLinks(lesson.markdown.en, hidden) }
-        : {}),
-    },
+    markdown: viewOfHolder(
+      {
+        ko: unlinkConceptLinks(lesson.markdown.ko, hidden),
+        ...(lesson.markdown.en !== undefined
+          ? { en: unlinkConceptLinks(lesson.markdown.en, hidden) }
+          : {}),
+      },
+      lesson.markdown,
+    ),
     sections: lesson.sections.map((section) => ({
       ...section,
-      body: {
-        ko: body(section.body.ko),
-        ...(section.body.en ? { en: body(section.body.en) } : {}),
-      },
+      body: viewOfHolder(
+        {
+          ko: body(section.body.ko),
+          ...(section.body.en ? { en: body(section.body.en) } : {}),
+        },
+        section.body,
+      ),
       concepts: section.concepts.filter((slug) => visible.concept(slug)),
     })),
     concepts: lesson.concepts.filter((slug) => visible.concept(slug)),

@@ -1,3 +1,4 @@
+import { OutdatedTranslations } from './outdatedTranslations.js';
 import { ContentIndex } from './contentIndex.js';
 import { SearchIndex } from '../search/searchIndex.js';
 import type { DocumentSet } from './entries.js';
@@ -15,6 +16,8 @@ export type Audience = 'public' | 'preview';
 export class ContentSnapshot {
   readonly public: ContentIndex;
   private previewIndex: ContentIndex | undefined;
+  /** This revision's outdated translations, found when an English reader first needs them. */
+  private readonly translations: OutdatedTranslations;
 
   /** The search index of this revision (built on its first search). */
   readonly search: SearchIndex;
@@ -56,13 +59,14 @@ export class ContentSnapshot {
       publicRev?: number;
     } = {},
   ) {
+    this.translations = new OutdatedTranslations(documents);
     this.search = extras.search ?? new SearchIndex(documents.concepts);
     this.tombstones = extras.tombstones ?? new Map();
     this.epoch = extras.epoch ?? '';
     this.loadRev = extras.loadRev ?? rev;
     this.visibilityFlips = extras.visibilityFlips ?? new Map();
     this.publicRev = extras.publicRev ?? publicRevision(documents, this.tombstones);
-    this.public = new ContentIndex(documents, false);
+    this.public = new ContentIndex(documents, false, this.translations);
   }
 
   /** The revision an audience's answers are as of: drafts move only the preview's. */
@@ -73,7 +77,7 @@ export class ContentSnapshot {
   /** The indexes an audience reads (the preview index is only built when first asked for). */
   index(audience: Audience): ContentIndex {
     if (audience === 'public') return this.public;
-    this.previewIndex ??= new ContentIndex(this.documents, true);
+    this.previewIndex ??= new ContentIndex(this.documents, true, this.translations);
     return this.previewIndex;
   }
 }

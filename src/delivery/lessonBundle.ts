@@ -38,10 +38,12 @@ export function lessonBundle(
     locales.map((locale) => [
       locale,
       {
-        lesson: presentLesson(lesson, locale),
+        lesson: presentLesson(lesson, locale, index.outdated),
         concepts: concepts.map((concept) => presentConcept(index, concept, locale)),
-        relations: relations.map((relation) => presentRelation(relation, locale)),
-        comparisons: comparisons.map((c) => presentComparison(authoredTable(index, c), locale)),
+        relations: relations.map((relation) => presentRelation(relation, locale, index.outdated)),
+        comparisons: comparisons.map((c) =>
+          presentComparison(authoredTable(index, c), locale, index.outdated),
+        ),
       },
     ]),
   );

@@ -34,6 +34,7 @@ export function graphqlRequestContext(config: Config, ready: Promise<Runtime>) {
           throw toGraphQLError(contentUnavailable());
         });
         this.index = this.snapshot.index(audience);
+        this.fallbacks.readFrom(this.index);
       },
       audience,
       viewer,
@@ -48,6 +49,7 @@ export function graphqlRequestContext(config: Config, ready: Promise<Runtime>) {
       async adoptLatest(this: GraphQLContext) {
         this.snapshot = await runtime.readModel.current();
         this.index = this.snapshot.index(audience);
+        this.fallbacks.readFrom(this.index);
       },
     };
   };

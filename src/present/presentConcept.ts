@@ -3,11 +3,16 @@ import type { Entry } from '../content/entries.js';
 import type { Concept } from '../domain/concept.js';
 import type { Locale } from '../domain/locale.js';
 import { edgeLabel } from '../domain/relationKinds.js';
+import { NOTHING_OUTDATED, type OutdatedCheck } from '../content/outdatedTranslations.js';
 import { Localizer } from './localizer.js';
 
 /** A concept in a list: enough to show it and link to it. */
-export function presentConceptItem(concept: Entry<Concept>, locale: Locale) {
-  const t = new Localizer(locale);
+export function presentConceptItem(
+  concept: Entry<Concept>,
+  locale: Locale,
+  outdated: OutdatedCheck = NOTHING_OUTDATED,
+) {
+  const t = new Localizer(locale, outdated);
   const body = {
     slug: concept.slug,
     category: concept.category,
@@ -33,7 +38,7 @@ export function presentConcept(
   locale: Locale,
   options: { derived: boolean } = { derived: true },
 ) {
-  const t = new Localizer(locale);
+  const t = new Localizer(locale, index.outdated);
   const body = {
     slug: concept.slug,
     category: concept.category,

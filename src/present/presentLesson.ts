@@ -1,11 +1,16 @@
 import type { Entry } from '../content/entries.js';
 import type { Lesson } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
+import { NOTHING_OUTDATED, type OutdatedCheck } from '../content/outdatedTranslations.js';
 import { Localizer } from './localizer.js';
 
 /** A lesson in a list. */
-export function presentLessonItem(lesson: Entry<Lesson>, locale: Locale) {
-  const t = new Localizer(locale);
+export function presentLessonItem(
+  lesson: Entry<Lesson>,
+  locale: Locale,
+  outdated: OutdatedCheck = NOTHING_OUTDATED,
+) {
+  const t = new Localizer(locale, outdated);
   return t.withFallbacks(itemFields(lesson, t));
 }
 
@@ -13,8 +18,12 @@ export function presentLessonItem(lesson: Entry<Lesson>, locale: Locale) {
  * A whole lesson in one locale: its sections with their structured blocks (the shapes of
  * src/domain/block.ts, ready to render natively), linked concepts and markdown.
  */
-export function presentLesson(lesson: Entry<Lesson>, locale: Locale) {
-  const t = new Localizer(locale);
+export function presentLesson(
+  lesson: Entry<Lesson>,
+  locale: Locale,
+  outdated: OutdatedCheck = NOTHING_OUTDATED,
+) {
+  const t = new Localizer(locale, outdated);
   const item = itemFields(lesson, t);
   const sections = lesson.sections.map((section, i) => {
     const content = t.pick(section.body, `sections.${i}.blocks`);

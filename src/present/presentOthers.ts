@@ -4,11 +4,16 @@ import type { Category } from '../domain/category.js';
 import type { Locale } from '../domain/locale.js';
 import { relationId, type Relation } from '../domain/relation.js';
 import { RELATION_KIND_DEFINITIONS } from '../domain/relationKinds.js';
+import { NOTHING_OUTDATED, type OutdatedCheck } from '../content/outdatedTranslations.js';
 import { Localizer } from './localizer.js';
 
 /** A category in one locale. */
-export function presentCategory(category: Entry<Category>, locale: Locale) {
-  const t = new Localizer(locale);
+export function presentCategory(
+  category: Entry<Category>,
+  locale: Locale,
+  outdated: OutdatedCheck = NOTHING_OUTDATED,
+) {
+  const t = new Localizer(locale, outdated);
   return t.withFallbacks({
     slug: category.slug,
     name: t.text(category.name, 'name'),
@@ -18,8 +23,12 @@ export function presentCategory(category: Entry<Category>, locale: Locale) {
 }
 
 /** A relation as a document (its id, both ends, labels both ways in one locale). */
-export function presentRelation(relation: Entry<Relation>, locale: Locale) {
-  const t = new Localizer(locale);
+export function presentRelation(
+  relation: Entry<Relation>,
+  locale: Locale,
+  outdated: OutdatedCheck = NOTHING_OUTDATED,
+) {
+  const t = new Localizer(locale, outdated);
   const definition = RELATION_KIND_DEFINITIONS[relation.kind];
   return t.withFallbacks({
     id: relationId(relation),
@@ -34,8 +43,12 @@ export function presentRelation(relation: Entry<Relation>, locale: Locale) {
 }
 
 /** A comparison table in one locale: rows of labelled cells, one per concept, in order. */
-export function presentComparison(table: ComparisonTable, locale: Locale) {
-  const t = new Localizer(locale);
+export function presentComparison(
+  table: ComparisonTable,
+  locale: Locale,
+  outdated: OutdatedCheck = NOTHING_OUTDATED,
+) {
+  const t = new Localizer(locale, outdated);
   return t.withFallbacks({
     slug: table.slug,
     title: t.optional(table.title ?? undefined, 'title'),

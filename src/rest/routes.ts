@@ -64,7 +64,9 @@ export const REST_ROUTES: RestRoute[] = [
       });
       return {
         totalCount: page.totalCount,
-        items: page.items.map((concept) => presentConceptItem(concept, ctx.locale)),
+        items: page.items.map((concept) =>
+          presentConceptItem(concept, ctx.locale, ctx.index.outdated),
+        ),
         nextCursor: page.hasNextPage ? (page.cursors.at(-1) ?? null) : null,
       };
     },
@@ -96,7 +98,7 @@ export const REST_ROUTES: RestRoute[] = [
         slug: params.slug,
         depth,
         items: relatedConcepts(ctx.index, params.slug, depth).map((c) =>
-          presentConceptItem(c, ctx.locale),
+          presentConceptItem(c, ctx.locale, ctx.index.outdated),
         ),
       };
     },
@@ -114,7 +116,7 @@ export const REST_ROUTES: RestRoute[] = [
         first: query.first,
         locale: ctx.locale,
       }).map((hit) => {
-        const t = new Localizer(ctx.locale);
+        const t = new Localizer(ctx.locale, ctx.index.outdated);
         if (hit.snippetFellBack) t.fallbacks.push('snippet');
         return t.withFallbacks({
           slug: hit.concept.slug,
@@ -133,7 +135,9 @@ export const REST_ROUTES: RestRoute[] = [
     response: s.lessonListSchema,
     localesOf: byLocale,
     handle: (ctx) => ({
-      items: ctx.index.lessons.map((lesson) => presentLessonItem(lesson, ctx.locale)),
+      items: ctx.index.lessons.map((lesson) =>
+        presentLessonItem(lesson, ctx.locale, ctx.index.outdated),
+      ),
     }),
   }),
   route({
@@ -146,7 +150,7 @@ export const REST_ROUTES: RestRoute[] = [
     handle: (ctx, params) => {
       const lesson = ctx.index.lesson(params.slug);
       if (!lesson) throw notFound('lesson', params.slug);
-      return presentLesson(lesson, ctx.locale);
+      return presentLesson(lesson, ctx.locale, ctx.index.outdated);
     },
   }),
   route({

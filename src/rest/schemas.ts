@@ -80,6 +80,13 @@ const fallbacks = z
   .describe(
     'JSON paths, relative to this object (e.g. "details.0.text"), of the fields served in Korean because they have no translation in the requested locale; absent when none fell back',
   );
+// … and which were served from an outdated translation (the Korean changed since).
+const outdated = z
+  .array(z.string())
+  .optional()
+  .describe(
+    'JSON paths, relative to this object, of the fields served from an English translation whose Korean source changed since it was translated (still to be retranslated or confirmed); absent when none',
+  );
 /** A problem+json error (RFC 9457) with the GraphQL error code. */
 export const problemSchema = z.object({
   type: z.string(),
@@ -100,6 +107,7 @@ export const conceptItemSchema = z.object({
   aliases: z.array(z.string()),
   version: z.number().int(),
   fallbacks,
+  outdated,
 });
 /** A whole concept. */
 export const conceptSchema = conceptItemSchema.extend({
@@ -162,6 +170,7 @@ export const lessonItemSchema = z.object({
   contentHash: z.string(),
   version: z.number().int(),
   fallbacks,
+  outdated,
 });
 /** A whole lesson: sections of structured blocks (see schema.graphql's Block for the shapes). */
 export const lessonSchema = lessonItemSchema.extend({
@@ -194,6 +203,8 @@ export const searchResultSchema = z.object({
       field: z.string(),
       snippet: z.string(),
       fallbacks,
+      outdated,
+  outdated,
     }),
   ),
 });
@@ -207,6 +218,7 @@ const relationDocumentSchema = z.object({
   note: text.nullable(),
   source: z.object({ lesson: z.string(), section: z.string() }).nullable(),
   fallbacks,
+  outdated,
 });
 const comparisonDocumentSchema = z.object({
   slug: z.string().nullable(),
@@ -216,6 +228,7 @@ const comparisonDocumentSchema = z.object({
   rows: z.array(z.object({ key: z.string(), label: text, cells: z.array(z.array(text)) })),
   source: z.object({ lesson: z.string(), section: z.string() }).nullable(),
   fallbacks,
+  outdated,
 });
 /** A lesson bundle for offline use. */
 export const bundleSchema = z.object({
@@ -245,6 +258,8 @@ export const changeSetSchema = z.object({
       description: text.nullable(),
       order: z.number().int(),
       fallbacks,
+      outdated,
+  outdated,
     }),
   ),
   concepts: z.array(conceptSchema.omit({ relations: true, lessons: true })),

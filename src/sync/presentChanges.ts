@@ -14,11 +14,13 @@ export function presentChanges(index: ContentIndex, page: ChangePage, locale: Lo
   return {
     token: page.token,
     hasMore: page.hasMore,
-    categories: page.categories.map((c) => presentCategory(c, locale)),
+    categories: page.categories.map((c) => presentCategory(c, locale, index.outdated)),
     concepts: page.concepts.map((c) => presentConcept(index, c, locale, { derived: false })),
-    relations: page.relations.map((r) => presentRelation(r, locale)),
-    comparisons: page.comparisons.map((c) => presentComparison(authoredTable(index, c), locale)),
-    lessons: page.lessons.map((l) => presentLesson(l, locale)),
+    relations: page.relations.map((r) => presentRelation(r, locale, index.outdated)),
+    comparisons: page.comparisons.map((c) =>
+      presentComparison(authoredTable(index, c), locale, index.outdated),
+    ),
+    lessons: page.lessons.map((l) => presentLesson(l, locale, index.outdated)),
     deleted: page.deleted,
   };
 }

@@ -179,6 +179,29 @@ function defineWorkflow(start: () => Promise<Served>) {
     });
     const outdated = await status(served.url, 'transformer');
     expect(outdated.translation.fields.map((f: any) => f.path)).toEqual(['summary']);
+    // Readers of English are told what they got is outdated; readers of Korean are not.
+    const graphqlEnglish = await as(
+      'anonymous',
+      served.url,
+      '{ concept(slug: "transformer", locale: EN) { summary definition } }',
+    );
+    expect(graphqlEnglish.extensions?.locale).toMatchObject({
+      outdated: ['concept.summary'],
+      outdatedTotal: 1,
+    });
+    const graphqlKorean = await as(
+      'anonymous',
+      served.url,
+      '{ concept(slug: "transformer", locale: KO) { summary } }',
+    );
+    expect(graphqlKorean.extensions?.locale).toBeUndefined();
+    const rest = await fetch(`${served.url}/v1/concepts/transformer?locale=en`);
+    expect((await rest.json()).outdated).toEqual(['summary']);
+    const bundle = await fetch(`${served.url}/v1/lessons/introduction-to-llms/bundle?locales=en`);
+    const transformer = (await bundle.json()).content.en.concepts.find(
+      (c: any) => c.slug === 'transformer',
+    );
+    expect(transformer.outdated).toEqual(['summary']);
     const rewritten = await as(
       'admin',
       served.url,
@@ -253,6 +276,14 @@ function defineWorkflow(start: () => Promise<Served>) {
       path: expect.stringMatching(/^sections\./),
     });
     expect(state.translation.fields[0].translatedFrom).toContain('## 프롬프트 디자인');
+    const anchor = state.translation.fields[0].path.replace('sections.', '');
+    const english = await as(
+      'admin',
+      served.url,
+      `{ lesson(slug: "introduction-to-llms", locale: EN) { sections { anchor blocks { type } } } }`,
+    );
+    const index = english.data.lesson.sections.findIndex((s: any) => s.anchor === anchor);
+    expect(english.extensions?.locale?.outdated).toEqual([`lesson.sections.${index}.blocks`]);
   });
 }
 

@@ -56,10 +56,7 @@ function sectionBody(
   ctx: GraphQLContext,
   info: GraphQLResolveInfo,
 ): SectionBody {
-  const body = item.section.body[locale];
-  if (body) return body;
-  ctx.fallbacks.record(info, locale);
-  return item.section.body.ko;
+  return ctx.fallbacks.pick(item.section.body, locale, info);
 }
 
 // Linked concepts that are not visible to this reader (drafts) are left out, not errors.
