@@ -11,6 +11,8 @@ export interface TranslatedEntry {
   id: string;
   entry: Entry<object>;
   translation: DocumentTranslation;
+  /** What a translator recognizes it by, in Korean: its term, title or name (a relation's id). */
+  title: string;
   /** The oldest change of Korean among its OUTDATED texts, else when it was last written. */
   since: string;
 }
@@ -33,7 +35,12 @@ export function translatedEntry(
     field.state === 'OUTDATED' && field.since ? [field.since] : [],
   );
   const since = changes.length > 0 ? changes.sort()[0]! : entry.updatedAt;
-  return { collection, id, entry, translation, since };
+  return { collection, id, entry, translation, title: koreanTitle(entry, id), since };
+}
+
+function koreanTitle(entry: object, id: string): string {
+  const doc = entry as { term?: { ko: string }; title?: { ko: string }; name?: { ko: string } };
+  return doc.term?.ko ?? doc.title?.ko ?? doc.name?.ko ?? id;
 }
 
 /**

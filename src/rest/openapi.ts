@@ -15,11 +15,17 @@ export function openApiDocument(): object {
     description: 'An error (RFC 9457 problem+json) with the same codes as GraphQL',
     content: { 'application/problem+json': { schema: problemSchema } },
   };
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An editor or admin token (see API_TOKENS)',
+  });
   for (const route of REST_ROUTES) {
     registry.registerPath({
       method: 'get',
       path: route.path,
       summary: route.summary,
+      ...(route.requires ? { security: [{ [bearer.name]: [] }] } : {}),
       request: {
         ...(route.params ? { params: route.params as never } : {}),
         query: route.query as never,
@@ -31,6 +37,7 @@ export function openApiDocument(): object {
         },
         304: { description: 'Not modified: the ETag in If-None-Match is current' },
         400: problem,
+        ...(route.requires ? { 401: problem, 403: problem } : {}),
         404: problem,
         503: problem,
       },

@@ -3,9 +3,11 @@ import type { Runtime } from '../runtime.js';
 import type { Config } from '../config.js';
 import { issuesFromZod, ValidationError } from '../errors.js';
 import { applyCaching } from '../http/httpCaching.js';
+import { authorize } from '../auth/permissions.js';
 import { sendProblem } from './problem.js';
 import { restContext } from './restContext.js';
-import { REST_ROUTES, type RestRoute } from './routes.js';
+import type { RestRoute } from './restRoute.js';
+import { REST_ROUTES } from './routes.js';
 
 /** `/v1/concepts/{slug}` (OpenAPI) → `/v1/concepts/:slug` (Express). */
 function expressPath(path: string): string {
@@ -24,6 +26,7 @@ function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
         throw new ValidationError('Invalid query parameters', issuesFromZod(query.error));
       const named = route.localesOf?.(query.data);
       const ctx = await restContext(req, config, ready, named?.length === 1 ? named[0] : undefined);
+      if (route.requires) authorize(ctx.viewer, route.requires, config.apiTokens.length > 0);
       const fresh = applyCaching(
         req,
         res,

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { conceptPage } from '../content/conceptPage.js';
 import { relatedConcepts } from '../content/graph.js';
 import { LOCALES, type Locale } from '../domain/locale.js';
@@ -10,27 +9,9 @@ import { presentLesson, presentLessonItem } from '../present/presentLesson.js';
 import { searchConcepts } from '../search/searchConcepts.js';
 import { changePage } from '../sync/changePage.js';
 import { presentChanges } from '../sync/presentChanges.js';
-import type { RestContext } from './restContext.js';
+import { route, type RestRoute } from './restRoute.js';
 import * as s from './schemas.js';
-
-/** A REST route: its path (OpenAPI style), its inputs and answer as zod schemas, its handler. */
-export interface RestRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
-  path: string;
-  summary: string;
-  params?: P;
-  query: Q;
-  response: z.ZodType;
-  /**
-   * The locales the answer is in when a parameter names them (one for most routes, one or both
-   * for a bundle); undefined: Accept-Language decides, and the answer varies on it.
-   */
-  localesOf?: (query: z.infer<Q>) => readonly Locale[] | undefined;
-  handle(ctx: RestContext, params: z.infer<P>, query: z.infer<Q>): unknown;
-}
-
-function route<P extends z.ZodType, Q extends z.ZodType>(definition: RestRoute<P, Q>): RestRoute {
-  return definition;
-}
+import { TRANSLATION_ROUTES } from './translationRoutes.js';
 
 function notFound(what: string, slug: string): AppError {
   return new AppError(ErrorCode.NOT_FOUND, `There is no ${what} "${slug}".`, [
@@ -178,4 +159,5 @@ export const REST_ROUTES: RestRoute[] = [
         ctx.locale,
       ),
   }),
+  ...TRANSLATION_ROUTES,
 ];

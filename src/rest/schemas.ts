@@ -204,7 +204,6 @@ export const searchResultSchema = z.object({
       snippet: z.string(),
       fallbacks,
       outdated,
-  outdated,
     }),
   ),
 });
@@ -259,7 +258,6 @@ export const changeSetSchema = z.object({
       order: z.number().int(),
       fallbacks,
       outdated,
-  outdated,
     }),
   ),
   concepts: z.array(conceptSchema.omit({ relations: true, lessons: true })),

@@ -10,8 +10,8 @@ import {
   startEmulator,
   type RunningEmulator,
 } from '../helpers/firestoreEmulator.js';
-import { serveApi } from '../helpers/httpServer.js';
-import { TEST_API_TOKENS } from '../helpers/tokens.js';
+import { request, serveApi } from '../helpers/httpServer.js';
+import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
 
 type Served = Awaited<ReturnType<typeof serveApi>>;
 
@@ -196,9 +196,9 @@ function defineWorkflow(start: () => Promise<Served>) {
     );
     expect(graphqlKorean.extensions?.locale).toBeUndefined();
     const rest = await fetch(`${served.url}/v1/concepts/transformer?locale=en`);
-    expect((await rest.json()).outdated).toEqual(['summary']);
+    expect(((await rest.json()) as { outdated?: string[] }).outdated).toEqual(['summary']);
     const bundle = await fetch(`${served.url}/v1/lessons/introduction-to-llms/bundle?locales=en`);
-    const transformer = (await bundle.json()).content.en.concepts.find(
+    const transformer = ((await bundle.json()) as any).content.en.concepts.find(
       (c: any) => c.slug === 'transformer',
     );
     expect(transformer.outdated).toEqual(['summary']);
@@ -251,6 +251,51 @@ function defineWorkflow(start: () => Promise<Served>) {
     expect(latest.translationEvents).toEqual([
       { kind: 'PUBLISHED_OUTDATED', paths: ['definition'] },
     ]);
+  });
+
+  it("serves the queue and one document's state over REST, to editors and admins only", async () => {
+    const before = await koreanConcept(served.url, 'chatbot');
+    const saved = await as('admin', served.url, UPDATE, {
+      s: 'chatbot',
+      p: { definition: { ko: '바뀐 정의.' } },
+      v: before.version,
+      allow: true,
+    });
+    expect(saved.errors).toBeUndefined();
+    const anonymous = await request(`${served.url}/v1/translations`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const queue = await request(`${served.url}/v1/translations?state=outdated&type=concept`, {
+      headers: AS.editor,
+    });
+    expect(queue.status).toBe(200);
+    expect(queue.headers.get('cache-control')).toBe('private, no-store');
+    const items = (queue.json as any).items;
+    expect(items.map((item: any) => item.id)).toContain('chatbot');
+    const one = await request(`${served.url}/v1/translations/concept/chatbot`, {
+      headers: AS.editor,
+    });
+    expect((one.json as any).translation).toMatchObject({
+      locale: 'en',
+      state: 'OUTDATED',
+      outdated: 1,
+      fields: [
+        {
+          path: 'definition',
+          state: 'OUTDATED',
+          source: '바뀐 정의.',
+          translatedFrom: before.definition,
+        },
+      ],
+    });
+    const korean = await request(`${served.url}/v1/translations?locale=ko`, { headers: AS.editor });
+    expect(korean.status).toBe(400);
+    const unknown = await request(`${served.url}/v1/translations/concept/no-such-concept`, {
+      headers: AS.editor,
+    });
+    expect(unknown.status).toBe(404);
+    const openapi = (await request(`${served.url}/v1/openapi.json`)).json as any;
+    expect(openapi.paths['/v1/translations'].get.security).toEqual([{ bearer: [] }]);
   });
 
   it('tracks a lesson per section: a Korean change in one section flags that section only', async () => {

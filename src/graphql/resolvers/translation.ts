@@ -1,4 +1,3 @@
-import { diffChars } from 'diff';
 import { authorize } from '../../auth/permissions.js';
 import type { Entry } from '../../content/entries.js';
 import { pageSize } from '../../content/pagination.js';
@@ -13,6 +12,7 @@ import type {
   FieldTranslation,
   TranslationState,
 } from '../../domain/translation/translationState.js';
+import { sourceDiff } from '../../domain/translation/sourceDiff.js';
 import { ValidationError } from '../../errors.js';
 import type { GraphQLContext } from '../context.js';
 
@@ -114,7 +114,7 @@ export const translationQueryResolvers = {
 export const translatedDocumentResolvers = {
   type: (item: Located) => TYPE_OF[item.collection],
   id: (item: Located) => item.id,
-  title: (item: Located) => koreanTitle(item.entry),
+  title: (item: Located) => item.title,
   version: (item: Located) => item.entry.version,
   status: (item: Located) => (item.entry as { status?: string }).status ?? null,
   since: (item: Located) => item.since,
@@ -142,26 +142,8 @@ export const fieldTranslationResolvers = {
   translation: (field: FieldTranslation) => field.en ?? null,
   translatedFrom: (field: FieldTranslation) => field.source ?? null,
   sourceDiff: (field: FieldTranslation) =>
-    field.source === undefined
-      ? null
-      : diffChars(field.source, field.ko).map((change) => ({
-          kind: change.added ? 'ADDED' : change.removed ? 'REMOVED' : 'SAME',
-          text: change.value,
-        })),
+    field.source === undefined ? null : sourceDiff(field.source, field.ko),
   sourceChangedAt: (field: FieldTranslation) => field.since ?? null,
   translatedBy: (field: FieldTranslation) => field.translatedBy ?? null,
   translatedAt: (field: FieldTranslation) => field.translatedAt ?? null,
 };
-
-// What a translator recognizes a document by, in the source language.
-function koreanTitle(entry: object): string {
-  const doc = entry as {
-    term?: { ko: string };
-    title?: { ko: string };
-    name?: { ko: string };
-    from?: string;
-    kind?: string;
-    to?: string;
-  };
-  return doc.term?.ko ?? doc.title?.ko ?? doc.name?.ko ?? `${doc.from} ${doc.kind} ${doc.to}`;
-}
