@@ -343,6 +343,8 @@ describe('OpenAPI', () => {
         '/v1/openapi.json',
         '/v1/search',
         '/v1/sync',
+        '/v1/translations',
+        '/v1/translations/{type}/{id}',
       ].sort(),
     );
     const parameters = document.paths['/v1/concepts'].get.parameters.map((p: any) => p.name);
