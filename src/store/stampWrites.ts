@@ -111,13 +111,15 @@ function translationMeta(
   if (directive.override && directive.override.length > 0) {
     events.push({ kind: 'PUBLISHED_OUTDATED', paths: [...directive.override] });
   }
-  const after = localeFingerprints(write.collection, write.data, tracked.translations);
+  // A new document is new to every locale: no need to fingerprint what its readers see (this
+  // also keeps seeding the memory store at start-up cheap).
   const before =
     previous && localeFingerprints(write.collection, previous.data, previous.translations);
+  const after = before && localeFingerprints(write.collection, write.data, tracked.translations);
   const localeRevs = Object.fromEntries(
     LOCALES.map((locale) => [
       locale,
-      before && before[locale] === after[locale]
+      before && after && before[locale] === after[locale]
         ? (previous.localeRevs?.[locale] ?? previous.rev)
         : rev,
     ]),
