@@ -8,7 +8,11 @@ import type { DocumentWrite } from '../store/contentStore.js';
 import { beginEdit, commitEdit, type EditDeps } from './editor.js';
 import { applyPatch, dropNulls, parseInput, requireVersion } from './inputs.js';
 import { assertReferences } from './referenceIssues.js';
-import { guardTranslations, type TranslationChoice } from './translationGuard.js';
+import {
+  guardStatusChange,
+  guardTranslations,
+  type TranslationChoice,
+} from './translationGuard.js';
 
 const conceptInputSchema = conceptSchema.omit({ status: true });
 
@@ -110,16 +114,13 @@ export async function setConceptStatus(
   const current = edit.snapshot.documents.concepts.get(slug);
   if (!current) throw notFound(slug);
   const data = withoutMeta(current);
-  const translation = guardTranslations({
+  const translation = guardStatusChange({
     viewer,
     writable: deps.writable,
     collection: 'concepts',
-    previous: current,
+    current,
     next: { ...data, status },
-    published: status === 'PUBLISHED',
-    publishing: current.status !== 'PUBLISHED',
     choice,
-    prefix: [],
   });
   const snapshot = await commitEdit(deps, edit, [
     {

@@ -4,7 +4,11 @@ import { withoutMeta, type Entry } from '../content/entries.js';
 import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { guardTranslations, type TranslationChoice } from './translationGuard.js';
+import {
+  guardStatusChange,
+  guardTranslations,
+  type TranslationChoice,
+} from './translationGuard.js';
 import { beginEdit, commitEdit, type EditDeps } from './editor.js';
 import { dropNulls, parseInput, requireVersion } from './inputs.js';
 import { assertReferences } from './referenceIssues.js';
@@ -129,16 +133,13 @@ export async function setLessonStatus(
       [],
     );
   }
-  const translation = guardTranslations({
+  const translation = guardStatusChange({
     viewer,
     writable: deps.writable,
     collection: 'lessons',
-    previous: current,
+    current,
     next: { ...data, status },
-    published: status === 'PUBLISHED',
-    publishing: current.status !== 'PUBLISHED',
     choice,
-    prefix: [],
   });
   const snapshot = await commitEdit(deps, edit, [
     {

@@ -76,6 +76,25 @@ export function guardTranslations(write: GuardedWrite): TranslationDirective {
   return { ...directive, override: offending.map((field) => field.path) };
 }
 
+/**
+ * The guard of a publication change (publish or unpublish a concept or lesson): publishing
+ * checks every text, not only those the write changes; unpublishing checks nothing.
+ */
+export function guardStatusChange(
+  write: Pick<GuardedWrite, 'viewer' | 'writable' | 'collection' | 'choice'> & {
+    current: Entry<{ status: string }>;
+    next: { status: string };
+  },
+): TranslationDirective {
+  return guardTranslations({
+    ...write,
+    previous: write.current,
+    published: write.next.status === 'PUBLISHED',
+    publishing: write.current.status !== 'PUBLISHED',
+    prefix: [],
+  });
+}
+
 /** A text's field path as an issue path: `details.0.text` → `['details', 0, 'text']`. */
 export function fieldPathSegments(path: string): (string | number)[] {
   return path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
