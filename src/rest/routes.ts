@@ -167,10 +167,11 @@ export const REST_ROUTES: RestRoute[] = [
     query: s.syncQuery,
     response: s.changeSetSchema,
     localesOf: byLocale,
+    // The page holds one locale: only what changed for its readers is sent (see changePage).
     handle: (ctx, _params, query) =>
       presentChanges(
         ctx.index,
-        changePage(ctx.snapshot, ctx.audience, query.since, query.first),
+        changePage(ctx.snapshot, ctx.audience, query.since, query.first, ctx.locale),
         ctx.locale,
       ),
   }),

@@ -107,7 +107,11 @@ export const queryResolvers = {
     _: unknown,
     args: { since?: string | null; first?: number | null } & LocaleArgs,
     ctx: GraphQLContext,
-  ) => view(changePage(ctx.snapshot, ctx.audience, args.since, args.first), rootLocale(args, ctx)),
+  ) => {
+    // The page is served in one locale: only what changed for its readers is sent.
+    const locale = rootLocale(args, ctx);
+    return view(changePage(ctx.snapshot, ctx.audience, args.since, args.first, locale), locale);
+  },
 
   relationKinds: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) =>
     RELATION_KINDS.map((kind) => view(kind, rootLocale(args, ctx))),
