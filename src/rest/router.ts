@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Runtime } from '../runtime.js';
 import type { Config } from '../config.js';
+import { LOCALES } from '../domain/locale.js';
 import { issuesFromZod, ValidationError } from '../errors.js';
 import { applyCaching } from '../http/httpCaching.js';
 import { sendProblem } from './problem.js';
@@ -24,14 +25,18 @@ function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
         throw new ValidationError('Invalid query parameters', issuesFromZod(query.error));
       const named = route.localesOf?.(query.data);
       const ctx = await restContext(req, config, ready, named?.length === 1 ? named[0] : undefined);
+      const locales = named ?? [ctx.locale];
+      const reads = route.readsEveryLocale ? LOCALES : locales;
       const fresh = applyCaching(
         req,
         res,
         {
           epoch: ctx.snapshot.epoch,
-          // Public answers go by the public revision: editing drafts keeps their validators.
-          rev: ctx.snapshot.revisionFor(ctx.audience),
-          locales: named ?? [ctx.locale],
+          // Public answers go by the public revision of the locales they read: editing drafts,
+          // or text only another locale's readers see, keeps their validators.
+          rev: ctx.snapshot.revisionFor(ctx.audience, reads),
+          locales,
+          reads,
           audience: ctx.audience,
           varyOnLanguage: named === undefined,
         },

@@ -25,6 +25,11 @@ export interface RestRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
    * for a bundle); undefined: Accept-Language decides, and the answer varies on it.
    */
   localesOf?: (query: z.infer<Q>) => readonly Locale[] | undefined;
+  /**
+   * True when the answer reads every locale's text whatever locale it is served in (a search
+   * matches Korean and English): it then changes with every locale's revision, not only its own.
+   */
+  readsEveryLocale?: boolean;
   handle(ctx: RestContext, params: z.infer<P>, query: z.infer<Q>): unknown;
 }
 
@@ -107,6 +112,7 @@ export const REST_ROUTES: RestRoute[] = [
     query: s.searchQuery,
     response: s.searchResultSchema,
     localesOf: byLocale,
+    readsEveryLocale: true,
     handle: (ctx, _params, query) => ({
       query: query.q,
       locale: ctx.locale,
