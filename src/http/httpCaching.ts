@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Locale } from '../domain/locale.js';
+import { localesRead } from './responseCache/localesRead.js';
 
 /** What a cacheable answer depends on: what its validator (ETag) names. */
 export interface AnswerVersion {
@@ -53,6 +54,8 @@ export function applyCaching(
       ? `public, max-age=${lifetimes.maxAge}, s-maxage=${lifetimes.sMaxAge}`
       : 'private, no-store',
   );
+  // The response cache keeps the answer for as long as these locales' revision stays.
+  for (const locale of version.reads) localesRead(req).add(locale);
   // The token changes what is served (drafts), so shared caches must not mix the two.
   res.vary('Authorization');
   if (version.varyOnLanguage) res.vary('Accept-Language');
