@@ -29,7 +29,10 @@ export function openApiDocument(): object {
           description: route.summary,
           content: { 'application/json': { schema: route.response } },
         },
-        304: { description: 'Not modified: the ETag in If-None-Match is current' },
+        304: {
+          description:
+            "Not modified: the ETag in If-None-Match is current. Public ETags follow the content of the answer's locales: an edit only other locales' readers see keeps them",
+        },
         400: problem,
         404: problem,
         503: problem,

@@ -169,7 +169,7 @@ export const REST_ROUTES: RestRoute[] = [
   route({
     path: '/v1/sync',
     summary:
-      'What changed since a sync token (upserts and deletions), paged; no token: a full sync',
+      "What changed for readers of the answer's locale since a sync token (upserts and deletions), paged; no token: a full sync",
     query: s.syncQuery,
     response: s.changeSetSchema,
     localesOf: byLocale,
