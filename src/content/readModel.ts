@@ -1,6 +1,7 @@
 import { formatPath } from '../errors.js';
 import type { ChangeBatch, ContentStore } from '../store/contentStore.js';
 import { applyChanges } from './applyChanges.js';
+import { nextPublicLocaleRevisions } from './localeRevisions.js';
 import { wasEverPublic } from './publicHistory.js';
 import { applyTombstones } from './tombstones.js';
 import { emptyDocumentSet } from './entries.js';
@@ -177,6 +178,12 @@ export class ReadModel {
       loadRev: previous.loadRev,
       visibilityFlips: flips,
       publicRev: publicChange ? changes.rev : previous.publicRev,
+      publicLocaleRevs: nextPublicLocaleRevisions(
+        previous.publicLocaleRevs,
+        documents,
+        tombstones,
+        changes.documents,
+      ),
     });
   }
 

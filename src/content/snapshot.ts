@@ -1,7 +1,9 @@
 import { OutdatedTranslations } from './outdatedTranslations.js';
 import { ContentIndex } from './contentIndex.js';
 import { SearchIndex } from '../search/searchIndex.js';
+import type { Locale } from '../domain/locale.js';
 import type { DocumentSet } from './entries.js';
+import { publicLocaleRevisions, type LocaleRevisions } from './localeRevisions.js';
 import { publicRevision } from './publicHistory.js';
 import type { Tombstones } from './tombstones.js';
 
@@ -39,6 +41,12 @@ export class ContentSnapshot {
    * answers, their validators and cache keys go by it, so editing drafts moves none of them.
    */
   readonly publicRev: number;
+  /**
+   * Per locale, the revision of the last change its anonymous readers could see (see
+   * publicLocaleRevisions): a Korean-only edit leaves the English one where it was, so English
+   * answers, their validators, cache keys and sync tokens stay as they were.
+   */
+  readonly publicLocaleRevs: LocaleRevisions;
 
   /**
    * @param extras.search the search index over these documents' concepts, when the snapshot
@@ -57,6 +65,8 @@ export class ContentSnapshot {
       visibilityFlips?: ReadonlyMap<string, number>;
       /** Known from the snapshot before (see ReadModel); else found by a scan. */
       publicRev?: number;
+      /** Likewise. */
+      publicLocaleRevs?: LocaleRevisions;
     } = {},
   ) {
     this.translations = new OutdatedTranslations(documents);
@@ -66,12 +76,23 @@ export class ContentSnapshot {
     this.loadRev = extras.loadRev ?? rev;
     this.visibilityFlips = extras.visibilityFlips ?? new Map();
     this.publicRev = extras.publicRev ?? publicRevision(documents, this.tombstones);
+    this.publicLocaleRevs =
+      extras.publicLocaleRevs ?? publicLocaleRevisions(documents, this.tombstones);
     this.public = new ContentIndex(documents, false, this.translations);
   }
 
-  /** The revision an audience's answers are as of: drafts move only the preview's. */
-  revisionFor(audience: Audience): number {
-    return audience === 'public' ? this.publicRev : this.rev;
+  /**
+   * The revision an audience's answers are as of: drafts move only the preview's. A public
+   * answer that names the locales it shows goes by theirs (the highest of them): an edit its
+   * readers cannot see leaves it as it was. Preview answers (private, never cached) go by the
+   * store's revision whatever their locale.
+   */
+  revisionFor(audience: Audience, locales?: readonly Locale[]): number {
+    if (audience === 'preview') return this.rev;
+    if (locales === undefined || locales.length === 0) return this.publicRev;
+    let highest = 0;
+    for (const locale of locales) highest = Math.max(highest, this.publicLocaleRevs[locale]);
+    return highest;
   }
 
   /** The indexes an audience reads (the preview index is only built when first asked for). */

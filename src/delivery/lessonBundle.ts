@@ -12,8 +12,10 @@ import { encodeSyncToken } from '../sync/syncToken.js';
 /**
  * Everything a mobile app needs to show a lesson offline, in the requested locales: the lesson,
  * every concept it teaches, the relations among those concepts and the comparisons it uses
- * (authored tables whose concepts it all teaches). `contentHash` identifies the content (not
- * the revision); `syncToken` continues with `changes`/`/v1/sync` from this revision.
+ * (authored tables whose concepts it all teaches). `contentHash` identifies the content in
+ * those locales (not the revision: see contentHashOf); `rev` is the public revision of those
+ * locales (the store's for editors) and `syncToken` continues with `changes`/`/v1/sync` from
+ * it, so an edit only another locale's readers see changes none of the three.
  */
 export function lessonBundle(
   snapshot: ContentSnapshot,
@@ -47,14 +49,45 @@ export function lessonBundle(
       },
     ]),
   );
-  // The revision this audience's content is as of: editing drafts does not change a public bundle.
-  const rev = snapshot.revisionFor(audience);
+  // The revision this audience's content in these locales is as of: editing drafts, or text
+  // only another locale's readers see, does not change a public bundle.
+  const rev = snapshot.revisionFor(audience, locales);
   return {
     slug,
     locales,
     rev,
-    contentHash: createHash('sha256').update(JSON.stringify(content)).digest('hex'),
+    contentHash: contentHashOf(content),
     syncToken: encodeSyncToken({ epoch: snapshot.epoch, since: rev }),
     content,
   };
+}
+
+type BundleContent = Record<
+  string,
+  {
+    lesson: { version: number; updatedAt: string };
+    concepts: { version: number; updatedAt: string }[];
+    relations: unknown[];
+    comparisons: unknown[];
+  }
+>;
+
+// SHA-256 of the content without the edit stamps of its lesson and concepts (`version`,
+// `updatedAt`): they move with every edit, also with one that changes nothing a reader of these
+// locales sees, which must leave the hash (and the app's copy) as it was.
+function contentHashOf(content: BundleContent): string {
+  const unstamped = <T extends { version: number; updatedAt: string }>({
+    version: _version,
+    updatedAt: _updatedAt,
+    ...rest
+  }: T) => rest;
+  const hashed = Object.entries(content).map(([locale, part]) => [
+    locale,
+    {
+      ...part,
+      lesson: unstamped(part.lesson),
+      concepts: part.concepts.map(unstamped),
+    },
+  ]);
+  return createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
 }

@@ -27,6 +27,12 @@ export interface GraphQLContext {
   loadSnapshot(): Promise<void>;
   /** Locale from Accept-Language (else Korean), used where no `locale` argument is given. */
   defaultLocale: Locale;
+  /**
+   * The locales whose content the answer reads (see http/responseCache/localesRead): every
+   * root field adds the one it serves (see rootLocale), a search both. A public answer is kept
+   * by the response cache while their revision stays.
+   */
+  localesRead: Set<Locale>;
   fallbacks: LocaleFallbackRecorder;
   /** The request's log record (operation, error codes), when the request is being logged. */
   log?: RequestRecord;
@@ -43,7 +49,12 @@ export function view<T>(item: T, locale: Locale): View<T> {
   return { item, locale };
 }
 
-/** The locale a root field serves: its `locale` argument, else the request's default. */
+/**
+ * The locale a root field serves: its `locale` argument, else the request's default. Noted as
+ * one the answer reads.
+ */
 export function rootLocale(args: { locale?: Locale | null }, context: GraphQLContext): Locale {
-  return args.locale ?? context.defaultLocale;
+  const locale = args.locale ?? context.defaultLocale;
+  context.localesRead.add(locale);
+  return locale;
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { AppError, contentUnavailable, HTTP_STATUS } from '../errors.js';
 import { challengeHeaders } from '../http/httpErrors.js';
 import { negotiateLocale } from '../http/negotiateLocale.js';
+import { localesRead } from '../http/responseCache/localesRead.js';
 import { requestViewer } from '../http/requestViewer.js';
 import { recordOf } from '../observability/requestLog.js';
 import type { Runtime } from '../runtime.js';
@@ -44,6 +45,8 @@ export function graphqlRequestContext(config: Config, ready: Promise<Runtime>) {
         writable: config.apiTokens.length > 0,
       },
       defaultLocale: negotiateLocale(req.headers['accept-language']),
+      // The request's own set, which the response cache reads when it keeps the answer.
+      localesRead: localesRead(req),
       fallbacks: new LocaleFallbackRecorder(),
       log,
       async adoptLatest(this: GraphQLContext) {

@@ -1,4 +1,5 @@
 import type { Entry } from '../content/entries.js';
+import { lessonContentHash } from '../content/lessonContentHash.js';
 import type { Lesson } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
 import { NOTHING_OUTDATED, type OutdatedCheck } from '../content/outdatedTranslations.js';
@@ -54,7 +55,8 @@ function itemFields(lesson: Entry<Lesson>, t: Localizer) {
     title: t.text(lesson.title, 'title'),
     summary: t.optional(lesson.summary, 'summary'),
     readingMinutes: t.pick(lesson.readingMinutes, 'readingMinutes'),
-    contentHash: lesson.contentHash,
+    // What this locale's readers are served: a Korean-only edit leaves the English hash.
+    contentHash: lessonContentHash(lesson, t.locale),
     version: lesson.version,
   };
 }

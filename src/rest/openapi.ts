@@ -35,7 +35,10 @@ export function openApiDocument(): object {
           description: route.summary,
           content: { 'application/json': { schema: route.response } },
         },
-        304: { description: 'Not modified: the ETag in If-None-Match is current' },
+        304: {
+          description:
+            "Not modified: the ETag in If-None-Match is current. Public ETags follow the content of the answer's locales: an edit only other locales' readers see keeps them",
+        },
         400: problem,
         ...(route.requires ? { 401: problem, 403: problem } : {}),
         404: problem,

@@ -15,6 +15,11 @@ export interface RestRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
    * for a bundle); undefined: Accept-Language decides, and the answer varies on it.
    */
   localesOf?: (query: z.infer<Q>) => readonly Locale[] | undefined;
+  /**
+   * True when the answer reads every locale's text whatever locale it is served in (a search
+   * matches Korean and English): it then changes with every locale's revision, not only its own.
+   */
+  readsEveryLocale?: boolean;
   /** What the viewer must be allowed (editor-only routes need the bearer token); absent: anyone. */
   requires?: Action;
   handle(ctx: RestContext, params: z.infer<P>, query: z.infer<Q>): unknown;

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Runtime } from '../runtime.js';
 import type { Config } from '../config.js';
+import { LOCALES } from '../domain/locale.js';
 import { issuesFromZod, ValidationError } from '../errors.js';
 import { applyCaching } from '../http/httpCaching.js';
 import { authorize } from '../auth/permissions.js';
@@ -27,14 +28,18 @@ function handler(route: RestRoute, config: Config, ready: Promise<Runtime>) {
       const named = route.localesOf?.(query.data);
       const ctx = await restContext(req, config, ready, named?.length === 1 ? named[0] : undefined);
       if (route.requires) authorize(ctx.viewer, route.requires, config.apiTokens.length > 0);
+      const locales = named ?? [ctx.locale];
+      const reads = route.readsEveryLocale ? LOCALES : locales;
       const fresh = applyCaching(
         req,
         res,
         {
           epoch: ctx.snapshot.epoch,
-          // Public answers go by the public revision: editing drafts keeps their validators.
-          rev: ctx.snapshot.revisionFor(ctx.audience),
-          locales: named ?? [ctx.locale],
+          // Public answers go by the public revision of the locales they read: editing drafts,
+          // or text only another locale's readers see, keeps their validators.
+          rev: ctx.snapshot.revisionFor(ctx.audience, reads),
+          locales,
+          reads,
           audience: ctx.audience,
           varyOnLanguage: named === undefined,
         },

@@ -90,6 +90,7 @@ export const REST_ROUTES: RestRoute[] = [
     query: s.searchQuery,
     response: s.searchResultSchema,
     localesOf: byLocale,
+    readsEveryLocale: true,
     handle: (ctx, _params, query) => ({
       query: query.q,
       locale: ctx.locale,
@@ -148,14 +149,15 @@ export const REST_ROUTES: RestRoute[] = [
   route({
     path: '/v1/sync',
     summary:
-      'What changed since a sync token (upserts and deletions), paged; no token: a full sync',
+      "What changed for readers of the answer's locale since a sync token (upserts and deletions), paged; no token: a full sync",
     query: s.syncQuery,
     response: s.changeSetSchema,
     localesOf: byLocale,
+    // The page holds one locale: only what changed for its readers is sent (see changePage).
     handle: (ctx, _params, query) =>
       presentChanges(
         ctx.index,
-        changePage(ctx.snapshot, ctx.audience, query.since, query.first),
+        changePage(ctx.snapshot, ctx.audience, query.since, query.first, ctx.locale),
         ctx.locale,
       ),
   }),

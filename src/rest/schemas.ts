@@ -64,7 +64,7 @@ export const syncQuery = z
       .string()
       .max(1024)
       .optional()
-      .describe('token of the previous sync; absent: a full sync'),
+      .describe('token of the previous sync in this locale; absent: a full sync'),
     first: z.coerce.number().int().min(1).max(MAX_SYNC_PAGE).optional(),
     locale,
   })
@@ -167,7 +167,11 @@ export const lessonItemSchema = z.object({
   title: text,
   summary: text.nullable(),
   readingMinutes: z.number().int(),
-  contentHash: z.string(),
+  contentHash: z
+    .string()
+    .describe(
+      'SHA-256 of what readers of this locale are served of the lesson: an edit only other locales show leaves it',
+    ),
   version: z.number().int(),
   fallbacks,
   outdated,
@@ -233,9 +237,16 @@ const comparisonDocumentSchema = z.object({
 export const bundleSchema = z.object({
   slug: z.string(),
   locales: z.array(z.enum(LOCALES)),
-  rev: z.number().int(),
-  contentHash: z.string(),
-  syncToken: z.string(),
+  rev: z
+    .number()
+    .int()
+    .describe('The content revision of these locales (the last change their readers could see)'),
+  contentHash: z
+    .string()
+    .describe(
+      'SHA-256 of the content, leaving out the version and updatedAt of its lesson and concepts: unchanged content in these locales, unchanged hash',
+    ),
+  syncToken: z.string().describe('Continue with /v1/sync?since= (one sync per locale) from here'),
   content: z.record(
     z.string(),
     z.object({
@@ -248,7 +259,11 @@ export const bundleSchema = z.object({
 });
 /** A page of changes since a sync token. */
 export const changeSetSchema = z.object({
-  token: z.string(),
+  token: z
+    .string()
+    .describe(
+      'since= of the next page while hasMore, then of the next sync in the same locale; unchanged when nothing changed for its readers',
+    ),
   hasMore: z.boolean(),
   categories: z.array(
     z.object({

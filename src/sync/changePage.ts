@@ -1,5 +1,6 @@
 import type { ContentIndex } from '../content/contentIndex.js';
 import type { Entry } from '../content/entries.js';
+import { localeRevision } from '../content/localeRevisions.js';
 import { wasEverPublic } from '../content/publicHistory.js';
 import { visibilityDependencies } from '../content/publicView.js';
 import type { Audience, ContentSnapshot } from '../content/snapshot.js';
@@ -8,6 +9,7 @@ import type { Category } from '../domain/category.js';
 import type { Comparison } from '../domain/comparison.js';
 import type { Concept } from '../domain/concept.js';
 import type { Lesson } from '../domain/lesson.js';
+import type { Locale } from '../domain/locale.js';
 import type { Relation } from '../domain/relation.js';
 import { ValidationError } from '../errors.js';
 import { decodeSyncToken, encodeSyncToken, fullSyncRequired } from './syncToken.js';
@@ -90,14 +92,27 @@ function visibleDocument(index: ContentIndex, collection: CollectionName, id: st
  * whatever cites a lesson): they appear, vanish or change for anonymous readers without being
  * written themselves. Before the snapshot's full read such flips are unknown, so any
  * concept or lesson changed then counts as one. A full sync (since 0) is every document.
+ *
+ * With a locale, "written" means "changed for readers of that locale" (see localeRevision): a
+ * Korean edit that leaves the English as it was is not sent to English readers. A publication
+ * change alters every locale's view, so a flip's document has its locale revision at or after
+ * the flip, which is why locale revisions also stand in for flips before the full read.
+ * Deletions are every locale's.
  */
-function touchedSince(snapshot: ContentSnapshot, since: number, upTo: number): Set<string> {
+function touchedSince(
+  snapshot: ContentSnapshot,
+  since: number,
+  upTo: number,
+  locale: Locale | undefined,
+): Set<string> {
   const touched = new Set<string>();
   const { documents } = snapshot;
   const inWindow = (rev: number) => rev > since && rev <= upTo;
+  const changedAt = (doc: { rev: number; localeRevs?: Record<Locale, number> | undefined }) =>
+    locale === undefined ? doc.rev : localeRevision(doc, locale);
   for (const collection of COLLECTIONS) {
     for (const [id, doc] of documents[collection] as ReadonlyMap<string, { rev: number }>) {
-      if (since === 0 || inWindow(doc.rev)) touched.add(keyOf(collection, id));
+      if (since === 0 || inWindow(changedAt(doc))) touched.add(keyOf(collection, id));
     }
   }
   for (const tombstone of snapshot.tombstones.values()) {
@@ -110,7 +125,7 @@ function touchedSince(snapshot: ContentSnapshot, since: number, upTo: number): S
   const changedBeforeLoad = (rev: number) => inWindow(rev) && rev <= snapshot.loadRev;
   for (const collection of ['concepts', 'lessons'] as const) {
     for (const doc of documents[collection].values())
-      if (changedBeforeLoad(doc.rev)) flipped.add(`${collection}/${doc.slug}`);
+      if (changedBeforeLoad(changedAt(doc))) flipped.add(`${collection}/${doc.slug}`);
   }
   for (const tombstone of snapshot.tombstones.values()) {
     if (changedBeforeLoad(tombstone.rev)) flipped.add(`${tombstone.collection}/${tombstone.id}`);
@@ -130,12 +145,19 @@ function touchedSince(snapshot: ContentSnapshot, since: number, upTo: number): S
  * document key within a fixed revision window, so documents updated while a client pages are
  * never skipped: they come again in its next sync. A token from another store history, or one
  * ahead of the store, is FULL_SYNC_REQUIRED.
+ *
+ * With `locale` (the locale the page is served in), only what changed for readers of that
+ * locale is sent, and an anonymous reader's window ends at that locale's public revision: an
+ * edit they cannot see gives them nothing to do, not even a new token. Every change of theirs
+ * up to that revision is in the window, and every later one has a higher locale revision, so
+ * a sync from the token returned misses nothing. Without it, every change counts.
  */
 export function changePage(
   snapshot: ContentSnapshot,
   audience: Audience,
   token: string | null | undefined,
   first: number | null | undefined,
+  locale?: Locale,
 ): ChangePage {
   const size = first ?? DEFAULT_SYNC_PAGE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_SYNC_PAGE) {
@@ -146,8 +168,9 @@ export function changePage(
   const position = token ? decodeSyncToken(token) : { epoch: snapshot.epoch, since: 0 };
   if (position.epoch !== snapshot.epoch)
     throw fullSyncRequired('The content store has been reset since this sync token.');
-  // Anonymous readers' tokens go by the public revision: editing drafts gives them nothing to do.
-  const upTo = position.upTo ?? snapshot.revisionFor(audience);
+  // Anonymous readers' tokens go by the public revision (of their locale): editing drafts, or
+  // another locale's text, gives them nothing to do.
+  const upTo = position.upTo ?? snapshot.revisionFor(audience, locale && [locale]);
   if (position.since > snapshot.rev || upTo > snapshot.rev) {
     throw fullSyncRequired('The sync token is ahead of the content store.');
   }
@@ -155,7 +178,7 @@ export function changePage(
   // What each touched document means to this reader: an upsert, a deletion, or nothing at all.
   // Those that mean nothing are dropped before paging, so that no page boundary (kept in the
   // token) can name a document the reader may not know of.
-  const changes = [...touchedSince(snapshot, position.since, upTo)]
+  const changes = [...touchedSince(snapshot, position.since, upTo, locale)]
     .filter((key) => position.after === undefined || key > position.after)
     .sort()
     .flatMap((key): TouchedChange[] => {

@@ -1,5 +1,7 @@
+import type { Api } from '../../src/app.js';
 import { as, versionOf } from './editing.js';
 import { request, type ServedFunction } from './httpServer.js';
+import { editKoreanDefinition } from './koreanEdits.js';
 import {
   applyPage,
   copyContent,
@@ -13,11 +15,12 @@ import {
 /**
  * The delta-sync promises, on whichever store `serve` puts behind the API: paged full syncs
  * equal a one-page full sync; after an edit and a delete the next sync returns exactly those;
- * unpublishing withdraws a concept with its relations and republishing brings them back; and
- * a copy kept by applying every sync always equals a fresh full fetch.
+ * unpublishing withdraws a concept with its relations and republishing brings them back; a
+ * copy kept by applying every sync always equals a fresh full fetch; and a sync in one locale
+ * sends only what changed for its readers.
  */
-export function defineSyncSuite(serve: () => Promise<ServedFunction>): void {
-  let server: ServedFunction;
+export function defineSyncSuite(serve: () => Promise<ServedFunction & { api: Api }>): void {
+  let server: ServedFunction & { api: Api };
   beforeAll(async () => {
     server = await serve();
   }, 90_000);
@@ -100,6 +103,58 @@ export function defineSyncSuite(serve: () => Promise<ServedFunction>): void {
     expect(graphql.data.changes.concepts.map((c: any) => c.slug).sort()).toEqual(
       summary(fourth.pages).concepts.sort(),
     );
+  }, 60_000);
+
+  it('sends English readers nothing for a Korean edit whose English stays current, and Korean readers the edit', async () => {
+    const english = await syncAll(server, null, 1000, 'en');
+    const korean = await syncAll(server, null, 1000, 'ko');
+    // What GraphQL's changes() lists from a token, in a locale.
+    const graphqlChanges = async (since: string, locale: 'EN' | 'KO') => {
+      const answer = await as(
+        'anonymous',
+        server.url,
+        'query($s: String, $l: Locale) { changes(since: $s, locale: $l) { token concepts { slug } } }',
+        { s: since, l: locale },
+      );
+      const { token, concepts } = answer.data.changes as {
+        token: string;
+        concepts: { slug: string }[];
+      };
+      return { token, concepts: concepts.map((c) => c.slug) };
+    };
+
+    await editKoreanDefinition(
+      server.api,
+      'decoder',
+      '표현으로부터 출력을 만드는 부분.',
+      'kept current',
+    );
+
+    const idle = await syncAll(server, english.token, 7, 'en');
+    expect(summary(idle.pages).concepts).toEqual([]);
+    // Nothing to do for English readers: not even a new position.
+    expect(idle.token).toBe(english.token);
+    expect(await graphqlChanges(english.token, 'EN')).toEqual({
+      token: english.token,
+      concepts: [],
+    });
+    const edited = await syncAll(server, korean.token, 7, 'ko');
+    expect(summary(edited.pages).concepts).toEqual(['decoder']);
+    expect(edited.pages[0]!.concepts[0].definition).toBe('표현으로부터 출력을 만드는 부분.');
+    expect((await graphqlChanges(korean.token, 'KO')).concepts).toEqual(['decoder']);
+
+    // A Korean edit that outdates the English is a change for English readers.
+    const v = await versionOf(server.url, 'decoder');
+    const outdating = await as(
+      'admin',
+      server.url,
+      `mutation { updateConcept(slug: "decoder", patch: { definition: { ko: "다시 바뀐 정의." } }, expectedVersion: ${v}) { version } }`,
+    );
+    expect(outdating.errors).toBeUndefined();
+    const sent = await syncAll(server, idle.token, 7, 'en');
+    expect(summary(sent.pages).concepts).toEqual(['decoder']);
+    expect(sent.token).not.toBe(idle.token);
+    expect((await graphqlChanges(idle.token, 'EN')).concepts).toEqual(['decoder']);
   }, 60_000);
 
   it('asks for a full sync when a token is not ours or comes from another store history', async () => {

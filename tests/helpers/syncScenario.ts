@@ -47,18 +47,22 @@ export function copyContent(copy: Copy): Json {
   );
 }
 
-/** Syncs from a token (or from scratch) page by page; returns the pages and the final token. */
+/**
+ * Syncs from a token (or from scratch) page by page, in one locale (English unless told);
+ * returns the pages and the final token.
+ */
 export async function syncAll(
   server: ServedFunction,
   since: string | null,
   pageSize = 7,
+  locale: 'ko' | 'en' = 'en',
 ): Promise<{ pages: Json[]; token: string }> {
   const pages: Json[] = [];
   let token = since;
   for (let guard = 0; guard < 200; guard++) {
     const query = new URLSearchParams({
       first: String(pageSize),
-      locale: 'en',
+      locale,
       ...(token ? { since: token } : {}),
     });
     const answer = await request(`${server.url}/v1/sync?${query.toString()}`);

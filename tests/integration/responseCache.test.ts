@@ -1,12 +1,14 @@
-// The response cache: an anonymous public answer is kept per content revision and negotiated
-// locale and served again without running GraphQL or a REST handler; it is byte-identical to
-// the live answer (in every encoding), never crosses audiences, locales, revisions or origins,
-// never keeps errors, and stays within its byte budget. Hits and misses are read from the
-// request log, which says which one answered.
+// The response cache: an anonymous public answer is kept per negotiated locale and the content
+// revision of the locales it reads, and served again without running GraphQL or a REST
+// handler; it is byte-identical to the live answer (in every encoding), never crosses
+// audiences, locales, revisions or origins, never keeps errors, outlives edits its readers
+// cannot see (a Korean-only edit, for English answers), and stays within its byte budget.
+// Hits and misses are read from the request log, which says which one answered.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
 import { editSummary } from '../helpers/editing.js';
 import { serveApi } from '../helpers/httpServer.js';
+import { editKoreanDefinition } from '../helpers/koreanEdits.js';
 import { sendRaw, type RawAnswer } from '../helpers/rawHttp.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
 
@@ -167,6 +169,47 @@ describe('response cache', () => {
       summary: 'A changed summary.',
       version: version + 1,
     });
+  });
+});
+
+describe('response cache and locales', () => {
+  it('keeps English answers through a Korean edit whose English stays current, not Korean ones', async () => {
+    const query = (locale: string) => ({
+      query: `{ concept(slug: "encoder", locale: ${locale}) { term definition } }`,
+    });
+    const requests: [string, () => Promise<Raw>][] = [
+      ['REST en', () => send('GET', '/v1/concepts/encoder?locale=en')],
+      ['REST ko', () => send('GET', '/v1/concepts/encoder?locale=ko')],
+      ['GraphQL en', () => send('POST', '/graphql', {}, query('EN'))],
+      ['GraphQL ko', () => send('POST', '/graphql', {}, query('KO'))],
+      // A search matches Korean text too, whatever locale it answers in.
+      ['search en', () => send('GET', '/v1/search?q=encoder&locale=en')],
+    ];
+    const before = new Map<string, Raw>();
+    for (const [name, run] of requests) before.set(name, await run());
+    for (const [name, run] of requests) expect([name, (await run()).cache]).toEqual([name, 'hit']);
+
+    await editKoreanDefinition(
+      served.api,
+      'encoder',
+      '입력을 표현으로 바꾸는 부분.',
+      'kept current',
+    );
+
+    const after: [string, string | undefined][] = [];
+    for (const [name, run] of requests) {
+      const answer = await run();
+      after.push([name, answer.cache]);
+      if (name.endsWith(' en') && !name.startsWith('search'))
+        expect(answer.body.equals(before.get(name)!.body)).toBe(true);
+    }
+    expect(after).toEqual([
+      ['REST en', 'hit'],
+      ['REST ko', 'miss'],
+      ['GraphQL en', 'hit'],
+      ['GraphQL ko', 'miss'],
+      ['search en', 'miss'],
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ import type { Tombstone } from '../../src/content/tombstones.js';
 import type { CollectionName } from '../../src/domain/bundle.js';
 import type { Comparison } from '../../src/domain/comparison.js';
 import type { Lesson } from '../../src/domain/lesson.js';
+import type { Locale } from '../../src/domain/locale.js';
 import { relationId } from '../../src/domain/relation.js';
 import { AppError, ErrorCode, ValidationError } from '../../src/errors.js';
 import { changePage, type ChangePage, type SyncDeletion } from '../../src/sync/changePage.js';
@@ -53,8 +54,11 @@ function comparison(slug: string, concepts: string[]): Comparison {
   };
 }
 
-/** A live document: its collection, data, the revision that last wrote it, firstPublishedAt. */
-type Live = [CollectionName, object, number, (string | null)?];
+/**
+ * A live document: its collection, data, the revision that last wrote it, firstPublishedAt, and
+ * per locale the revision its readers' view last changed (absent: the revision that wrote it).
+ */
+type Live = [CollectionName, object, number, (string | null)?, Record<Locale, number>?];
 
 /**
  * The store after ten commits, as an instance that followed every commit sees it (loadRev 0):
@@ -108,7 +112,7 @@ function snapshotOf(
     comparisons: new Map(),
     lessons: new Map(),
   };
-  for (const [collection, data, docRev, firstPublishedAt] of live) {
+  for (const [collection, data, docRev, firstPublishedAt, localeRevs] of live) {
     const id =
       collection === 'relations'
         ? relationId(data as Parameters<typeof relationId>[0])
@@ -120,6 +124,7 @@ function snapshotOf(
       createdAt: PUBLISHED_AT,
       updatedAt: PUBLISHED_AT,
       ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
+      ...(localeRevs ? { localeRevs } : {}),
     });
   }
   return new ContentSnapshot(rev, documents as unknown as DocumentSet, new Date(0), {
@@ -294,6 +299,80 @@ describe('a sync from a token gets what was written in (since, upTo]', () => {
 
   it('gives an up-to-date reader its own token back', () => {
     expect(changePage(base(), 'public', since(9), undefined).token).toBe(since(9));
+  });
+});
+
+describe('a sync in one locale gets what changed for its readers', () => {
+  const withBeta = (rev: number, localeRevs: Record<Locale, number>) =>
+    snapshotOf(
+      rev,
+      [
+        ...BASE.filter(([, data]) => (data as { slug?: string }).slug !== 'beta'),
+        ['concepts', concept('beta', 'basics'), rev, PUBLISHED_AT, localeRevs],
+      ],
+      { tombstones: BASE_TOMBSTONES, flips: BASE_FLIPS },
+    );
+  // Rev 11: beta's Korean edited, its English kept current (English readers' view: as of 8).
+  const koreanEdit = () => withBeta(11, { ko: 11, en: 8 });
+
+  it.each<[string, Locale | undefined, number, string[], number]>([
+    ['English readers are not sent it, and keep their token', 'en', 9, [], 9],
+    [
+      'English readers from before its English last changed get it',
+      'en',
+      7,
+      ['categories/extras', 'concepts/beta'],
+      9,
+    ],
+    ['Korean readers get it, up to the Korean revision', 'ko', 9, ['concepts/beta'], 11],
+    [
+      'without a locale every change counts, up to the public revision',
+      undefined,
+      9,
+      ['concepts/beta'],
+      11,
+    ],
+  ])('%s', (_case, locale, from, items, upTo) => {
+    const page = changePage(koreanEdit(), 'public', since(from), undefined, locale);
+    expect(itemsOf(page)).toEqual(items);
+    expect(decodeSyncToken(page.token)).toEqual({ epoch: EPOCH, since: upTo });
+  });
+
+  it('sends a later English change from the token an English reader was given', () => {
+    const { token } = changePage(koreanEdit(), 'public', since(9), undefined, 'en');
+    const englishEdit = withBeta(12, { ko: 11, en: 12 });
+    const page = changePage(englishEdit, 'public', token, undefined, 'en');
+    expect(itemsOf(page)).toEqual(['concepts/beta']);
+    expect(decodeSyncToken(page.token)).toEqual({ epoch: EPOCH, since: 12 });
+  });
+
+  it('goes by the store revision for editors, sending what changed in their locale', () => {
+    const page = changePage(koreanEdit(), 'preview', since(10), undefined, 'en');
+    expect(itemsOf(page)).toEqual([]);
+    expect(decodeSyncToken(page.token)).toEqual({ epoch: EPOCH, since: 11 });
+  });
+
+  it('does not take a Korean-only edit before the load for a change of publication', () => {
+    const loaded = snapshotOf(
+      10,
+      BASE.map((doc): Live => {
+        const [collection, data, rev, firstPublishedAt] = doc;
+        return (data as { slug?: string }).slug === 'beta'
+          ? [collection, data, rev, firstPublishedAt, { ko: 8, en: 1 }]
+          : doc;
+      }),
+      { tombstones: BASE_TOMBSTONES, loadRev: 10 },
+    );
+    // In Korean beta counts (its relation, comparison and lesson come again); in English not.
+    expect(itemsOf(changePage(loaded, 'public', since(4), undefined, 'en'))).toEqual([
+      'categories/extras',
+      '-concept/delta',
+      '-concept/old',
+      '-relation/alpha__PRECEDES__old',
+    ]);
+    expect(itemsOf(changePage(loaded, 'public', since(4), undefined, 'ko'))).toContain(
+      'lessons/intro',
+    );
   });
 });
 

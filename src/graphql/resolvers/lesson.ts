@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Entry } from '../../content/entries.js';
+import { lessonContentHash } from '../../content/lessonContentHash.js';
 import type { Lesson, Section, SectionBody } from '../../domain/lesson.js';
 import type { GraphQLContext, View } from '../context.js';
 import { view } from '../context.js';
@@ -30,7 +31,7 @@ export const lessonResolvers = {
     ctx.fallbacks.record(info, locale);
     return item.readingMinutes.ko;
   },
-  contentHash: ({ item }) => item.contentHash,
+  contentHash: ({ item, locale }) => lessonContentHash(item, locale),
   markdown: localizedField((l) => l.markdown),
   status: ({ item }) => item.status,
   version: ({ item }) => item.version,

@@ -1,7 +1,7 @@
 import { authoredTable, compareConcepts } from '../../content/compare.js';
 import { conceptPage } from '../../content/conceptPage.js';
 import { shortestPath } from '../../content/graph.js';
-import type { Locale } from '../../domain/locale.js';
+import { LOCALES, type Locale } from '../../domain/locale.js';
 import { RELATION_KINDS } from '../../domain/relationKinds.js';
 import { searchConcepts } from '../../search/searchConcepts.js';
 import { lessonBundle } from '../../delivery/lessonBundle.js';
@@ -49,6 +49,8 @@ export const queryResolvers = {
     ctx: GraphQLContext,
   ) => {
     const locale = rootLocale(args, ctx);
+    // A search matches text in every locale: its answer changes with any of them.
+    for (const read of LOCALES) ctx.localesRead.add(read);
     return searchConcepts(ctx.index, ctx.snapshot.search, args.query, {
       first: args.first,
       locale,
@@ -100,6 +102,7 @@ export const queryResolvers = {
   ) => {
     if (!ctx.index.lesson(args.slug)) return null;
     const locales = args.locales?.length ? [...new Set(args.locales)] : (['ko', 'en'] as Locale[]);
+    for (const locale of locales) ctx.localesRead.add(locale);
     return lessonBundle(ctx.snapshot, ctx.audience, args.slug, locales);
   },
 
@@ -107,7 +110,11 @@ export const queryResolvers = {
     _: unknown,
     args: { since?: string | null; first?: number | null } & LocaleArgs,
     ctx: GraphQLContext,
-  ) => view(changePage(ctx.snapshot, ctx.audience, args.since, args.first), rootLocale(args, ctx)),
+  ) => {
+    // The page is served in one locale: only what changed for its readers is sent.
+    const locale = rootLocale(args, ctx);
+    return view(changePage(ctx.snapshot, ctx.audience, args.since, args.first, locale), locale);
+  },
 
   relationKinds: (_: unknown, args: LocaleArgs, ctx: GraphQLContext) =>
     RELATION_KINDS.map((kind) => view(kind, rootLocale(args, ctx))),

@@ -1,18 +1,27 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LRUCache } from 'lru-cache';
-import type { Locale } from '../../domain/locale.js';
+import { LOCALES, type Locale } from '../../domain/locale.js';
 import type { CachedResponse } from './cachedResponse.js';
 
-/** What besides the request itself decides an answer: content version, locale, audience. */
-export interface CacheScope {
-  /**
-   * Store history and public revision of the snapshot that answers (`epoch:publicRev`): only
-   * public answers are kept, and a draft's edit leaves them as they are.
-   */
-  version: string;
-  /** The locale Accept-Language negotiates (answers may depend on it). */
-  locale: Locale;
+/** The content being served, as the cache sees it: its store history and public revisions. */
+export interface ServedContent {
+  readonly epoch: string;
+  /** The public revision of these locales; of the whole content when none are named. */
+  revisionFor(audience: 'public', locales?: readonly Locale[]): number;
+}
+
+// What a kept answer is as of: the store history, the locales it reads (undefined: it did not
+// say, so all of the content) and their public revision when it was made.
+interface Stamp {
+  epoch: string;
+  locales: readonly Locale[] | undefined;
+  rev: number;
+}
+
+interface Kept {
+  response: CachedResponse;
+  stamp: Stamp;
 }
 
 // Apollo's CSRF prevention answers a GraphQL GET differently depending on these headers.
@@ -20,34 +29,30 @@ const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'
 
 /**
  * An in-process shared cache of whole public answers, keyed by the request (method, URL,
- * body, content type, Accept, CSRF headers) and its scope (content version, negotiated locale),
- * bounded by bytes (least recently used answers go first). Because the content version is
- * part of the key, an edit of public content makes every older answer unreachable at once:
- * nothing is ever served from an older revision than the uncached path would serve.
+ * body, content type, Accept, CSRF headers) and the locale Accept-Language negotiates, bounded
+ * by bytes (least recently used answers go first). Each answer is kept with the public
+ * revision of the locales it reads and served only while that revision is the content's: an
+ * edit its readers could see makes it unreachable at once, so nothing is ever served from an
+ * older revision of their locale than the uncached path would serve; an edit only another
+ * locale's readers see (a Korean-only edit, for English answers) leaves it.
  */
 export class ResponseCache {
-  private readonly entries: LRUCache<string, CachedResponse>;
-  private version: string | undefined;
+  private readonly entries: LRUCache<string, Kept>;
+  // The content the kept answers were last checked against, and its revisions then.
+  private checked: ServedContent | undefined;
+  private checkedRevisions = '';
 
   constructor(maxBytes: number) {
-    this.entries = new LRUCache<string, CachedResponse>({
+    this.entries = new LRUCache<string, Kept>({
       maxSize: maxBytes,
-      sizeCalculation: (entry) => Math.max(1, entry.size),
+      sizeCalculation: (kept) => Math.max(1, kept.response.size),
       // A single answer larger than a quarter of the cache is served live instead.
       maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
     });
   }
 
-  /**
-   * The cache key of a request in a scope. A scope with a newer content version drops every
-   * kept answer: their keys name the old version, so they could never be served again, and
-   * an instance under steady edits would otherwise fill its whole budget with dead answers.
-   */
-  keyOf(req: IncomingMessage & { rawBody?: Buffer }, scope: CacheScope): string {
-    if (scope.version !== this.version) {
-      this.version = scope.version;
-      this.entries.clear();
-    }
+  /** The cache key of a request whose Accept-Language negotiates `locale`. */
+  keyOf(req: IncomingMessage & { rawBody?: Buffer }, locale: Locale): string {
     const body = req.rawBody && req.rawBody.length > 0 ? digest(req.rawBody) : '-';
     const preflight = PREFLIGHT_HEADERS.some((name) => req.headers[name] !== undefined) ? 1 : 0;
     const type = req.headers['content-type'] ?? '';
@@ -57,17 +62,35 @@ export class ResponseCache {
     const url = req.url ?? '';
     // Long URLs (GET queries with variables) are digested: keys stay small however long.
     const target = url.length > 512 ? digest(Buffer.from(url)) : url;
-    return `${scope.version}|${scope.locale}|${req.method ?? ''}|${target}|${type}|${accepts}|${preflight}|${body}`;
+    return `${locale}|${req.method ?? ''}|${target}|${type}|${accepts}|${preflight}|${body}`;
   }
 
-  /** The cached answer for a key, if any. */
-  get(key: string): CachedResponse | undefined {
-    return this.entries.get(key);
+  /** The kept answer for a key, if it is as of the content served now. */
+  get(key: string, content: ServedContent): CachedResponse | undefined {
+    this.dropOutdated(content);
+    const kept = this.entries.get(key);
+    return kept && current(kept.stamp, content) ? kept.response : undefined;
   }
 
-  /** Keeps an answer (or re-measures one that gained an encoding). */
-  set(key: string, entry: CachedResponse): void {
-    this.entries.set(key, entry);
+  /**
+   * Keeps an answer made from `content`, reading `locales` (undefined: it did not say which,
+   * so it goes by the whole public revision).
+   */
+  set(
+    key: string,
+    response: CachedResponse,
+    content: ServedContent,
+    locales: ReadonlySet<Locale> | undefined,
+  ): void {
+    const read = locales && LOCALES.filter((locale) => locales.has(locale));
+    const rev = content.revisionFor('public', read);
+    this.entries.set(key, { response, stamp: { epoch: content.epoch, locales: read, rev } });
+  }
+
+  /** Re-measures a kept answer that gained an encoding. */
+  remeasure(key: string): void {
+    const kept = this.entries.peek(key);
+    if (kept) this.entries.set(key, kept);
   }
 
   /** Number of answers held. */
@@ -79,6 +102,32 @@ export class ResponseCache {
   get bytes(): number {
     return this.entries.calculatedSize;
   }
+
+  // When the served content's revisions move, drops every answer they outdate: it could never
+  // be served again, and an instance under steady edits would otherwise fill its whole budget
+  // with dead answers. Checked once per snapshot, so a hit costs a comparison.
+  private dropOutdated(content: ServedContent): void {
+    if (content === this.checked) return;
+    this.checked = content;
+    const revisions = [
+      content.epoch,
+      content.revisionFor('public'),
+      ...LOCALES.map((locale) => content.revisionFor('public', [locale])),
+    ].join('|');
+    if (revisions === this.checkedRevisions) return;
+    this.checkedRevisions = revisions;
+    const outdated: string[] = [];
+    for (const [key, kept] of this.entries.entries()) {
+      if (!current(kept.stamp, content)) outdated.push(key);
+    }
+    for (const key of outdated) this.entries.delete(key);
+  }
+}
+
+function current(stamp: Stamp, content: ServedContent): boolean {
+  return (
+    stamp.epoch === content.epoch && stamp.rev === content.revisionFor('public', stamp.locales)
+  );
 }
 
 function digest(body: Buffer): string {

@@ -14,7 +14,8 @@ import {
   REPRESENTATION_HEADERS,
   type Encoding,
 } from './cachedResponse.js';
-import type { ResponseCache } from './responseCache.js';
+import { notedLocales } from './localesRead.js';
+import type { ResponseCache, ServedContent } from './responseCache.js';
 
 // The parts of a GraphQL request body that tell an APQ registration.
 interface ApqEnvelope {
@@ -25,8 +26,9 @@ interface ApqEnvelope {
 // What the framework's body parser adds to a request (nothing yet where a request enters).
 type RequestWithBody = IncomingMessage & { rawBody?: Buffer; body?: ApqEnvelope | null };
 
-// Keys of requests that missed, from the lookup to the capturing middleware.
-const pending = new WeakMap<IncomingMessage, string>();
+// Requests that missed, from the lookup to the capturing middleware: their key, and the
+// content served when they were looked up (their answer is as of it, or of a newer one).
+const pending = new WeakMap<IncomingMessage, { key: string; content: ServedContent }>();
 
 /**
  * The response cache's two halves. `front` runs before the app (in the function's handler)
@@ -59,14 +61,12 @@ export function responseCacheMiddleware(
     // read and lets the read model check the store once its TTL is over, as a live read does.
     const snapshot = readModel?.peek();
     if (!readModel || !snapshot) return undefined; // the live path loads, or explains why not
-    const key = cache.keyOf(req, {
-      // Only public answers are kept: they change with the public revision, not with drafts.
-      version: `${snapshot.epoch}:${snapshot.publicRev}`,
-      locale: negotiateLocale(req.headers['accept-language']),
-    });
-    const entry = cache.get(key);
+    const key = cache.keyOf(req, negotiateLocale(req.headers['accept-language']));
+    // Only public answers are kept: one stays as long as the public revision of the locales it
+    // reads does (drafts, and text only other locales' readers see, move neither).
+    const entry = cache.get(key, snapshot);
     if (!entry) {
-      pending.set(req, key);
+      pending.set(req, { key, content: snapshot });
       return undefined;
     }
     readModel.current().catch(() => undefined);
@@ -82,7 +82,7 @@ export function responseCacheMiddleware(
     record.viewer = 'anonymous';
     record.cache = 'hit';
     if (hit.entry.operation) record.operation = hit.entry.operation;
-    send(req, res, hit.entry, () => cache.set(hit.key, hit.entry));
+    send(req, res, hit.entry, () => cache.remeasure(hit.key));
   };
 
   /**
@@ -100,8 +100,8 @@ export function responseCacheMiddleware(
   };
 
   const capture = (req: Request, res: Response, next: NextFunction): void => {
-    const key = pending.get(req);
-    if (key === undefined) return next();
+    const miss = pending.get(req);
+    if (miss === undefined) return next();
     recordOf(req).cache = 'miss';
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -112,7 +112,7 @@ export function responseCacheMiddleware(
     }) as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (typeof chunk !== 'function') collect(chunks, chunk, rest[0]);
-      store(cache, key, req, res, chunks);
+      store(cache, miss, req, res, chunks);
       return end(chunk, ...rest);
     }) as Response['end'];
     next();
@@ -188,7 +188,7 @@ function collect(chunks: Buffer[], chunk: unknown, encoding: unknown): void {
 
 function store(
   cache: ResponseCache,
-  key: string,
+  miss: { key: string; content: ServedContent },
   req: Request,
   res: Response,
   chunks: Buffer[],
@@ -220,5 +220,8 @@ function store(
         : value;
   }
   if (kept.vary === '') delete kept.vary;
-  cache.set(key, new CachedResponse(200, kept, Buffer.concat(chunks), recordOf(req).operation));
+  const response = new CachedResponse(200, kept, Buffer.concat(chunks), recordOf(req).operation);
+  // Stamped with the content looked up before the answer was made: if a newer one served it,
+  // the stamp is older than the answer, which then only misses once more, never serves stale.
+  cache.set(miss.key, response, miss.content, notedLocales(req));
 }
