@@ -124,7 +124,7 @@ export function defineSyncSuite(serve: () => Promise<ServedFunction & { api: Api
     };
 
     await editKoreanDefinition(
-      server.api,
+      server,
       'decoder',
       '표현으로부터 출력을 만드는 부분.',
       'kept current',
@@ -148,7 +148,7 @@ export function defineSyncSuite(serve: () => Promise<ServedFunction & { api: Api
     const outdating = await as(
       'admin',
       server.url,
-      `mutation { updateConcept(slug: "decoder", patch: { definition: { ko: "다시 바뀐 정의." } }, expectedVersion: ${v}) { version } }`,
+      `mutation { updateConcept(slug: "decoder", patch: { definition: { ko: "다시 바뀐 정의." } }, expectedVersion: ${v}, allowUntranslated: true) { version } }`,
     );
     expect(outdating.errors).toBeUndefined();
     const sent = await syncAll(server, idle.token, 7, 'en');

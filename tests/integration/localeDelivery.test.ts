@@ -58,7 +58,7 @@ describe.each([
     const byHeader = await get('/v1/concepts/transformer', { 'accept-language': 'en' });
     const bundle = await all(BUNDLE);
 
-    await editKoreanDefinition(served.api, 'transformer', '바뀐 정의.', 'kept current');
+    await editKoreanDefinition(served, 'transformer', '바뀐 정의.', 'kept current');
 
     expect({
       restConcept: await revalidate(CONCEPT.enRest, concept.enRest),
@@ -92,7 +92,7 @@ describe.each([
     const bundle = await all(BUNDLE);
 
     await editKoreanMarkdown(
-      served.api,
+      served,
       'introduction-to-llms',
       (ko) => ko.replace('새로운 콘텐츠를 생성하는', '새 콘텐츠를 만들어 내는'),
       'kept current',
@@ -122,11 +122,12 @@ describe.each([
     const bundle = await all(BUNDLE);
     const version = (concept.enRest.json as any).version as number;
 
-    // A plain patch of the Korean: the English stays as it was, now an outdated translation.
+    // A plain patch of the Korean (kept published by an admin): the English stays as it was, now
+    // an outdated translation.
     const edit = await as(
       'admin',
       served.url,
-      'mutation($v: Int!) { updateConcept(slug: "transformer", patch: { definition: { ko: "다시 바뀐 정의." } }, expectedVersion: $v) { version } }',
+      'mutation($v: Int!) { updateConcept(slug: "transformer", patch: { definition: { ko: "다시 바뀐 정의." } }, expectedVersion: $v, allowUntranslated: true) { version } }',
       { v: version },
     );
     expect(edit.errors).toBeUndefined();

@@ -189,12 +189,7 @@ describe('response cache and locales', () => {
     for (const [name, run] of requests) before.set(name, await run());
     for (const [name, run] of requests) expect([name, (await run()).cache]).toEqual([name, 'hit']);
 
-    await editKoreanDefinition(
-      served.api,
-      'encoder',
-      '입력을 표현으로 바꾸는 부분.',
-      'kept current',
-    );
+    await editKoreanDefinition(served, 'encoder', '입력을 표현으로 바꾸는 부분.', 'kept current');
 
     const after: [string, string | undefined][] = [];
     for (const [name, run] of requests) {
