@@ -14,7 +14,7 @@ import { buildLesson } from '../markdown/buildLesson.js';
 import { listYamlFiles, readSeedText, readYamlFile } from './readSeedFiles.js';
 import { readTranslations } from './readTranslations.js';
 import { SeedValidationError, type SeedIssue } from './seedError.js';
-import { translationsFile } from './translationFiles.js';
+import { TRANSLATIONS_DIR, translationsFile } from './translationFiles.js';
 
 /** Where each kind of content lives inside a seed directory. */
 export const SEED_LAYOUT = {
@@ -24,7 +24,7 @@ export const SEED_LAYOUT = {
   comparisons: 'comparisons',
   lessons: 'lessons',
   /** Translation records, one file per collection (see translationFiles.ts). */
-  translations: 'translations',
+  translations: TRANSLATIONS_DIR,
 } as const;
 
 // A lesson's YAML names its markdown files; the loader reads them and builds the lesson.
