@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { AppError, ErrorCode, formatPath } from '../errors.js';
+import { AppError, ErrorCode } from '../errors.js';
 import type { BatchLimits } from '../seed/applyImport.js';
 import { formatImportReport } from '../seed/formatReport.js';
 import { importSeed, type ImportSeedResult } from '../seed/importSeed.js';
 import { SeedValidationError } from '../seed/seedError.js';
 import type { ContentStore } from '../store/contentStore.js';
+import { describeInvalidSeed } from './describeInvalidSeed.js';
 import { isParseArgsError, nodeError } from './nodeError.js';
 import { progressReporter } from './progressReporter.js';
 
@@ -110,13 +111,7 @@ function outcome(result: ImportSeedResult, dryRun: boolean): string {
 // Expected failures become a message an admin can act on, without a stack. Anything else is a
 // bug: its stack is printed so it can be reported.
 function describeFailure(error: unknown, written: number): string {
-  if (error instanceof SeedValidationError) {
-    const lines = error.issues.map((issue) => {
-      const path = issue.path.length ? formatPath(issue.path) : '(root)';
-      return `  ${issue.file}: ${path}: ${issue.message}\n`;
-    });
-    return `invalid seed (${plural(lines.length, 'issue')}), nothing written:\n${lines.join('')}`;
-  }
+  if (error instanceof SeedValidationError) return describeInvalidSeed(error);
   // Each batch is its own transaction: say how far the import got, and that a re-run resumes.
   const partial =
     written > 0

@@ -3,18 +3,21 @@ import type { Viewer } from '../auth/viewer.js';
 import { actorOf } from '../auth/viewer.js';
 import { contentBundleSchema, type ContentBundle } from '../domain/bundle.js';
 import { checkReferences } from '../domain/checkReferences.js';
+import { checkTranslations } from '../domain/checkTranslations.js';
 import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
 import { issuesFromZod, ValidationError, type Issue } from '../errors.js';
 import { importBundle, type ImportSeedResult } from '../seed/importSeed.js';
 import { authorize } from '../auth/permissions.js';
 import type { EditDeps } from './editor.js';
 
-// What a client sends: the seed's content as JSON, lessons as their sources (markdown per locale).
+// What a client sends: the seed's content as JSON, lessons as their sources (markdown per
+// locale), and optionally the translation records (`translations`, as an export holds them).
 const importBundleSchema = contentBundleSchema.extend({ lessons: z.array(lessonSourceSchema) });
 
 /**
- * `importContent` (admin): validates a whole bundle, then runs the same diff-and-write code as
- * `npm run seed`. A dry run (the default) only reports. Nothing is written when anything is invalid.
+ * `importContent` (admin): validates a whole bundle (its translation records must name documents
+ * and texts it has), then runs the same diff-and-write code as `npm run seed`. A dry run (the
+ * default) only reports. Nothing is written when anything is invalid.
  */
 export async function importContent(
   deps: EditDeps,
@@ -60,6 +63,15 @@ async function validateBundle(input: unknown): Promise<ContentBundle> {
     for (const issue of checkReferences(bundle)) {
       issues.push({
         path: ['bundle', issue.collection, issue.id, ...issue.path],
+        message: issue.message,
+      });
+    }
+  }
+  // Records name documents and texts: checked only against content that is itself valid.
+  if (issues.length === 0) {
+    for (const issue of checkTranslations(bundle)) {
+      issues.push({
+        path: ['bundle', 'translations', issue.collection, ...issue.path],
         message: issue.message,
       });
     }

@@ -1,28 +1,27 @@
-import { COLLECTIONS, type CollectionName, type ContentBundle } from '../domain/bundle.js';
-import { relationId } from '../domain/relation.js';
-import type { CollectionData, DocumentWrite } from '../store/contentStore.js';
+import { COLLECTIONS, type ContentBundle } from '../domain/bundle.js';
+import { documentIdOf } from '../domain/documentId.js';
+import type { DocumentWrite } from '../store/contentStore.js';
 
-// The deterministic document id of each collection's documents: re-importing writes the same ids
-// (idempotent imports).
-const documentId: { [C in CollectionName]: (data: CollectionData[C]) => string } = {
-  categories: (category) => category.slug,
-  concepts: (concept) => concept.slug,
-  relations: relationId,
-  comparisons: (comparison) => comparison.slug,
-  lessons: (lesson) => lesson.slug,
-};
+/** A write that stores a document. */
+export type PutWrite = Extract<DocumentWrite, { op: 'put' }>;
 
-/** Every document of a bundle as a `put`, under its deterministic id. */
-export function bundleToWrites(bundle: ContentBundle): DocumentWrite[] {
+/**
+ * Every document of a bundle as a `put`, under its deterministic id (re-importing writes the
+ * same ids: idempotent imports). A document the bundle has translation records for claims them
+ * (`translation.claimed`): they stand in for the store's records of it.
+ */
+export function bundleToWrites(bundle: ContentBundle): PutWrite[] {
   return COLLECTIONS.flatMap((collection) =>
-    (bundle[collection] as CollectionData[typeof collection][]).map(
-      (data) =>
-        ({
-          op: 'put',
-          collection,
-          id: (documentId[collection] as (data: unknown) => string)(data),
-          data,
-        }) as DocumentWrite,
-    ),
+    (bundle[collection] as unknown[]).map((data) => {
+      const id = documentIdOf(collection, data);
+      const claimed = bundle.translations?.[collection]?.[id];
+      return {
+        op: 'put',
+        collection,
+        id,
+        data,
+        ...(claimed ? { translation: { claimed } } : {}),
+      } as PutWrite;
+    }),
   );
 }

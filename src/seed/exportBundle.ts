@@ -7,6 +7,8 @@ import type { Lesson } from '../domain/lesson.js';
 import { relationId } from '../domain/relation.js';
 import type { CollectionData, ContentStore } from '../store/contentStore.js';
 import { SEED_LAYOUT } from './loadSeed.js';
+import { storedTranslations } from './storedTranslations.js';
+import { translationFiles } from './writeTranslations.js';
 
 /** An export that cannot be made as asked; the message says why and what to do. */
 export class ExportError extends Error {
@@ -16,7 +18,8 @@ export class ExportError extends Error {
 /**
  * Reads the store's live content (tombstones and storage metadata left out) as a bundle, in a
  * deterministic order: the order `loadSeedDirectory` reads files in for one-file-per-document
- * collections, and a stable sort for the list files. The same store always exports the same bytes.
+ * collections, and a stable sort for the list files; with the translation records of every text
+ * that has English. The same store always exports the same bytes.
  * Refuses a store holding documents its adapter rejected as invalid: an export that silently
  * dropped them would not be a faithful copy.
  */
@@ -41,6 +44,8 @@ export async function exportBundle(store: ContentStore): Promise<ContentBundle> 
     comparisons: live('comparisons').sort(compareBy((c) => fileName(c.slug))),
     lessons: live('lessons').sort(compareBy((l) => fileName(l.slug))),
   };
+  const translations = storedTranslations(documents);
+  if (translations) bundle.translations = translations;
   // An export must load again: dangling references would make the written seed invalid.
   const broken = checkReferences(bundle);
   if (broken.length > 0) {
@@ -55,8 +60,8 @@ export async function exportBundle(store: ContentStore): Promise<ContentBundle> 
 
 /**
  * Writes a bundle as a seed directory (the layout of `seed/`): list files for categories and
- * relations, one YAML file per concept, comparison and lesson, and each lesson's markdown beside
- * its YAML. `loadSeedDirectory` reads the result back into an equal bundle. Refuses a directory
+ * relations, one YAML file per concept, comparison and lesson, each lesson's markdown beside
+ * its YAML, and the translation records in `translations/`. `loadSeedDirectory` reads the result back into an equal bundle. Refuses a directory
  * that exists and is not empty, so an export never mixes with or overwrites other files.
  * Returns the files written, relative to `dir`.
  */
@@ -77,6 +82,7 @@ export async function writeSeedDirectory(bundle: ContentBundle, dir: string): Pr
       files.set(join(SEED_LAYOUT.lessons, file), text);
     }
   }
+  for (const [file, text] of translationFiles(bundle)) files.set(file, text);
   for (const [file, text] of files) {
     const path = join(dir, file);
     await mkdir(dirname(path), { recursive: true });

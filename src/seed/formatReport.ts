@@ -5,7 +5,11 @@ import { writeCount, type CollectionDiff, type ImportReport } from './planImport
 const COLUMNS = ['created', 'updated', 'unchanged', 'deleted', 'kept'] as const;
 
 // The id lists worth reading before an import; unchanged ids are left out (they are the bulk).
-const ID_SECTIONS: { key: keyof CollectionDiff; title: string; note?: string }[] = [
+const ID_SECTIONS: {
+  key: Exclude<keyof CollectionDiff, 'outdated'>;
+  title: string;
+  note?: string;
+}[] = [
   { key: 'created', title: 'to create' },
   { key: 'updated', title: 'to update' },
   { key: 'deleted', title: 'to delete' },
@@ -15,10 +19,16 @@ const ID_SECTIONS: { key: keyof CollectionDiff; title: string; note?: string }[]
 /**
  * Renders an import diff as plain text for a terminal or a CI log: a table of counts per
  * collection, the ids that will be created, updated or deleted (and those kept for lack of
- * `--prune`), then one total line. Plain text on purpose: it is read in logs as often as live.
+ * `--prune`), the texts whose English the import leaves outdated, then one total line. Plain
+ * text on purpose: it is read in logs as often as live.
  */
 export function formatImportReport(report: ImportReport, options: { dryRun: boolean }): string {
-  return [...countTable(report), ...idLists(report), totalLine(report, options.dryRun)]
+  return [
+    ...countTable(report),
+    ...idLists(report),
+    ...outdatedList(report),
+    totalLine(report, options.dryRun),
+  ]
     .map((line) => `${line}\n`)
     .join('');
 }
@@ -53,6 +63,26 @@ function idLists(report: ImportReport): string[] {
   }
   lines.push('');
   return lines;
+}
+
+// Said apart from the diff: a translator has work to do, whatever else the import changes.
+function outdatedList(report: ImportReport): string[] {
+  const documents = COLLECTIONS.flatMap((collection) =>
+    report[collection].outdated.map(
+      ({ id, paths }) => `  ${collection}/${id}: ${paths.join(', ')}`,
+    ),
+  );
+  if (documents.length === 0) return [];
+  const texts = COLLECTIONS.reduce(
+    (n, collection) =>
+      n + report[collection].outdated.reduce((sum, { paths }) => sum + paths.length, 0),
+    0,
+  );
+  return [
+    `English made outdated by this import (${texts} text${texts === 1 ? '' : 's'}; the Korean changed, the English did not):`,
+    ...documents,
+    '',
+  ];
 }
 
 function totalLine(report: ImportReport, dryRun: boolean): string {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ContentBundle, CollectionName } from '../domain/bundle.js';
 import { categorySchema } from '../domain/category.js';
 import { checkReferences } from '../domain/checkReferences.js';
+import { checkTranslations } from '../domain/checkTranslations.js';
 import { comparisonSchema } from '../domain/comparison.js';
 import { conceptSchema } from '../domain/concept.js';
 import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
@@ -11,7 +12,9 @@ import { relationId, relationSchema } from '../domain/relation.js';
 import { issuesFromZod, ValidationError } from '../errors.js';
 import { buildLesson } from '../markdown/buildLesson.js';
 import { listYamlFiles, readSeedText, readYamlFile } from './readSeedFiles.js';
+import { readTranslations } from './readTranslations.js';
 import { SeedValidationError, type SeedIssue } from './seedError.js';
+import { TRANSLATIONS_DIR, translationsFile } from './translationFiles.js';
 
 /** Where each kind of content lives inside a seed directory. */
 export const SEED_LAYOUT = {
@@ -20,6 +23,8 @@ export const SEED_LAYOUT = {
   relations: 'relations.yaml',
   comparisons: 'comparisons',
   lessons: 'lessons',
+  /** Translation records, one file per collection (see translationFiles.ts). */
+  translations: TRANSLATIONS_DIR,
 } as const;
 
 // A lesson's YAML names its markdown files; the loader reads them and builds the lesson.
@@ -35,12 +40,26 @@ const lessonSeedSchema = lessonSourceSchema.extend({
     .strict(),
 });
 
+/** How strictly a seed is loaded. */
+export interface LoadSeedOptions {
+  /**
+   * Translation records of documents or texts that are not there are not issues (they stay in
+   * the bundle, naming nothing): for `npm run translations`, which rewrites the records from the
+   * content and so drops them.
+   */
+  ignoreStaleTranslations?: boolean;
+}
+
 /**
  * Loads and validates a seed directory into a content bundle. Every file is parsed with the
- * domain's zod schemas, lessons are built from their markdown, and cross-references are checked.
+ * domain's zod schemas, lessons are built from their markdown, cross-references are checked, and
+ * the translation records (`translations/`, when present) must name documents and texts that exist.
  * Throws SeedValidationError listing every issue as file, path inside it, and rule broken.
  */
-export async function loadSeedDirectory(seedDir: string): Promise<ContentBundle> {
+export async function loadSeedDirectory(
+  seedDir: string,
+  options: LoadSeedOptions = {},
+): Promise<ContentBundle> {
   const issues: SeedIssue[] = [];
   if (!(await isDirectory(seedDir))) {
     throw new SeedValidationError([
@@ -70,12 +89,15 @@ export async function loadSeedDirectory(seedDir: string): Promise<ContentBundle>
   const lessons = await readLessons(seedDir, issues);
   lessons.forEach(({ file, value }) => files.set(`lessons/${value.slug}`, file));
 
+  const translations = await readTranslations(seedDir, issues);
+
   const bundle: ContentBundle = {
     categories,
     concepts: concepts.map((c) => c.value),
     relations,
     comparisons: comparisons.map((c) => c.value),
     lessons: lessons.map((l) => l.value),
+    ...(translations ? { translations } : {}),
   };
   // Reference checks only make sense once every document parsed on its own.
   if (issues.length === 0) {
@@ -84,6 +106,17 @@ export async function loadSeedDirectory(seedDir: string): Promise<ContentBundle>
         file: fileOf(issue.collection, issue.id) ?? issue.collection,
         path: issue.path,
         message: issue.message,
+      });
+    }
+  }
+  // The records name documents and texts: checked only against content that is itself valid,
+  // so an edit that breaks a reference is reported once, not again as records it orphaned.
+  if (issues.length === 0 && !options.ignoreStaleTranslations) {
+    for (const issue of checkTranslations(bundle)) {
+      issues.push({
+        file: translationsFile(issue.collection),
+        path: issue.path,
+        message: `${issue.message} (\`npm run translations\` drops records of what is gone)`,
       });
     }
   }

@@ -1,6 +1,15 @@
 import type { CollectionName, ContentBundle } from '../domain/bundle.js';
+import type { TranslationMap } from '../domain/translation/translationRecord.js';
 import type { DocumentWrite, StoredDocument } from '../store/contentStore.js';
-import { bundleToWrites } from './bundleToWrites.js';
+import { bundleToWrites, type PutWrite } from './bundleToWrites.js';
+import { claimsAgree, effectiveClaims } from './importClaims.js';
+import { outdatedByImport } from './outdatedByImport.js';
+
+/** A document whose English an import leaves outdated: its id and the field paths. */
+export interface OutdatedDocument {
+  id: string;
+  paths: string[];
+}
 
 /** What an import does to one collection: ids created, updated, unchanged and deleted. */
 export interface CollectionDiff {
@@ -11,6 +20,11 @@ export interface CollectionDiff {
   deleted: string[];
   /** In the store but not in the bundle, and kept because `prune` is off. */
   kept: string[];
+  /**
+   * Documents written by this import whose English it leaves OUTDATED where it was not before
+   * (their Korean changed while their English did not), by id.
+   */
+  outdated: OutdatedDocument[];
 }
 
 /** The diff of an import, per collection. */
@@ -26,8 +40,10 @@ export interface ImportPlan {
 /**
  * Compares a bundle with the live documents of a store and plans the writes that make the store
  * equal to the bundle: creates (expecting no document), updates (expecting the version read), and
- * with `prune` deletes of what the bundle no longer has. Unchanged documents are not written,
- * so importing the same bundle twice writes nothing the second time.
+ * with `prune` deletes of what the bundle no longer has. A document is unchanged when its data
+ * is equal and the translation records it claims agree with the stored ones (see
+ * importClaims.ts); unchanged documents are not written, so importing the same bundle twice
+ * writes nothing the second time. The report names the texts each write leaves outdated.
  */
 export function planImport(
   bundle: ContentBundle,
@@ -43,6 +59,7 @@ export function planImport(
     unchanged: [],
     deleted: [],
     kept: [],
+    outdated: [],
   });
   const report: ImportReport = {
     categories: emptyDiff(),
@@ -54,20 +71,30 @@ export function planImport(
   const writes: DocumentWrite[] = [];
   const wanted = new Set<string>();
 
-  for (const write of bundleToWrites(bundle)) {
-    const key = `${write.collection}/${write.id}`;
+  for (const bundled of bundleToWrites(bundle)) {
+    const key = `${bundled.collection}/${bundled.id}`;
     wanted.add(key);
     const existing = live.get(key);
+    const stored = existing?.translations;
+    const write = withClaims(bundled, stored);
     const diff = report[write.collection];
-    if (!existing) {
-      diff.created.push(write.id);
-      writes.push({ ...write, expectedVersion: 0 });
-    } else if (write.op === 'put' && sameData(existing.data, write.data)) {
+    if (
+      existing &&
+      sameData(existing.data, write.data) &&
+      claimsAgree(write.translation?.claimed, stored)
+    ) {
       diff.unchanged.push(write.id);
-    } else {
-      diff.updated.push(write.id);
-      writes.push({ ...write, expectedVersion: existing.version });
+      continue;
     }
+    (existing ? diff.updated : diff.created).push(write.id);
+    writes.push({ ...write, expectedVersion: existing?.version ?? 0 });
+    const outdated = outdatedByImport(
+      write.collection,
+      existing && { data: existing.data, translations: stored },
+      write.data,
+      write.translation?.claimed,
+    );
+    if (outdated.length > 0) diff.outdated.push({ id: write.id, paths: outdated });
   }
 
   for (const [key, doc] of live) {
@@ -87,8 +114,17 @@ export function planImport(
   for (const diff of Object.values(report)) {
     for (const list of [diff.created, diff.updated, diff.unchanged, diff.deleted, diff.kept])
       list.sort();
+    diff.outdated.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
   return { report, writes };
+}
+
+// The write with the claims that matter against the stored records (see effectiveClaims).
+function withClaims(write: PutWrite, stored: TranslationMap | undefined): PutWrite {
+  if (!write.translation?.claimed) return write;
+  const { translation, ...rest } = write;
+  const claimed = effectiveClaims(write.collection, write.data, translation.claimed, stored);
+  return claimed ? { ...rest, translation: { ...translation, claimed } } : rest;
 }
 
 /** Number of documents an import writes. */

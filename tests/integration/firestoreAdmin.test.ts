@@ -1,5 +1,6 @@
 // Admin tools and integrity on Firestore (the official emulator): `npm run seed` as a real
-// process, idempotent re-runs proven with Firestore's own counters, export round trip, and
+// process, idempotent re-runs proven with Firestore's own counters, export round trip, the
+// seed's translation records (the suite the memory store runs in seedTranslations.test.ts), and
 // corrupt stored documents reported, not served.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { defaultSeedDir, projectRoot } from '../../src/paths.js';
 import { importSeed } from '../../src/seed/importSeed.js';
 import { CountingStore } from '../../src/store/countingStore.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
+import { defineSeedTranslationsSuite } from '../helpers/defineSeedTranslationsSuite.js';
 import {
   describeWithEmulator,
   startEmulator,
@@ -121,6 +123,10 @@ describeWithEmulator('admin tools on Firestore', () => {
       await target.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('seed translation records', () => {
+    defineSeedTranslationsSuite(() => Promise.resolve(storeFor(uniqueProjectId())));
   });
 
   it('reports a corrupt stored document in /healthz and does not serve it', async () => {

@@ -463,7 +463,7 @@ describe('importContent', () => {
     };
   }
   const IMPORT =
-    'mutation($b: JSON!, $d: Boolean, $p: Boolean) { importContent(bundle: $b, dryRun: $d, prune: $p) { dryRun written rev collections { collection created updated unchanged deleted kept } } }';
+    'mutation($b: JSON!, $d: Boolean, $p: Boolean) { importContent(bundle: $b, dryRun: $d, prune: $p) { dryRun written rev collections { collection created updated unchanged deleted kept outdated { id paths } } } }';
 
   it('reports the same diff as npm run seed: the shipped seed is unchanged', async () => {
     const answer = await as('admin', served.url, IMPORT, { b: await seedAsBundle() });
@@ -482,6 +482,9 @@ describe('importContent', () => {
       c.slug === 'gemini' ? { ...c, aliases: [...c.aliases, 'Bard'] } : c,
     );
     bundle.comparisons = bundle.comparisons.filter((c) => c.slug !== 'llm-types');
+    // Its translation records go with it: records of a document the bundle lacks are refused.
+    const { 'llm-types': _dropped, ...comparisons } = bundle.translations!.comparisons!;
+    bundle.translations = { ...bundle.translations, comparisons };
     const dry = await as('admin', served.url, IMPORT, { b: bundle });
     expect(dry.data.importContent.collections[1].updated).toEqual(['gemini']);
     expect(dry.data.importContent.collections[3].kept).toEqual(['llm-types']);
@@ -495,6 +498,45 @@ describe('importContent', () => {
     );
     expect(read.data.concept.aliases).toContain('Bard');
     expect(read.data.comparison).toBeNull();
+  });
+
+  it("names the English a bundle's Korean edit leaves outdated", async () => {
+    const bundle = await seedAsBundle();
+    bundle.concepts = bundle.concepts.map((c) =>
+      c.slug === 'encoder'
+        ? { ...c, definition: { ...c.definition, ko: `${c.definition.ko} 추가.` } }
+        : c,
+    );
+    const answer = await as('admin', served.url, IMPORT, { b: bundle });
+    expect(answer.errors).toBeUndefined();
+    const outdated = answer.data.importContent.collections.filter(
+      (c: any) => c.outdated.length > 0,
+    );
+    expect(outdated).toEqual([
+      expect.objectContaining({
+        collection: 'concepts',
+        updated: ['encoder'],
+        outdated: [{ id: 'encoder', paths: ['definition'] }],
+      }),
+    ]);
+  });
+
+  it('refuses translation records of a document the bundle does not have', async () => {
+    const bundle = await seedAsBundle();
+    const concepts = bundle.translations!.concepts!;
+    bundle.translations = {
+      ...bundle.translations,
+      concepts: { ...concepts, ghost: concepts.encoder! },
+    };
+    const answer = await as('admin', served.url, IMPORT, { b: bundle, d: false });
+    expect(outcome(answer)).toBe('BAD_USER_INPUT');
+    expect(answer.errors![0]!.extensions!.issues).toEqual([
+      {
+        path: ['bundle', 'translations', 'concepts', 'ghost'],
+        message: 'no such document in concepts',
+      },
+    ]);
+    expect(await revisionOf(served.url)).toBe(1);
   });
 
   it('refuses an invalid bundle, naming the path, and writes nothing', async () => {

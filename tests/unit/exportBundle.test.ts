@@ -99,6 +99,7 @@ describe('exportBundle and writeSeedDirectory', () => {
 
     const authored = await loadSeedDirectory(SEED);
     expect(withSortedLists(reloaded)).toStrictEqual(withSortedLists(authored));
+    expect(reloaded.translations).toStrictEqual(authored.translations); // every record, as shipped
     expect(reloaded.concepts.map((c) => c.slug)).toEqual(authored.concepts.map((c) => c.slug));
     for (const collection of COLLECTIONS) {
       expect(reloaded[collection]).toHaveLength(authored[collection].length);
@@ -113,6 +114,12 @@ describe('exportBundle and writeSeedDirectory', () => {
     expect([...written].sort()).toEqual(files);
     const authored = (await listFiles(SEED)).filter((file) => !file.startsWith('source/'));
     expect(files).toEqual(authored);
+    // The translation records are written exactly as shipped (the exporter wrote those too).
+    for (const file of files.filter((f) => f.startsWith('translations/'))) {
+      expect(await readFile(join(dir, file), 'utf8')).toBe(
+        await readFile(join(SEED, file), 'utf8'),
+      );
+    }
     const lesson = await readFile(join(dir, 'lessons/introduction-to-llms.yaml'), 'utf8');
     expect(lesson).toContain(
       'markdown:\n  ko: introduction-to-llms.ko.md\n  en: introduction-to-llms.en.md\n',

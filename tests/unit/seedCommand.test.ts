@@ -267,9 +267,18 @@ describe('runSeedCommand', () => {
 
   it('bounds batches by bytes too (the lesson alone is one batch)', async () => {
     const store = new CountingStore(new MemoryStore());
-    // Small enough that the large lesson document cannot share a commit with anything.
+    // Small enough that the large lesson document (with the records it claims) cannot share a
+    // commit with anything.
+    const authored = seed.lessons[0]!;
+    const claimed = seed.translations?.lessons?.[authored.slug];
     const lessonBytes = Buffer.byteLength(
-      JSON.stringify({ op: 'put', collection: 'lessons', id: 'x', data: seed.lessons[0] }),
+      JSON.stringify({
+        op: 'put',
+        collection: 'lessons',
+        id: authored.slug,
+        data: authored,
+        translation: { claimed },
+      }),
     );
     const { code } = await seedCommand([], {
       store,
