@@ -87,7 +87,6 @@ export function planImport(
       continue;
     }
     (existing ? diff.updated : diff.created).push(write.id);
-    writes.push({ ...write, expectedVersion: existing?.version ?? 0 });
     const outdated = outdatedByImport(
       write.collection,
       existing && { data: existing.data, translations: stored },
@@ -95,6 +94,16 @@ export function planImport(
       write.translation?.claimed,
     );
     if (outdated.length > 0) diff.outdated.push({ id: write.id, paths: outdated });
+    // An import is an admin's: public content it leaves with outdated English is published
+    // so on purpose, and its history says so, as for an edit with allowUntranslated.
+    const override = outdated.length > 0 && isPublic(write.data) ? { override: outdated } : {};
+    writes.push({
+      ...write,
+      expectedVersion: existing?.version ?? 0,
+      ...(Object.keys(override).length > 0
+        ? { translation: { ...write.translation, ...override } }
+        : {}),
+    });
   }
 
   for (const [key, doc] of live) {
@@ -117,6 +126,13 @@ export function planImport(
     diff.outdated.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
   return { report, writes };
+}
+
+// Readers see a document published, or one without a publication state (categories, relations,
+// comparisons are public as soon as they exist).
+function isPublic(data: unknown): boolean {
+  const status = (data as { status?: string }).status;
+  return status === undefined || status === 'PUBLISHED';
 }
 
 // The write with the claims that matter against the stored records (see effectiveClaims).

@@ -72,6 +72,11 @@ export function defineSeedTranslationsSuite(makeStore: StoreFactory): void {
     const definition = states.find((field) => field.at === 'concepts/encoder:definition')!;
     expect(definition).toMatchObject({ ko: newKorean, source: oldKorean });
     expect(Date.parse(definition.since!)).not.toBeNaN();
+    // The encoder is published: its history records that the import kept it so.
+    const [latest] = await target.readHistory('concepts', 'encoder', 1);
+    expect(latest!.translationEvents).toEqual([
+      { kind: 'PUBLISHED_OUTDATED', paths: ['definition'] },
+    ]);
   });
 
   it('writes nothing when the edited seed is imported again', async () => {
