@@ -21,6 +21,7 @@ import { requestViewer } from './http/requestViewer.js';
 import { restRouter } from './rest/router.js';
 import { loadSeedBundle } from './seed/compiledSeed.js';
 import { importBundle } from './seed/importSeed.js';
+import { restoreContent } from './seed/restoreContent.js';
 import type { ContentStore } from './store/contentStore.js';
 import { openStore } from './store/openStore.js';
 import type { Runtime } from './runtime.js';
@@ -143,7 +144,9 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime> {
   const store = options.store ?? (await openStore(config));
   if (!options.store && config.store === 'memory') {
-    await importBundle(store, await loadSeedBundle(config.seedDir));
+    const content = await loadSeedBundle(config.seedDir);
+    if (content.records) await restoreContent(store, content.bundle, content.records);
+    else await importBundle(store, content.bundle);
   }
   return { store, readModel: new ReadModel(store, { ttlMs: config.contentTtlMs }) };
 }

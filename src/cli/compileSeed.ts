@@ -3,14 +3,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defaultSeedDir } from '../paths.js';
-import { compiledSeedFile, type CompiledSeed } from '../seed/compiledSeed.js';
+import { compiledSeedFile, finalRecords, type CompiledSeed } from '../seed/compiledSeed.js';
 import { loadSeedDirectory } from '../seed/loadSeed.js';
 import { seedFingerprint } from '../seed/seedFingerprint.js';
 
 const seedDir = defaultSeedDir();
+const bundle = await loadSeedDirectory(seedDir);
 const compiled: CompiledSeed = {
   fingerprint: await seedFingerprint(seedDir),
-  bundle: await loadSeedDirectory(seedDir),
+  bundle,
+  records: finalRecords(bundle, new Date().toISOString()),
 };
 const file = compiledSeedFile();
 await mkdir(dirname(file), { recursive: true });

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../domain/bundle.js';
 import { translationOf } from './documentTranslation.js';
+import type { DocumentMeta } from '../store/contentStore.js';
 import type { DocumentSet, Entry } from './entries.js';
 
 // A reader's copy of a text holder (a lesson section's body rewritten to unlink a hidden
@@ -42,6 +43,7 @@ export class OutdatedTranslations {
     const holders = new WeakSet<object>();
     for (const collection of COLLECTIONS) {
       for (const entry of this.documents[collection].values() as Iterable<Entry<object>>) {
+        if (!mayBeOutdated(entry)) continue;
         for (const field of translationOf(collection, entry).fields) {
           if (field.state === 'OUTDATED') field.holders.forEach((holder) => holders.add(holder));
         }
@@ -49,4 +51,14 @@ export class OutdatedTranslations {
     }
     return holders;
   }
+}
+
+// Only a record made outdated by a write carries `since` (trackTranslations drops it once the
+// English is current again), and a state changes only with a write: documents without one
+// need no fingerprinting, which keeps the first English answer after a start cheap.
+function mayBeOutdated(entry: Entry<object>): boolean {
+  const records = (entry as DocumentMeta).translations;
+  if (!records) return false;
+  for (const path in records) if (records[path]!.since !== undefined) return true;
+  return false;
 }

@@ -61,6 +61,12 @@ export interface TranslationDirective {
   confirm?: readonly string[];
   claimed?: TranslationMap;
   override?: readonly string[];
+  /**
+   * Records taken as they are for a document that does not exist yet: the final records of a
+   * compiled copy of the course, tracked when it was compiled (see seed/compiledSeed.ts), so a
+   * cold start does not fingerprint every text again. Ignored when the document exists.
+   */
+  restored?: TranslationMap;
 }
 
 /** A document as the store holds it: live (with data) or a tombstone left by a delete. */

@@ -95,16 +95,19 @@ function translationMeta(
 ): Pick<DocumentMeta, 'translations' | 'translationEvents' | 'localeRevs'> {
   const previous = doc && !doc.deleted ? doc : undefined;
   const directive = write.translation ?? {};
-  const tracked = trackTranslations({
-    collection: write.collection,
-    previous: previous && { data: previous.data, translations: previous.translations },
-    next: write.data,
-    actor,
-    now,
-    keepCurrent: directive.keepCurrent,
-    confirm: directive.confirm,
-    claimed: directive.claimed,
-  });
+  const tracked =
+    directive.restored && !previous
+      ? { translations: directive.restored, kept: [], confirmed: [] }
+      : trackTranslations({
+          collection: write.collection,
+          previous: previous && { data: previous.data, translations: previous.translations },
+          next: write.data,
+          actor,
+          now,
+          keepCurrent: directive.keepCurrent,
+          confirm: directive.confirm,
+          claimed: directive.claimed,
+        });
   const events: TranslationEvent[] = [];
   if (tracked.kept.length > 0) events.push({ kind: 'KEPT_CURRENT', paths: tracked.kept });
   if (tracked.confirmed.length > 0) events.push({ kind: 'CONFIRMED', paths: tracked.confirmed });

@@ -19,11 +19,13 @@ describe('loadSeedBundle', () => {
       file,
       JSON.stringify({ fingerprint: await seedFingerprint(defaultSeedDir()), bundle: marked }),
     );
-    expect(await loadSeedBundle(defaultSeedDir(), file)).toEqual(marked);
+    expect(await loadSeedBundle(defaultSeedDir(), file)).toEqual({ bundle: marked });
 
     await writeFile(file, JSON.stringify({ fingerprint: 'stale', bundle: marked }));
-    expect(await loadSeedBundle(defaultSeedDir(), file)).toEqual(parsed);
+    expect(await loadSeedBundle(defaultSeedDir(), file)).toEqual({ bundle: parsed });
 
-    expect(await loadSeedBundle(defaultSeedDir(), join(dir, 'missing.json'))).toEqual(parsed);
+    expect(await loadSeedBundle(defaultSeedDir(), join(dir, 'missing.json'))).toEqual({
+      bundle: parsed,
+    });
   });
 });

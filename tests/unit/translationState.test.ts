@@ -402,6 +402,8 @@ describe('any sequence of edits', () => {
                 : 'OUTDATED';
           expect(field.state).toBe(expected);
           if (expected === 'OUTDATED') expect(field.source).toBe(madeFrom);
+          // Readers find outdated texts by this: only an outdated record says since when.
+          expect(translations.name?.since !== undefined).toBe(expected === 'OUTDATED');
         }
       }),
       { numRuns: 500 },
