@@ -54,7 +54,7 @@ export async function readXliff(xml: string): Promise<TranslationFile> {
   }
   // The parser accepts a document that stops before its elements are closed (it checks only the
   // end tags it sees), so a truncated upload would read as a shorter file, its last target cut.
-  if (!/<\/xliff>\s*$/.test(xml)) {
+  if (!/(<\/xliff>|<xliff\b[^<>]*\/>)\s*$/.test(xml)) {
     throw invalid('must end with </xliff> (is the file complete?)');
   }
   const parsed = xliffSchema.safeParse(omitUnknownElements(await parse(xml)));

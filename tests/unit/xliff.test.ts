@@ -5,8 +5,7 @@
  * memory store: a dry run, a real run, and a write that lands between the plan and the edit.
  */
 import type { Viewer } from '../../src/auth/viewer.js';
-import { ReadModel } from '../../src/content/readModel.js';
-import { withoutMeta, type Entry } from '../../src/content/entries.js';
+import { emptyDocumentSet, type Entry } from '../../src/content/entries.js';
 import type { Concept } from '../../src/domain/concept.js';
 import { ErrorCode, ValidationError } from '../../src/errors.js';
 import type { ContentStore } from '../../src/store/contentStore.js';
@@ -16,47 +15,9 @@ import { planDocumentImport } from '../../src/translation/planDocumentImport.js'
 import { MAX_XLIFF_CHARS, MAX_XLIFF_UNITS, readXliff } from '../../src/translation/readXliff.js';
 import type { FileDocument } from '../../src/translation/translationFile.js';
 import { fileIdOf, parseFileId } from '../../src/translation/translationFile.js';
-import { bundle, category, concept, memoryStoreWith } from '../helpers/contentFixtures.js';
+import { NEW_DEFINITION, storeWithWork } from '../helpers/translationFixtures.js';
 
 const ADMIN_VIEWER: Viewer = { role: 'admin', fingerprint: 'test' };
-const OLD_DEFINITION = '입력을 벡터로 바꾸는 <부분> & 그 표현.';
-const NEW_DEFINITION = '입력 시퀀스를 벡터 표현으로 바꾸는 부분.';
-
-// A store where `encoder`'s Korean definition was edited after its English was made (OUTDATED),
-// and `decoder` has a detail without English (MISSING); everything else is CURRENT.
-async function storeWithWork() {
-  const store = await memoryStoreWith(
-    bundle({
-      categories: [category('fundamentals', 1)],
-      concepts: [
-        concept('encoder', 'fundamentals', {
-          definition: { ko: OLD_DEFINITION, en: 'The part that turns input into vectors.' },
-          examples: [{ ko: '번역기의 앞부분', en: 'The first half of a translator' }],
-        }),
-        concept('decoder', 'fundamentals', {
-          details: [
-            { title: { ko: '생성', en: 'Generation' }, text: { ko: '한 줄\n\n두 줄' } },
-          ] as Concept['details'],
-        }),
-        concept('gemini', 'fundamentals'),
-      ],
-    }),
-  );
-  const readModel = new ReadModel(store, { ttlMs: 0 });
-  const encoder = (await readModel.refresh()).documents.concepts.get('encoder')!;
-  const data = withoutMeta(encoder);
-  await store.commit([
-    {
-      op: 'put',
-      collection: 'concepts',
-      id: 'encoder',
-      data: { ...data, definition: { ...data.definition, ko: NEW_DEFINITION } },
-      expectedVersion: encoder.version,
-    },
-  ]);
-  return { store, readModel, documents: (await readModel.refresh()).documents };
-}
-
 function document(units: FileDocument['units'], version = 2): FileDocument {
   return { ref: { collection: 'concepts', id: 'encoder' }, version, units };
 }
@@ -138,6 +99,14 @@ describe('writing the queue as XLIFF 2.0', () => {
       units: d.units.map(({ notes: _notes, ...rest }) => ({ ...rest, notes: [] })),
     }));
     expect(read.documents).toEqual(withoutNotes);
+  });
+
+  it('writes an empty queue as an XLIFF document without files, which reads back as empty', async () => {
+    const xml = await exportXliff(emptyDocumentSet());
+    expect(xml).toBe(
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ko" trgLang="en"/>\n',
+    );
+    expect(await readXliff(xml)).toEqual({ documents: [] });
   });
 
   it('names a document and its version in the <file> id, and reads only such ids', () => {
