@@ -63,7 +63,9 @@ export async function runTranslationsCommand(
     io.err.write(`${args.message}\n\n${TRANSLATIONS_USAGE}`);
     return 2;
   }
-  const readModel = new ReadModel(io.store, { ttlMs: 0 });
+  // Read only when the command asks (each edit refreshes it), never in the background: nothing
+  // may still be reading when the entry closes the store.
+  const readModel = new ReadModel(io.store, { ttlMs: Number.POSITIVE_INFINITY });
   try {
     if (args.kind === 'export') {
       const { documents } = await readModel.refresh();
