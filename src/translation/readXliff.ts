@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { issuesFromZod, ValidationError, type Issue } from '../errors.js';
 import { parseFileId, type FileDocument, type TranslationFile } from './translationFile.js';
 
-/** Most characters an XLIFF file may have (the whole course, every text, is about 150,000). */
-export const MAX_XLIFF_CHARS = 2_000_000;
-/** Most units an XLIFF file may hold (the whole course has about 420 texts). */
+/** Most characters an XLIFF file may have (the whole course, every text exported, is 182,000). */
+export const MAX_XLIFF_CHARS = 1_000_000;
+/** Most units an XLIFF file may hold (the whole course has 424 texts). */
 export const MAX_XLIFF_UNITS = 5_000;
+/**
+ * Most `<` an XLIFF file may hold: each starts a tag, comment or declaration (in text it must be
+ * escaped), and one of our units needs 14. Bounds the elements, and so the nesting, that the
+ * parser builds, before it runs: a file of nothing but tags costs it far more per character.
+ */
+export const MAX_XLIFF_MARKUP = 100_000;
 
 const PLAIN_TEXT = 'must be plain text (inline codes such as <ph> or <pc> are not supported)';
 
@@ -41,13 +47,18 @@ const xliffSchema = z.object({
  * Reads a translators' XLIFF file (XLIFF 2.x, Korean to English) back into a translation file,
  * or throws a ValidationError (BAD_USER_INPUT) whose issues say where it is wrong, under
  * `['xliff', fileId, unitId, …]`. Refused before any XML is parsed: files over MAX_XLIFF_CHARS
- * and any document type declaration (entities, external references: XLIFF needs none).
- * Refused after: malformed XML, nesting too deep to read, more than MAX_XLIFF_UNITS units,
- * `<file>` ids that do not name a document and version, and inline codes in a target.
+ * or MAX_XLIFF_MARKUP, any document type declaration (entities, external references: XLIFF
+ * needs neither) and files that do not end with `</xliff>`. Refused after: malformed XML,
+ * nesting too deep to read, more than MAX_XLIFF_UNITS units, `<file>` ids that do not name a
+ * document and version, and inline codes in a target.
  */
 export async function readXliff(xml: string): Promise<TranslationFile> {
   if (xml.length > MAX_XLIFF_CHARS) {
     throw invalid(`must be at most ${MAX_XLIFF_CHARS} characters, got ${xml.length}`);
+  }
+  const markup = occurrences(xml, '<');
+  if (markup > MAX_XLIFF_MARKUP) {
+    throw invalid(`must hold at most ${MAX_XLIFF_MARKUP} tags, got ${markup}`);
   }
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) {
     throw invalid('must not declare a document type or entities (XLIFF needs neither)');
@@ -134,6 +145,12 @@ function omitUnknownElements(js: unknown): unknown {
     }
   }
   return js;
+}
+
+function occurrences(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count++;
+  return count;
 }
 
 function invalid(message: string): ValidationError {

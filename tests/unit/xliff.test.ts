@@ -12,7 +12,12 @@ import type { ContentStore } from '../../src/store/contentStore.js';
 import { exportXliff, translationFileOf } from '../../src/translation/exportTranslations.js';
 import { importTranslations } from '../../src/translation/importTranslations.js';
 import { planDocumentImport } from '../../src/translation/planDocumentImport.js';
-import { MAX_XLIFF_CHARS, MAX_XLIFF_UNITS, readXliff } from '../../src/translation/readXliff.js';
+import {
+  MAX_XLIFF_CHARS,
+  MAX_XLIFF_MARKUP,
+  MAX_XLIFF_UNITS,
+  readXliff,
+} from '../../src/translation/readXliff.js';
 import type { FileDocument } from '../../src/translation/translationFile.js';
 import { fileIdOf, parseFileId } from '../../src/translation/translationFile.js';
 import { NEW_DEFINITION, storeWithWork } from '../helpers/translationFixtures.js';
@@ -190,9 +195,12 @@ describe('reading a file that is not ours', () => {
     ]);
   });
 
-  it('refuses files over the size bound, and more units than the unit bound', async () => {
+  it('refuses files over the size and tag bounds before parsing, and more units than the unit bound', async () => {
     expect((await refusal(' '.repeat(MAX_XLIFF_CHARS + 1))).issues[0]!.message).toBe(
       `must be at most ${MAX_XLIFF_CHARS} characters, got ${MAX_XLIFF_CHARS + 1}`,
+    );
+    expect((await refusal(XLIFF('<b/>'.repeat(MAX_XLIFF_MARKUP - 1)))).issues[0]!.message).toBe(
+      `must hold at most ${MAX_XLIFF_MARKUP} tags, got ${MAX_XLIFF_MARKUP + 1}`,
     );
     const units = Array.from({ length: MAX_XLIFF_UNITS + 1 }, (_, i) => UNIT(`u${i}`)).join('');
     expect((await refusal(XLIFF(`<file id="concepts.encoder.v2">${units}</file>`))).issues).toEqual(
@@ -216,7 +224,8 @@ describe('reading a file that is not ours', () => {
         )
       ).issues[0]!.message,
     ).toBe('must end with </xliff> (is the file complete?)');
-    const deep = `<pc id="1">`.repeat(50_000) + 'x' + '</pc>'.repeat(50_000);
+    // Within the tag bound, and still deeper than the package's recursion can read.
+    const deep = `<pc id="1">`.repeat(40_000) + 'x' + '</pc>'.repeat(40_000);
     expect(
       (
         await refusal(
