@@ -244,6 +244,7 @@ it('lets editors export, only admins import, and nobody anonymous either', async
   const xliff = await exported();
   expect(outcome(await as('anonymous', served.url, EXPORT))).toBe('UNAUTHENTICATED');
   expect(outcome(await as('editor', served.url, IMPORT, { x: xliff }))).toBe('FORBIDDEN');
+  expect(outcome(await as('anonymous', served.url, IMPORT, { x: xliff }))).toBe('UNAUTHENTICATED');
   expect(outcome(await as('editor', served.url, '{ exportTranslations(locale: KO) }'))).toBe(
     'BAD_USER_INPUT',
   );
