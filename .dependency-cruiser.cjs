@@ -44,14 +44,14 @@ module.exports = {
       comment: 'The store persists documents; the read model, search and faces are built on it.',
       severity: 'error',
       from: { path: '^src/store' },
-      to: { path: `${READERS}|^src/(editing|seed|markdown)|${FACES_AND_HOST}` },
+      to: { path: `${READERS}|^src/(editing|seed|markdown|translation)|${FACES_AND_HOST}` },
     },
     {
       name: 'content-below-the-faces',
       comment:
-        'Content, markdown, seeding and editing know nothing of HTTP, GraphQL, REST or the entry.',
+        'Content, markdown, seeding, editing and translation files know nothing of HTTP, GraphQL, REST or the entry.',
       severity: 'error',
-      from: { path: `${READERS}|^src/(markdown|seed|editing|store|auth|config\\.ts)` },
+      from: { path: `${READERS}|^src/(markdown|seed|editing|translation|store|auth|config\\.ts)` },
       to: { path: FACES_AND_HOST },
     },
     {
@@ -59,7 +59,15 @@ module.exports = {
       comment: 'The read model composes the search index; search knows the domain, not the model.',
       severity: 'error',
       from: { path: '^src/search' },
-      to: { path: '^src/(content|present|sync|delivery|editing)' },
+      to: { path: '^src/(content|present|sync|delivery|editing|translation)' },
+    },
+    {
+      name: 'editing-knows-no-file-format',
+      comment:
+        'Translation files (XLIFF) are built on the editing functions; editing and the read side know no file format.',
+      severity: 'error',
+      from: { path: `${READERS}|^src/(editing|markdown|seed)` },
+      to: { path: '^src/translation' },
     },
     {
       name: 'http-serves-every-face',

@@ -10,6 +10,12 @@ export interface EditDeps {
   readModel: ReadModel;
   /** False when no API tokens are configured: the API is read-only. */
   writable: boolean;
+  /**
+   * Recorded as the author of every commit instead of the viewer's token: a tool working with
+   * the store directly (`npm run translations` records `xliff-import`), as the seed records
+   * `importer`.
+   */
+  actor?: string;
 }
 
 /** One edit in progress: the viewer, checked for an action, and the latest snapshot to validate against. */
@@ -29,7 +35,8 @@ export async function beginEdit(deps: EditDeps, viewer: Viewer, action: Action):
 
 /**
  * Commits an edit's writes in one transaction, recording the viewer as author (role and token
- * fingerprint), and makes them visible on this instance at once. Returns the new snapshot.
+ * fingerprint, or the tool named by `deps.actor`), and makes them visible on this instance at
+ * once. Returns the new snapshot.
  */
 export async function commitEdit(
   deps: EditDeps,
@@ -37,6 +44,7 @@ export async function commitEdit(
   writes: readonly DocumentWrite[],
   requireExisting: CommitOptions['requireExisting'] = [],
 ): Promise<ContentSnapshot> {
-  const batch = await deps.store.commit(writes, { actor: actorOf(edit.viewer), requireExisting });
+  const actor = deps.actor ?? actorOf(edit.viewer);
+  const batch = await deps.store.commit(writes, { actor, requireExisting });
   return deps.readModel.applyCommitted(batch);
 }

@@ -24,6 +24,8 @@ export interface LessonUpsert {
   summary?: { ko?: string | null; en?: string | null } | null;
   /** What the edit says about translation (see guardTranslations). */
   choice?: TranslationChoice;
+  /** OUTDATED sections (or title, summary) whose English this write confirms unchanged. */
+  confirm?: readonly string[];
 }
 
 /**
@@ -98,7 +100,7 @@ export async function upsertLesson(
       id: lesson.slug,
       data: lesson,
       expectedVersion: version,
-      translation,
+      translation: args.confirm?.length ? { ...translation, confirm: args.confirm } : translation,
     },
   ]);
   return snapshot.documents.lessons.get(lesson.slug)!;

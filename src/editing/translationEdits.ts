@@ -44,27 +44,9 @@ export async function confirmTranslation(
   const version = requireVersion(expectedVersion);
   const edit = await beginEdit(deps, viewer, 'translate');
   const current = documentOf(edit.snapshot.documents, ref);
-  const fields = new Map(
-    fieldTranslations(ref.collection, withoutMeta(current), current.translations).map((f) => [
-      f.path,
-      f,
-    ]),
-  );
   const issues: Issue[] = [];
   if (paths.length === 0) issues.push({ path: ['paths'], message: 'must name at least one field' });
-  paths.forEach((path, i) => {
-    const state = fields.get(path)?.state;
-    if (state === undefined)
-      issues.push({
-        path: ['paths', i],
-        message: `"${path}" is no translatable text of this document`,
-      });
-    else if (state !== 'OUTDATED')
-      issues.push({
-        path: ['paths', i],
-        message: `"${path}" is ${state}: only OUTDATED English can be confirmed`,
-      });
-  });
+  issues.push(...confirmIssues(ref.collection, current, paths, 'paths'));
   if (issues.length > 0) throw new ValidationError('Nothing was confirmed', issues);
   const write = {
     op: 'put',
@@ -82,7 +64,9 @@ export async function confirmTranslation(
  * Writes the English of the given fields (a translator's work, one document at a time): each
  * becomes CURRENT against the present Korean. Validated as any edit of the document is;
  * published content needs an admin, as for any other edit of it. Lesson sections are replaced
- * inside the lesson's English markdown, which is then parsed like any lesson edit.
+ * inside the lesson's English markdown, which is then parsed like any lesson edit. `confirm`
+ * names OUTDATED texts whose English the same write confirms (as `confirmTranslation` does), so
+ * that a translator's rewrites and confirmations of one document are one version.
  */
 export async function updateTranslations(
   deps: EditDeps,
@@ -90,6 +74,7 @@ export async function updateTranslations(
   ref: DocumentRef,
   texts: readonly EnglishText[],
   expectedVersion: number | null | undefined,
+  confirm: readonly string[] = [],
 ): Promise<Entry<object>> {
   const version = requireVersion(expectedVersion);
   const edit = await beginEdit(deps, viewer, 'editDraft');
@@ -109,13 +94,16 @@ export async function updateTranslations(
         message: `"${path}" is no translatable text of this document`,
       });
   });
+  issues.push(...confirmIssues(ref.collection, current, confirm, 'confirm'));
   if (issues.length > 0) throw new ValidationError('No English was written', issues);
+  const translation = confirm.length > 0 ? { confirm: [...new Set(confirm)] } : undefined;
 
   if (ref.collection === 'lessons') {
     return upsertLesson(deps, viewer, {
       slug: ref.id,
       expectedVersion: version,
       ...lessonEnglish(data as Lesson, texts),
+      ...(translation ? { confirm: translation.confirm } : {}),
     });
   }
   const next = structuredClone(data) as Record<string, unknown>;
@@ -139,9 +127,39 @@ export async function updateTranslations(
       id: ref.id,
       data: parsed,
       expectedVersion: version,
+      ...(translation ? { translation } : {}),
     } as unknown as DocumentWrite,
   ]);
   return documentOf(snapshot.documents, ref);
+}
+
+// Texts to confirm must be OUTDATED English of this document (a typo in a path is an error).
+function confirmIssues(
+  collection: CollectionName,
+  current: Entry<object>,
+  paths: readonly string[],
+  argument: string,
+): Issue[] {
+  if (paths.length === 0) return [];
+  const states = new Map(
+    fieldTranslations(collection, withoutMeta(current), current.translations).map((f) => [
+      f.path,
+      f.state,
+    ]),
+  );
+  return paths.flatMap((path, i) => {
+    const state = states.get(path);
+    if (state === 'OUTDATED') return [];
+    return [
+      {
+        path: [argument, i],
+        message:
+          state === undefined
+            ? `"${path}" is no translatable text of this document`
+            : `"${path}" is ${state}: only OUTDATED English can be confirmed`,
+      },
+    ];
+  });
 }
 
 const SCHEMAS: Record<Exclude<CollectionName, 'lessons'>, z.ZodType> = {

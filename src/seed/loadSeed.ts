@@ -44,7 +44,7 @@ const lessonSeedSchema = lessonSourceSchema.extend({
 export interface LoadSeedOptions {
   /**
    * Translation records of documents or texts that are not there are not issues (they stay in
-   * the bundle, naming nothing): for `npm run translations`, which rewrites the records from the
+   * the bundle, naming nothing): for `npm run translations -- refresh`, which rewrites the records from the
    * content and so drops them.
    */
   ignoreStaleTranslations?: boolean;
@@ -116,7 +116,7 @@ export async function loadSeedDirectory(
       issues.push({
         file: translationsFile(issue.collection),
         path: issue.path,
-        message: `${issue.message} (\`npm run translations\` drops records of what is gone)`,
+        message: `${issue.message} (\`npm run translations -- refresh\` drops records of what is gone)`,
       });
     }
   }

@@ -48,7 +48,7 @@ function header(collection: CollectionName): string {
   return [
     ` Translation records of ${collection}: for each English text, the fingerprints of the Korean`,
     ` it was made from (ko) and of the English (en). Written by \`npm run export\` and`,
-    ` \`npm run translations\`; translators edit the English in the content files, never this one.`,
+    ` \`npm run translations -- refresh\`; translators edit the English in the content files, never this one.`,
   ].join('\n');
 }
 

@@ -1,21 +1,20 @@
-// `npm run translations` in-process (src/cli/translationsCommand.ts, src/seed/refreshTranslations.ts)
-// on copies of the shipped seed: the translator's flow (English rewritten in the YAML), an
-// editor's Korean edit, removed English and removed texts, --check, and failures.
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// `npm run translations` in-process (src/cli/translationsCommand.ts) on a memory store with
+// translators' work: usage errors, the export on stdout or in a file, an import's dry run, its
+// real run (recorded as the tool), a second run of the same file (a conflict, exit 1), and a
+// file that is not XLIFF (nothing written, exit 1).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { parse, stringify } from 'yaml';
 import { runTranslationsCommand, TRANSLATIONS_USAGE } from '../../src/cli/translationsCommand.js';
-import { textFingerprint } from '../../src/domain/translation/fingerprint.js';
-import { defaultSeedDir } from '../../src/paths.js';
+import type { ContentStore } from '../../src/store/contentStore.js';
+import { storeWithWork } from '../helpers/translationFixtures.js';
 
-const SIDECAR = 'translations/concepts.yaml';
-const tempDirs: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'translations-'));
 });
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 function textStream() {
   let text = '';
@@ -28,125 +27,112 @@ function textStream() {
   return { stream, text: () => text };
 }
 
-async function translations(argv: string[], seedDir: string) {
+async function translations(argv: string[], store: ContentStore) {
   const out = textStream();
   const err = textStream();
-  const code = await runTranslationsCommand(argv, { seedDir, out: out.stream, err: err.stream });
+  const code = await runTranslationsCommand(argv, { store, out: out.stream, err: err.stream });
   return { code, out: out.text(), err: err.text() };
 }
 
-async function copySeed(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'translations-command-'));
-  tempDirs.push(dir);
-  await cp(defaultSeedDir(), dir, { recursive: true });
-  return dir;
-}
+it('refuses bad usage with the usage text and exit code 2', async () => {
+  const { store } = await storeWithWork();
+  for (const [argv, message] of [
+    [[], 'missing export or import'],
+    [['publish'], 'unknown command: publish'],
+    [['export', '--locale', 'ko'], '--locale must be en: Korean is the source'],
+    [
+      ['export', '--state', 'outdated,stale'],
+      '--state takes outdated, missing and current, not: stale',
+    ],
+    [['export', '--dry-run'], '--dry-run is for import'],
+    [['import'], 'import takes one XLIFF file'],
+    [['import', 'a.xlf', '--state', 'missing'], '--state and --out are for export'],
+  ] as const) {
+    const run = await translations([...argv], store);
+    expect(run).toMatchObject({ code: 2, out: '' });
+    expect(run.err).toContain(message);
+    expect(run.err).toContain(TRANSLATIONS_USAGE);
+  }
+  expect(await translations(['--help'], store)).toMatchObject({ code: 0, out: TRANSLATIONS_USAGE });
+});
 
-async function editYaml(file: string, edit: (data: any) => void): Promise<void> {
-  const data = parse(await readFile(file, 'utf8'));
-  edit(data);
-  await writeFile(file, stringify(data));
-}
+it('exports the queue to stdout, or to a file, and only the states asked for', async () => {
+  const { store } = await storeWithWork();
+  const stdout = await translations(['export', '--locale', 'en'], store);
+  expect(stdout).toMatchObject({ code: 0, err: '' });
+  expect(stdout.out).toMatch(/^<xliff [^>]*srcLang="ko" trgLang="en">/);
+  expect(stdout.out.match(/<file id="[^"]+"/g)).toEqual([
+    '<file id="concepts.decoder.v1"',
+    '<file id="concepts.encoder.v2"',
+  ]);
+  const file = join(dir, 'en.xlf');
+  expect((await translations(['export', '--out', file], store)).code).toBe(0);
+  expect(await readFile(file, 'utf8')).toBe(stdout.out);
+  const outdated = await translations(['export', '--state', 'outdated'], store);
+  expect(outdated.out.match(/<file id="[^"]+"/g)).toEqual(['<file id="concepts.encoder.v2"']);
+});
 
-const sidecarOf = async (dir: string) => parse(await readFile(join(dir, SIDECAR), 'utf8'));
+it('imports a translated file: a dry run writes nothing, the run writes as the tool, a second run conflicts', async () => {
+  const { store, readModel } = await storeWithWork();
+  const exported = (await translations(['export'], store)).out;
+  const file = join(dir, 'translated.xlf');
+  await writeFile(
+    file,
+    exported.replace(
+      '<target>The part that turns input into vectors.</target>',
+      '<target>The part that turns an input sequence into a vector representation.</target>',
+    ),
+  );
+  const rev = await store.readRevision();
 
-describe('runTranslationsCommand', () => {
-  it('finds the shipped seed up to date, every English current, and touches nothing', async () => {
-    const dir = await copySeed();
-    const before = await stat(join(dir, SIDECAR));
-    for (const argv of [['--check'], []]) {
-      const { code, out, err } = await translations(argv, dir);
-      expect(err).toBe('');
-      expect(code).toBe(0);
-      expect(out).toMatch(
-        /^the translation records are up to date\nEnglish: \d+ current, 0 outdated, 0 missing\n$/,
-      );
-    }
-    expect((await stat(join(dir, SIDECAR))).mtimeMs).toBe(before.mtimeMs);
-  });
+  const dryRun = await translations(['import', file, '--dry-run'], store);
+  expect(dryRun).toMatchObject({ code: 0, err: '' });
+  expect(dryRun.out).toBe(
+    [
+      'concepts/decoder (concepts.decoder.v1): nothing to write',
+      '  skipped:     details.0.text',
+      'concepts/encoder (concepts.encoder.v2): would be applied',
+      '  written:     definition',
+      '',
+      '2 documents: 1 applied (1 text written, 0 confirmed), 1 unchanged, 0 conflicts, 0 rejected (dry run: nothing written)',
+      `content revision: ${rev}`,
+      '',
+    ].join('\n'),
+  );
+  expect(await store.readRevision()).toBe(rev);
 
-  it('records English a translator rewrote as made from the Korean beside it; --check says so first', async () => {
-    const dir = await copySeed();
-    const english = 'The half of a transformer that reads the input.';
-    let korean = '';
-    await editYaml(join(dir, 'concepts/encoder.yaml'), (encoder) => {
-      encoder.definition.en = english;
-      korean = encoder.definition.ko;
-    });
-    const shipped = await readFile(join(dir, SIDECAR), 'utf8');
+  const run = await translations(['import', file], store);
+  expect(run).toMatchObject({ code: 0, err: '' });
+  expect(run.out).toContain('concepts/encoder (concepts.encoder.v2): applied, now version 3');
+  const encoder = (await readModel.refresh()).documents.concepts.get('encoder')!;
+  expect(encoder.definition.en).toBe(
+    'The part that turns an input sequence into a vector representation.',
+  );
+  expect(encoder.updatedBy).toBe('xliff-import');
+  expect(encoder.translations?.definition?.by).toBe('xliff-import');
 
-    const check = await translations(['--check'], dir);
-    expect(check.code).toBe(1);
-    expect(check.out).toBe(
-      `out of date: ${SIDECAR}\nrun \`npm run translations\` to rewrite them\n`,
-    );
-    expect(await readFile(join(dir, SIDECAR), 'utf8')).toBe(shipped);
+  const again = await translations(['import', file], store);
+  expect(again.code).toBe(1);
+  expect(again.out).toContain(
+    'concepts/encoder (concepts.encoder.v2): CONFLICT, nothing written: the document is at version 3; the file was exported at version 2\n' +
+      '  not applied: definition\n',
+  );
+});
 
-    const run = await translations([], dir);
-    expect(run.code).toBe(0);
-    expect(run.out).toMatch(
-      new RegExp(`^wrote ${SIDECAR}\\nEnglish: \\d+ current, 0 outdated, 0 missing\\n$`),
-    );
-    expect((await sidecarOf(dir)).encoder.definition).toEqual({
-      ko: textFingerprint(korean),
-      en: textFingerprint(english),
-    });
-    // Only that line changed.
-    const changed = (await readFile(join(dir, SIDECAR), 'utf8'))
-      .split('\n')
-      .filter((line, i) => line !== shipped.split('\n')[i]);
-    expect(changed).toEqual([expect.stringMatching(/^ {2}definition: \{ ko: \w+, en: \w+ \}$/)]);
-    expect((await translations(['--check'], dir)).code).toBe(0);
-  });
-
-  it('keeps the record of English whose Korean changed, and lists it as outdated', async () => {
-    const dir = await copySeed();
-    await editYaml(join(dir, 'concepts/encoder.yaml'), (encoder) => {
-      encoder.definition.ko += ' 인코더만 쓰는 모델도 있다.';
-    });
-    const { code, out } = await translations([], dir);
-    expect(code).toBe(0);
-    expect(out).toMatch(
-      /^the translation records are up to date\nEnglish: \d+ current, 1 outdated, 0 missing\n/,
-    );
-    expect(out).toContain(
-      'outdated: the Korean changed since the English was made (1):\n  concepts/encoder: definition\n',
-    );
-  });
-
-  it('drops the records of removed English and removed texts, and lists missing English', async () => {
-    const dir = await copySeed();
-    await editYaml(join(dir, 'concepts/encoder.yaml'), (encoder) => {
-      delete encoder.summary.en;
-      encoder.details = [];
-    });
-    const { code, out } = await translations([], dir);
-    expect(code).toBe(0);
-    expect(out).toContain('missing: no English yet (1):\n  concepts/encoder: summary\n');
-    expect(Object.keys((await sidecarOf(dir)).encoder)).toEqual(['term', 'definition']);
-  });
-
-  it('refuses an invalid seed with its issues and writes nothing', async () => {
-    const dir = await copySeed();
-    await editYaml(join(dir, 'concepts/encoder.yaml'), (encoder) => {
-      encoder.term.en = 42;
-    });
-    const shipped = await readFile(join(dir, SIDECAR), 'utf8');
-    const { code, out, err } = await translations([], dir);
-    expect(code).toBe(1);
-    expect(out).toBe('');
-    expect(err).toMatch(
-      /^invalid seed \(1 issue\), nothing written:\n {2}concepts\/encoder\.yaml: term\.en: /,
-    );
-    expect(await readFile(join(dir, SIDECAR), 'utf8')).toBe(shipped);
-  });
-
-  it('reads the seed from --dir, and rejects bad usage with the usage text', async () => {
-    const dir = await copySeed();
-    expect((await translations(['--check', '--dir', dir], '/nonexistent/seed')).code).toBe(0);
-    const bad = await translations(['--bogus'], dir);
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain(TRANSLATIONS_USAGE);
-    expect((await translations(['--help'], dir)).out).toBe(TRANSLATIONS_USAGE);
-  });
+it('refuses a file that is not XLIFF, writing nothing', async () => {
+  const { store } = await storeWithWork();
+  const file = join(dir, 'hostile.xlf');
+  await writeFile(file, '<!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]><xliff>&a;</xliff>');
+  const rev = await store.readRevision();
+  const run = await translations(['import', file], store);
+  expect(run).toMatchObject({ code: 1, out: '' });
+  expect(run.err).toBe(
+    'BAD_USER_INPUT: The XLIFF file must not declare a document type or entities (XLIFF needs neither)\n' +
+      '  xliff: must not declare a document type or entities (XLIFF needs neither)\n' +
+      'nothing was written.\n',
+  );
+  expect(await store.readRevision()).toBe(rev);
+  const missing = await translations(['import', join(dir, 'nope.xlf')], store);
+  expect(missing.code).toBe(1);
+  expect(missing.err).toMatch(/^translations failed: ENOENT/);
 });

@@ -34,6 +34,12 @@ import {
   translationResolvers,
 } from './translation.js';
 import {
+  translationFileMutationResolvers,
+  translationFileQueryResolvers,
+  translationImportDocumentResolvers,
+  translationImportReportResolvers,
+} from './translationFiles.js';
+import {
   pathStepResolvers,
   relationKindInfoResolvers,
   relationResolvers,
@@ -63,11 +69,14 @@ export const resolvers = {
     ...queryResolvers,
     ...translationQueryResolvers,
     conceptHistory: conceptHistoryResolver,
+    ...translationFileQueryResolvers,
   },
   TranslatedDocument: translatedDocumentResolvers,
   Translation: translationResolvers,
   FieldTranslation: fieldTranslationResolvers,
-  Mutation: mutationResolvers,
+  Mutation: { ...mutationResolvers, ...translationFileMutationResolvers },
+  TranslationImportReport: translationImportReportResolvers,
+  TranslationImportDocument: translationImportDocumentResolvers,
   ConceptVersion: conceptVersionResolvers,
   SearchHit: searchHitResolvers,
   ChangeSet: changeSetResolvers,
