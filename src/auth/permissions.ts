@@ -53,6 +53,18 @@ const DESCRIPTIONS: Record<Action, string> = {
   translate: 'work on translations',
 };
 
+/**
+ * Every action the viewer may take, in the table's order: what a client (the admin console)
+ * offers. Empty for anonymous viewers and on a read-only API.
+ */
+export function allowedActions(viewer: Viewer, writable: boolean): Action[] {
+  if (!writable || viewer.role === 'anonymous') return [];
+  const rank = RANK[viewer.role];
+  return (Object.keys(PERMISSIONS) as Action[]).filter(
+    (action) => RANK[PERMISSIONS[action]] <= rank,
+  );
+}
+
 function describe(action: Action): string {
   return DESCRIPTIONS[action];
 }

@@ -1,4 +1,5 @@
 import { GraphQLJSON } from 'graphql-scalars';
+import type { Action } from '../../auth/permissions.js';
 import {
   blockResolvers,
   listItemResolvers,
@@ -64,6 +65,20 @@ export const resolvers = {
   },
   Mark: { STRONG: 'strong', EMPHASIS: 'emphasis', CODE: 'code', DELETE: 'delete' },
   ContentOrigin: { LESSON: 'lesson', EDITORIAL: 'editorial' },
+  Role: { ANONYMOUS: 'anonymous', EDITOR: 'editor', ADMIN: 'admin' },
+  Permission: {
+    CREATE_DRAFT: 'createDraft',
+    EDIT_DRAFT: 'editDraft',
+    ADD_RELATION: 'addRelation',
+    EDIT_PUBLISHED: 'editPublished',
+    PUBLISH: 'publish',
+    DELETE: 'delete',
+    REMOVE_RELATION: 'removeRelation',
+    MANAGE_CATEGORIES: 'manageCategories',
+    IMPORT: 'import',
+    READ_HISTORY: 'readHistory',
+    TRANSLATE: 'translate',
+  } satisfies Record<string, Action>,
   JSON: GraphQLJSON,
   Query: {
     ...queryResolvers,

@@ -1,4 +1,5 @@
 import { authoredTable, compareConcepts } from '../../content/compare.js';
+import { allowedActions } from '../../auth/permissions.js';
 import { conceptPage } from '../../content/conceptPage.js';
 import { shortestPath } from '../../content/graph.js';
 import { LOCALES, type Locale } from '../../domain/locale.js';
@@ -12,6 +13,10 @@ type LocaleArgs = { locale?: Locale | null };
 
 /** Root query fields: thin lookups into the request's content index. */
 export const queryResolvers = {
+  viewer: (_: unknown, _args: unknown, ctx: GraphQLContext) => ({
+    role: ctx.viewer.role,
+    permissions: allowedActions(ctx.viewer, ctx.edit.writable),
+  }),
   concept: (_: unknown, args: { slug: string } & LocaleArgs, ctx: GraphQLContext) => {
     const concept = ctx.index.concept(args.slug);
     return concept ? view(concept, rootLocale(args, ctx)) : null;
