@@ -16,6 +16,7 @@ import { mergeVary } from './http/mergeVary.js';
 import { ResponseCache } from './http/responseCache/responseCache.js';
 import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
+import { adminConsole } from './http/adminConsole.js';
 import { answerAsOrigin } from './http/originFreshness.js';
 import { requestViewer } from './http/requestViewer.js';
 import { restRouter } from './rest/router.js';
@@ -93,6 +94,8 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.use(cors);
   app.use(bodyLimit(bodyLimitPolicy(config)));
   app.use(compressResponses());
+  // The console is static files with their own caching: before the response cache's capture.
+  app.use('/admin', adminConsole());
   if (responseCache) app.use(responseCache.capture);
 
   app.get(

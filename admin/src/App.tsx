@@ -1,0 +1,109 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, graphql } from './api.js';
+import { texts, type UiLanguage } from './i18n.js';
+import { forgetToken, keepToken, storedToken } from './session.js';
+
+type Role = 'ANONYMOUS' | 'EDITOR' | 'ADMIN';
+interface Viewer {
+  role: Role;
+  permissions: string[];
+}
+
+const VIEWER = '{ viewer { role permissions } }';
+
+/** The console: sign in with a token, then see who you are and what you may do. */
+export function App() {
+  const [language, setLanguage] = useState<UiLanguage>('ko');
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const t = texts(language);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t.title;
+  }, [language, t.title]);
+
+  // A reload keeps the tab's session: check the kept token again.
+  useEffect(() => {
+    const token = storedToken();
+    if (token) void signIn(token);
+  }, []);
+
+  async function signIn(token: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      const { viewer: found } = await graphql<{ viewer: Viewer }>(token, VIEWER);
+      if (found.role === 'ANONYMOUS') throw new ApiError('anonymous', 'ANONYMOUS');
+      keepToken(token);
+      setViewer(found);
+    } catch (failure) {
+      forgetToken();
+      setError(failure instanceof ApiError ? failure.code : 'SERVER');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const token = new FormData(event.currentTarget).get('token');
+    if (typeof token === 'string' && token.trim() !== '') void signIn(token.trim());
+  }
+
+  function signOut() {
+    forgetToken();
+    setViewer(null);
+  }
+
+  return (
+    <div className="console">
+      <header className="bar">
+        <h1>{t.title}</h1>
+        <button
+          type="button"
+          lang={language === 'ko' ? 'en' : 'ko'}
+          title={t.languageLabel}
+          onClick={() => setLanguage(language === 'ko' ? 'en' : 'ko')}
+        >
+          {t.language}
+        </button>
+      </header>
+      <main>
+        {viewer ? (
+          <section aria-labelledby="who">
+            <h2 id="who">
+              {t.signedInAs}: <span data-testid="role">{t.role(viewer.role)}</span>
+            </h2>
+            <h3>{t.permissions}</h3>
+            <ul>
+              {viewer.permissions.map((permission) => (
+                <li key={permission} data-permission={permission}>
+                  {t.permission(permission)}
+                </li>
+              ))}
+            </ul>
+            <button type="button" onClick={signOut}>
+              {t.signOut}
+            </button>
+          </section>
+        ) : (
+          <form onSubmit={submit} aria-describedby="token-help">
+            <label htmlFor="token">{t.tokenLabel}</label>
+            <input id="token" name="token" type="password" autoComplete="off" required />
+            <p id="token-help">{t.tokenHelp}</p>
+            {error && (
+              <p role="alert" className="error">
+                {t.error(error)}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {busy ? t.signingIn : t.signIn}
+            </button>
+          </form>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** An error the API answered, with its code (`UNAUTHENTICATED`, `CONFLICT` …). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/**
+ * Sends one GraphQL operation to the API this console is served by, with the bearer token: the
+ * console has no privilege the API does not check. A network failure is `NETWORK`, an answer
+ * that is not GraphQL `SERVER`, and a GraphQL error its own code.
+ */
+export async function graphql<T>(
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('The API cannot be reached.', 'NETWORK');
+  }
+  let answer: GraphQLAnswer<T>;
+  try {
+    answer = (await response.json()) as GraphQLAnswer<T>;
+  } catch {
+    throw new ApiError(`The API answered ${response.status} without a GraphQL body.`, 'SERVER');
+  }
+  const error = answer.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'SERVER');
+  if (!answer.data) throw new ApiError('The API answered without data.', 'SERVER');
+  return answer.data;
+}

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium package (Playwright cannot download its own browsers on these machines). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Launches the real Chromium, headless. There is no skipping: without the browser the console
+ * is untested, so the test fails saying how to install it (`.ci/run` does).
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH. The console's browser tests cannot run without it.`,
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core's serious and critical violations on the page as it is now (rule id and targets). */
+export async function seriousViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  // Evaluated over the DevTools protocol, which the page's Content-Security-Policy does not
+  // govern (an injected <script> would be refused, as it should be).
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<any> } }).axe;
+    return axe.run();
+  });
+  return (results.violations as any[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, targets: v.nodes.map((n: any) => String(n.target)) }));
+}
