@@ -1,15 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, graphql } from './api.js';
+import { ApiError, request } from './api.js';
+import { graphql } from './gql/gql.js';
+import type { ViewerQuery } from './gql/graphql.js';
 import { texts, type UiLanguage } from './i18n.js';
 import { forgetToken, keepToken, storedToken } from './session.js';
 
-type Role = 'ANONYMOUS' | 'EDITOR' | 'ADMIN';
-interface Viewer {
-  role: Role;
-  permissions: string[];
-}
+const VIEWER = graphql(`
+  query Viewer {
+    viewer {
+      role
+      permissions
+    }
+  }
+`);
 
-const VIEWER = '{ viewer { role permissions } }';
+type Viewer = ViewerQuery['viewer'];
 
 /** The console: sign in with a token, then see who you are and what you may do. */
 export function App() {
@@ -34,7 +39,7 @@ export function App() {
     setBusy(true);
     setError(null);
     try {
-      const { viewer: found } = await graphql<{ viewer: Viewer }>(token, VIEWER);
+      const { viewer: found } = await request(token, VIEWER);
       if (found.role === 'ANONYMOUS') throw new ApiError('anonymous', 'ANONYMOUS');
       keepToken(token);
       setViewer(found);

@@ -1,3 +1,5 @@
+import type { TypedDocumentString } from './gql/graphql.js';
+
 /** An error the API answered, with its code (`UNAUTHENTICATED`, `CONFLICT` …). */
 export class ApiError extends Error {
   constructor(
@@ -14,15 +16,17 @@ interface GraphQLAnswer<T> {
 }
 
 /**
- * Sends one GraphQL operation to the API this console is served by, with the bearer token: the
- * console has no privilege the API does not check. A network failure is `NETWORK`, an answer
- * that is not GraphQL `SERVER`, and a GraphQL error its own code.
+ * Sends one typed GraphQL operation (a document from `graphql()`, see codegen.ts) to the API
+ * this console is served by, with the bearer token: the console has no privilege the API does
+ * not check. A network failure is `NETWORK`, an answer that is not GraphQL `SERVER`, and a
+ * GraphQL error its own code.
  */
-export async function graphql<T>(
+export async function request<T, V extends Record<string, unknown>>(
   token: string | null,
-  query: string,
-  variables: Record<string, unknown> = {},
+  document: TypedDocumentString<T, V>,
+  ...[variables]: V extends Record<string, never> ? [] : [V]
 ): Promise<T> {
+  const query = document.toString();
   let response: Response;
   try {
     response = await fetch('/graphql', {
