@@ -19,5 +19,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   setupFiles: ['<rootDir>/tests/setupEnv.ts'],
+  // The browser suites serve the built console: built once, before every suite.
+  globalSetup: '<rootDir>/tests/buildConsole.js',
   testTimeout: 30000,
 };

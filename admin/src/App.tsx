@@ -4,6 +4,11 @@ import { graphql } from './gql/gql.js';
 import type { ViewerQuery } from './gql/graphql.js';
 import { texts, type UiLanguage } from './i18n.js';
 import { forgetToken, keepToken, storedToken } from './session.js';
+import { ConceptEditor } from './ConceptEditor.js';
+import { ConceptList } from './ConceptList.js';
+import { NewConcept } from './NewConcept.js';
+
+type Screen = { name: 'list' } | { name: 'concept'; slug: string } | { name: 'new' };
 
 const VIEWER = graphql(`
   query Viewer {
@@ -16,12 +21,16 @@ const VIEWER = graphql(`
 
 type Viewer = ViewerQuery['viewer'];
 
-/** The console: sign in with a token, then see who you are and what you may do. */
+/**
+ * The console: sign in with a token, see who you are and what you may do, then browse, create,
+ * edit and publish concepts (only the controls the role allows are offered).
+ */
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>('ko');
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [screen, setScreen] = useState<Screen>({ name: 'list' });
   const t = texts(language);
 
   useEffect(() => {
@@ -60,6 +69,7 @@ export function App() {
   function signOut() {
     forgetToken();
     setViewer(null);
+    setScreen({ name: 'list' });
   }
 
   return (
@@ -77,22 +87,53 @@ export function App() {
       </header>
       <main>
         {viewer ? (
-          <section aria-labelledby="who">
-            <h2 id="who">
-              {t.signedInAs}: <span data-testid="role">{t.role(viewer.role)}</span>
-            </h2>
-            <h3>{t.permissions}</h3>
-            <ul>
-              {viewer.permissions.map((permission) => (
-                <li key={permission} data-permission={permission}>
-                  {t.permission(permission)}
-                </li>
-              ))}
-            </ul>
-            <button type="button" onClick={signOut}>
-              {t.signOut}
-            </button>
-          </section>
+          <>
+            <section aria-labelledby="who" className="who">
+              <h2 id="who">
+                {t.signedInAs}: <span data-testid="role">{t.role(viewer.role)}</span>
+              </h2>
+              <details>
+                <summary>{t.permissions}</summary>
+                <ul>
+                  {viewer.permissions.map((permission) => (
+                    <li key={permission} data-permission={permission}>
+                      {t.permission(permission)}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+              <button type="button" onClick={signOut}>
+                {t.signOut}
+              </button>
+            </section>
+            {screen.name === 'list' && (
+              <ConceptList
+                token={storedToken() ?? ''}
+                language={language}
+                canCreate={viewer.permissions.includes('CREATE_DRAFT')}
+                onOpen={(slug) => setScreen({ name: 'concept', slug })}
+                onNew={() => setScreen({ name: 'new' })}
+              />
+            )}
+            {screen.name === 'concept' && (
+              <ConceptEditor
+                key={screen.slug}
+                slug={screen.slug}
+                token={storedToken() ?? ''}
+                language={language}
+                canPublish={viewer.permissions.includes('PUBLISH')}
+                onBack={() => setScreen({ name: 'list' })}
+              />
+            )}
+            {screen.name === 'new' && (
+              <NewConcept
+                token={storedToken() ?? ''}
+                language={language}
+                onCreated={(slug) => setScreen({ name: 'concept', slug })}
+                onBack={() => setScreen({ name: 'list' })}
+              />
+            )}
+          </>
         ) : (
           <form onSubmit={submit} aria-describedby="token-help">
             <label htmlFor="token">{t.tokenLabel}</label>

@@ -1,10 +1,17 @@
 import type { TypedDocumentString } from './gql/graphql.js';
 
-/** An error the API answered, with its code (`UNAUTHENTICATED`, `CONFLICT` …). */
+/** One problem the API found in an input, at its path (`['patch', 'definition', 'en']`). */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** An error the API answered, with its code (`UNAUTHENTICATED`, `CONFLICT` …) and issues. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    readonly issues: Issue[] = [],
   ) {
     super(message);
   }
@@ -12,7 +19,7 @@ export class ApiError extends Error {
 
 interface GraphQLAnswer<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; issues?: Issue[] } }[];
 }
 
 /**
@@ -47,7 +54,13 @@ export async function request<T, V extends Record<string, unknown>>(
     throw new ApiError(`The API answered ${response.status} without a GraphQL body.`, 'SERVER');
   }
   const error = answer.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'SERVER');
+  if (error) {
+    throw new ApiError(
+      error.message,
+      error.extensions?.code ?? 'SERVER',
+      error.extensions?.issues ?? [],
+    );
+  }
   if (!answer.data) throw new ApiError('The API answered without data.', 'SERVER');
   return answer.data;
 }

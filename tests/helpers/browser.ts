@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium package (Playwright cannot download its own browsers on these machines). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,4 +35,16 @@ export async function seriousViolations(page: Page): Promise<{ id: string; targe
   return (results.violations as any[])
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, targets: v.nodes.map((n: any) => String(n.target)) }));
+}
+
+/**
+ * Waits until the element shows exactly `text` (or, with `partial`, contains it): the page
+ * answers asynchronously, so reading its text once right after a click would race it.
+ */
+export async function waitForText(locator: Locator, text: string, partial = false): Promise<void> {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await locator
+    .filter({ hasText: partial ? text : new RegExp(`^${escaped}$`) })
+    .first()
+    .waitFor({ timeout: 10_000 });
 }

@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, request, type Issue } from './api.js';
+import { CREATE_CONCEPT } from './conceptOperations.js';
+import type { UiLanguage } from './i18n.js';
+import { word } from './words.js';
+
+const TEXTS = ['term', 'summary', 'definition'] as const;
+
+/** A new draft concept in both languages; the API's issues appear at the fields they name. */
+export function NewConcept(props: {
+  token: string;
+  language: UiLanguage;
+  onCreated: (slug: string) => void;
+  onBack: () => void;
+}) {
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const w = (key: Parameters<typeof word>[1]) => word(props.language, key);
+  const issueAt = (...path: string[]) =>
+    issues.find((issue) => path.every((part, i) => issue.path[i + 1] === part))?.message;
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const localized = (field: string) => ({
+      ko: text(`${field}-ko`),
+      ...(text(`${field}-en`) ? { en: text(`${field}-en`) } : {}),
+    });
+    const input = {
+      slug: text('slug'),
+      category: text('category'),
+      term: localized('term'),
+      summary: localized('summary'),
+      definition: localized('definition'),
+    };
+    try {
+      const { createConcept } = await request(props.token, CREATE_CONCEPT, { input });
+      props.onCreated(createConcept.slug);
+    } catch (failure) {
+      setIssues(failure instanceof ApiError ? failure.issues : []);
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void create(event)} aria-labelledby="new-title">
+      <button type="button" className="link" onClick={props.onBack}>
+        {w('back')}
+      </button>
+      <h2 id="new-title">{w('newConcept')}</h2>
+      {(['slug', 'category'] as const).map((name) => (
+        <div key={name} className="side">
+          <label htmlFor={`new-${name}`}>{w(name)}</label>
+          <input id={`new-${name}`} name={name} required />
+          {issueAt(name) && <p className="error">{issueAt(name)}</p>}
+        </div>
+      ))}
+      {TEXTS.map((field) => (
+        <fieldset key={field} className="pair">
+          <legend>{w(field)}</legend>
+          {(['ko', 'en'] as const).map((locale) => (
+            <div key={locale} className="side">
+              <label htmlFor={`new-${field}-${locale}`}>
+                {w(locale === 'ko' ? 'korean' : 'english')}
+              </label>
+              <textarea
+                id={`new-${field}-${locale}`}
+                name={`${field}-${locale}`}
+                lang={locale}
+                rows={field === 'term' ? 1 : 3}
+              />
+              {issueAt(field, locale) && <p className="error">{issueAt(field, locale)}</p>}
+            </div>
+          ))}
+        </fieldset>
+      ))}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit">{w('create')}</button>
+    </form>
+  );
+}

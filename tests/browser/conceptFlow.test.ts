@@ -1,0 +1,133 @@
+// Carrying a concept from draft to published in the admin console, in a real Chromium against
+// the real function: an admin creates a draft in both languages, a Korean edit flags its English
+// OUTDATED, publishing is refused until the English is current again, then the public API
+// serves it (with UPDATE_SCREENSHOTS=1 the outdated state is photographed for the README). Two windows editing one concept: the second save gets CONFLICT, keeps what its
+// user typed, loads the latest version under it and saves on top.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { projectRoot } from '../../src/paths.js';
+import { launchChromium, seriousViolations, waitForText } from '../helpers/browser.js';
+import { graphql, serveApi } from '../helpers/httpServer.js';
+import { ADMIN_TOKEN, TEST_API_TOKENS } from '../helpers/tokens.js';
+
+let served: Awaited<ReturnType<typeof serveApi>>;
+let browser: Browser;
+beforeAll(async () => {
+  served = await serveApi({ API_TOKENS: TEST_API_TOKENS });
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function signedIn(token = ADMIN_TOKEN): Promise<Page> {
+  const page = await (
+    await browser.newContext({ viewport: { width: 1024, height: 900 } })
+  ).newPage();
+  await page.goto(`${served.url}/admin/`);
+  await page.getByLabel('API 토큰').fill(token);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('heading', { name: '개념' }).waitFor();
+  return page;
+}
+
+async function open(page: Page, slug: string) {
+  await page.getByRole('listitem').filter({ hasText: slug }).getByRole('button').click();
+  await page.getByTestId('version').waitFor();
+}
+
+describe('a concept in the console', () => {
+  it('goes from a draft in both languages to published, with its English kept current', async () => {
+    const page = await signedIn();
+    await page.getByRole('button', { name: '새 개념' }).click();
+    await page.getByLabel('슬러그 (영문 소문자, 하이픈)').fill('retrieval-augmented-generation');
+    await page.getByLabel('카테고리').fill('fundamentals');
+    const pairs = {
+      term: ['검색 증강 생성', 'Retrieval-augmented generation'],
+      summary: ['검색한 문서로 답하는 방식.', 'Answering with retrieved documents.'],
+      definition: [
+        '질문과 관련된 문서를 찾아 프롬프트에 넣는 방식.',
+        'Adding documents relevant to the question to the prompt.',
+      ],
+    };
+    for (const [field, [ko, en]] of Object.entries(pairs)) {
+      await page.locator(`#new-${field}-ko`).fill(ko!);
+      await page.locator(`#new-${field}-en`).fill(en!);
+    }
+    await page.getByRole('button', { name: '초안 만들기' }).click();
+    await page.getByTestId('status').waitFor();
+    await waitForText(page.getByTestId('status'), '초안');
+    await waitForText(page.getByTestId('state-definition'), '번역 최신');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A Korean edit: the English is flagged outdated, and publishing is refused until it is current.
+    await page
+      .locator('#definition-ko')
+      .fill('질문과 관련된 문서를 검색해 프롬프트에 넣고 답을 생성하는 방식.');
+    await page.getByRole('button', { name: '저장' }).click();
+    await waitForText(page.getByTestId('state-definition'), '번역 오래됨');
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      await page.screenshot({
+        path: join(projectRoot(), 'docs', 'screenshots', 'console-concept-outdated.png'),
+        fullPage: true,
+      });
+    }
+    await page.getByRole('button', { name: '게시' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('#definition-en-issue').textContent()).toContain('outdated English');
+
+    await page
+      .locator('#definition-en')
+      .fill(
+        'Retrieving documents relevant to the question and adding them to the prompt before answering.',
+      );
+    await page.getByRole('button', { name: '저장' }).click();
+    await waitForText(page.getByTestId('state-definition'), '번역 최신');
+    await page.getByRole('button', { name: '게시' }).click();
+    await waitForText(page.getByTestId('status'), '게시됨');
+
+    const publicAnswer = await graphql<any>(
+      served.url,
+      '{ concept(slug: "retrieval-augmented-generation", locale: EN) { term definition } }',
+    );
+    expect(publicAnswer.data.concept).toEqual({
+      term: 'Retrieval-augmented generation',
+      definition:
+        'Retrieving documents relevant to the question and adding them to the prompt before answering.',
+    });
+  });
+
+  it('keeps what a user typed through a conflict and saves it on top of the other edit', async () => {
+    const first = await signedIn();
+    const second = await signedIn();
+    await open(first, 'encoder');
+    await open(second, 'encoder');
+    await first.locator('#term-en').fill('Encoder (first window)');
+    await first.getByRole('button', { name: '저장' }).click();
+    await first.getByText('저장했습니다.').waitFor();
+
+    await second.locator('#summary-en').fill('The encoder half of a transformer (second window).');
+    await second.getByRole('button', { name: '저장' }).click();
+    await waitForText(second.getByRole('alert'), '다른 사람이 먼저 저장했습니다', true);
+    expect(await second.locator('#summary-en').inputValue()).toBe(
+      'The encoder half of a transformer (second window).',
+    );
+    await second.getByRole('button', { name: '최신 버전 불러오기' }).click();
+    expect(await second.locator('#term-en').inputValue()).toBe('Encoder (first window)');
+    expect(await second.locator('#summary-en').inputValue()).toBe(
+      'The encoder half of a transformer (second window).',
+    );
+    await second.getByRole('button', { name: '저장' }).click();
+    await second.getByText('저장했습니다.').waitFor();
+
+    const stored = await graphql<any>(
+      served.url,
+      '{ concept(slug: "encoder", locale: EN) { term summary } }',
+    );
+    expect(stored.data.concept).toEqual({
+      term: 'Encoder (first window)',
+      summary: 'The encoder half of a transformer (second window).',
+    });
+  });
+});
