@@ -28,6 +28,7 @@ type Viewer = ViewerQuery['viewer'];
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>('ko');
   const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [token, setToken] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
@@ -51,6 +52,7 @@ export function App() {
       const { viewer: found } = await request(token, VIEWER);
       if (found.role === 'ANONYMOUS') throw new ApiError('anonymous', 'ANONYMOUS');
       keepToken(token);
+      setToken(token);
       setViewer(found);
     } catch (failure) {
       forgetToken();
@@ -68,6 +70,7 @@ export function App() {
 
   function signOut() {
     forgetToken();
+    setToken('');
     setViewer(null);
     setScreen({ name: 'list' });
   }
@@ -108,7 +111,7 @@ export function App() {
             </section>
             {screen.name === 'list' && (
               <ConceptList
-                token={storedToken() ?? ''}
+                token={token}
                 language={language}
                 canCreate={viewer.permissions.includes('CREATE_DRAFT')}
                 onOpen={(slug) => setScreen({ name: 'concept', slug })}
@@ -119,7 +122,7 @@ export function App() {
               <ConceptEditor
                 key={screen.slug}
                 slug={screen.slug}
-                token={storedToken() ?? ''}
+                token={token}
                 language={language}
                 canPublish={viewer.permissions.includes('PUBLISH')}
                 onBack={() => setScreen({ name: 'list' })}
@@ -127,7 +130,7 @@ export function App() {
             )}
             {screen.name === 'new' && (
               <NewConcept
-                token={storedToken() ?? ''}
+                token={token}
                 language={language}
                 onCreated={(slug) => setScreen({ name: 'concept', slug })}
                 onBack={() => setScreen({ name: 'list' })}

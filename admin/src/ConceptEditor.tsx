@@ -96,6 +96,7 @@ export function ConceptEditor(props: {
       await load();
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError(String(error), 'SERVER');
+      // Publishing names document paths (['definition', …]); edits name patch paths: one lookup.
       setIssues(failure.issues.map((issue) => ({ ...issue, path: ['patch', ...issue.path] })));
       setMessage({ kind: 'error', text: failure.message });
     }
