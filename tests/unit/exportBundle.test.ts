@@ -4,7 +4,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { isAlias, isNode, isPair, parseDocument, visit } from 'yaml';
 import { EXPORT_USAGE, runExportCommand } from '../../src/cli/exportCommand.js';
 import { COLLECTIONS, type ContentBundle } from '../../src/domain/bundle.js';
@@ -16,6 +15,7 @@ import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import type { ContentStore } from '../../src/store/contentStore.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import { CountingStore } from '../helpers/contentFixtures.js';
+import { textStream } from '../helpers/textStream.js';
 
 const SEED = defaultSeedDir();
 const tempDirs: string[] = [];
@@ -67,17 +67,6 @@ function withSortedLists(bundle: ContentBundle): ContentBundle {
     categories: [...bundle.categories].sort(by((c) => c.slug)),
     relations: [...bundle.relations].sort(by(relationId)),
   };
-}
-
-function textStream() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      text += chunk.toString();
-      callback();
-    },
-  });
-  return { stream, text: () => text };
 }
 
 async function exportCommand(argv: string[], store: ContentStore) {

@@ -4,7 +4,6 @@
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { parse, stringify } from 'yaml';
 import {
   runRefreshTranslationsCommand,
@@ -12,6 +11,7 @@ import {
 } from '../../src/cli/refreshTranslationsCommand.js';
 import { textFingerprint } from '../../src/domain/translation/fingerprint.js';
 import { defaultSeedDir } from '../../src/paths.js';
+import { textStream } from '../helpers/textStream.js';
 
 const SIDECAR = 'translations/concepts.yaml';
 const tempDirs: string[] = [];
@@ -19,17 +19,6 @@ const tempDirs: string[] = [];
 afterAll(async () => {
   await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
-
-function textStream() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      text += chunk.toString();
-      callback();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function translations(argv: string[], seedDir: string) {
   const out = textStream();

@@ -5,27 +5,16 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { runTranslationsCommand, TRANSLATIONS_USAGE } from '../../src/cli/translationsCommand.js';
 import type { ContentStore } from '../../src/store/contentStore.js';
 import { storeWithWork } from '../helpers/translationFixtures.js';
+import { textStream } from '../helpers/textStream.js';
 
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'translations-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-function textStream() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      text += chunk.toString();
-      callback();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function translations(argv: string[], store: ContentStore) {
   const out = textStream();
