@@ -147,6 +147,7 @@ export function ConceptEditor(props: {
                     {problem}
                   </p>
                 )}
+                {locale === 'en' && <SourceChange field={fields.get(field)} language={language} />}
               </div>
             );
           })}
@@ -172,5 +173,31 @@ export function ConceptEditor(props: {
         )}
       </div>
     </form>
+  );
+}
+
+// For outdated English: how the Korean changed since it was translated, as the translator needs
+// to see it (removed text struck through, added text underlined).
+function SourceChange(props: {
+  field: Loaded['translation']['fields'][number] | undefined;
+  language: UiLanguage;
+}) {
+  const diff = props.field?.state === 'OUTDATED' ? props.field.sourceDiff : null;
+  if (!diff) return null;
+  return (
+    <figure className="diff" data-testid={`diff-${props.field!.path}`}>
+      <figcaption>{word(props.language, 'koreanChange')}</figcaption>
+      <p lang="ko">
+        {diff.map((change, i) =>
+          change.kind === 'ADDED' ? (
+            <ins key={i}>{change.text}</ins>
+          ) : change.kind === 'REMOVED' ? (
+            <del key={i}>{change.text}</del>
+          ) : (
+            <span key={i}>{change.text}</span>
+          ),
+        )}
+      </p>
+    </figure>
   );
 }

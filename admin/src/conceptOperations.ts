@@ -36,6 +36,11 @@ export const CONCEPT_TEXTS = graphql(`
           state
           source
           translation
+          translatedFrom
+          sourceDiff {
+            kind
+            text
+          }
         }
       }
     }

@@ -32,6 +32,10 @@ const WORDS = {
     en: 'Someone else saved first. What you typed is kept. Load the latest version, then save again.',
   },
   reloadLatest: { ko: '최신 버전 불러오기', en: 'Load the latest version' },
+  koreanChange: {
+    ko: '영어 번역 이후 바뀐 한국어 (삭제: 취소선, 추가: 밑줄)',
+    en: 'How the Korean changed since the English was made (removed: struck, added: underlined)',
+  },
 } as const;
 
 /** A word of the concept screens in the console's language. */

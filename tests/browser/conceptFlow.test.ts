@@ -67,6 +67,12 @@ describe('a concept in the console', () => {
       .fill('질문과 관련된 문서를 검색해 프롬프트에 넣고 답을 생성하는 방식.');
     await page.getByRole('button', { name: '저장' }).click();
     await waitForText(page.getByTestId('state-definition'), '번역 오래됨');
+    // The translator sees how the Korean changed: what was added, what was removed.
+    const diff = page.getByTestId('diff-definition');
+    expect(await diff.locator('ins').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('검색해')]),
+    );
+    expect(await diff.locator('del').count()).toBeGreaterThan(0);
     if (process.env.UPDATE_SCREENSHOTS === '1') {
       await page.screenshot({
         path: join(projectRoot(), 'docs', 'screenshots', 'console-concept-outdated.png'),
@@ -114,7 +120,12 @@ describe('a concept in the console', () => {
       'The encoder half of a transformer (second window).',
     );
     await second.getByRole('button', { name: '최신 버전 불러오기' }).click();
-    expect(await second.locator('#term-en').inputValue()).toBe('Encoder (first window)');
+    // The latest version arrives under the user's edit: the other window's term appears.
+    await second.waitForFunction(
+      () =>
+        ((globalThis as any).document.querySelector('#term-en') as { value: string }).value ===
+        'Encoder (first window)',
+    );
     expect(await second.locator('#summary-en').inputValue()).toBe(
       'The encoder half of a transformer (second window).',
     );
