@@ -1,6 +1,7 @@
 import { ReadModel } from '../../src/content/readModel.js';
 import { withoutMeta } from '../../src/content/entries.js';
 import type { Concept } from '../../src/domain/concept.js';
+import type { ContentStore } from '../../src/store/contentStore.js';
 import { bundle, category, concept, memoryStoreWith } from './contentFixtures.js';
 
 /** The Korean definition of `encoder` its English was made from. */
@@ -32,16 +33,30 @@ export async function storeWithWork() {
     }),
   );
   const readModel = new ReadModel(store, { ttlMs: 0 });
-  const encoder = (await readModel.refresh()).documents.concepts.get('encoder')!;
+  await rewriteKoreanDefinition(store, () => NEW_DEFINITION);
+  return { store, readModel, documents: (await readModel.refresh()).documents };
+}
+
+/**
+ * Rewrites `encoder`'s Korean definition straight in the store (its English untouched, so it
+ * becomes OUTDATED); returns the version it was at before.
+ */
+export async function rewriteKoreanDefinition(
+  store: ContentStore,
+  rewrite: (ko: string) => string,
+): Promise<number> {
+  const encoder = (await new ReadModel(store, { ttlMs: 0 }).refresh()).documents.concepts.get(
+    'encoder',
+  )!;
   const data = withoutMeta(encoder);
   await store.commit([
     {
       op: 'put',
       collection: 'concepts',
       id: 'encoder',
-      data: { ...data, definition: { ...data.definition, ko: NEW_DEFINITION } },
+      data: { ...data, definition: { ...data.definition, ko: rewrite(data.definition.ko) } },
       expectedVersion: encoder.version,
     },
   ]);
-  return { store, readModel, documents: (await readModel.refresh()).documents };
+  return encoder.version;
 }

@@ -6,9 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withoutMeta } from '../../src/content/entries.js';
 import { ReadModel } from '../../src/content/readModel.js';
 import { projectRoot } from '../../src/paths.js';
+import { rewriteKoreanDefinition } from '../helpers/translationFixtures.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import {
   describeWithEmulator,
@@ -54,18 +54,8 @@ describeWithEmulator('npm run translations on Firestore', () => {
 
   it('exports the outdated definition and imports its new English as the tool', async () => {
     const readModel = new ReadModel(store, { ttlMs: 0 });
-    const encoder = (await readModel.refresh()).documents.concepts.get('encoder')!;
-    const data = withoutMeta(encoder);
-    await store.commit([
-      {
-        op: 'put',
-        collection: 'concepts',
-        id: 'encoder',
-        data: { ...data, definition: { ...data.definition, ko: `${data.definition.ko} (개정)` } },
-        expectedVersion: encoder.version,
-      },
-    ]);
-    const version = encoder.version + 1;
+    const english = (await readModel.refresh()).documents.concepts.get('encoder')!.definition.en;
+    const version = (await rewriteKoreanDefinition(store, (ko) => `${ko} (개정)`)) + 1;
 
     const exported = run(['export', '--locale', 'en', '--state', 'outdated']);
     expect(exported).toMatchObject({ status: 0, stderr: '' });
@@ -83,7 +73,7 @@ describeWithEmulator('npm run translations on Firestore', () => {
         '  written:     definition\n',
     );
     const after = (await readModel.refresh()).documents.concepts.get('encoder')!;
-    expect(after.definition.en).toBe(`${data.definition.en} (revised)`);
+    expect(after.definition.en).toBe(`${english} (revised)`);
     expect(after.updatedBy).toBe('xliff-import');
 
     const again = run(['import', file]);
