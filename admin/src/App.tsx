@@ -1,14 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Router } from 'wouter';
 import { ApiError, request } from './api.js';
 import { graphql } from './gql/gql.js';
 import type { ViewerQuery } from './gql/graphql.js';
-import { texts, type UiLanguage } from './i18n.js';
-import { forgetToken, keepToken, storedToken } from './session.js';
-import { ConceptEditor } from './ConceptEditor.js';
-import { ConceptList } from './ConceptList.js';
-import { NewConcept } from './NewConcept.js';
-
-type Screen = { name: 'list' } | { name: 'concept'; slug: string } | { name: 'new' };
+import { errorWord, LanguageProvider } from './language.js';
+import { Nav } from './Nav.js';
+import { Screens } from './Screens.js';
+import { SessionProvider, type Session } from './session.js';
+import { forgetToken, keepToken, storedToken } from './tokenStorage.js';
+import { word, type UiLanguage } from './words/index.js';
 
 const VIEWER = graphql(`
   query Viewer {
@@ -22,8 +22,9 @@ const VIEWER = graphql(`
 type Viewer = ViewerQuery['viewer'];
 
 /**
- * The console: sign in with a token, see who you are and what you may do, then browse, create,
- * edit and publish concepts (only the controls the role allows are offered).
+ * The console: sign in with a token, see who you are and what you may do, then work on the
+ * screens the menu offers (only the controls the role allows are offered). Addresses under
+ * /admin/ name screens, never the token.
  */
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>('ko');
@@ -31,19 +32,28 @@ export function App() {
   const [token, setToken] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [screen, setScreen] = useState<Screen>({ name: 'list' });
-  const t = texts(language);
+  const w = (key: Parameters<typeof word>[1]) => word(language, key);
 
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = t.title;
-  }, [language, t.title]);
+    document.title = word(language, 'title');
+  }, [language]);
 
   // A reload keeps the tab's session: check the kept token again.
   useEffect(() => {
     const token = storedToken();
     if (token) void signIn(token);
   }, []);
+
+  const session = useMemo<Session | null>(
+    () =>
+      viewer && {
+        token,
+        viewer,
+        can: (permission) => viewer.permissions.includes(permission),
+      },
+    [token, viewer],
+  );
 
   async function signIn(token: string) {
     setBusy(true);
@@ -72,87 +82,68 @@ export function App() {
     forgetToken();
     setToken('');
     setViewer(null);
-    setScreen({ name: 'list' });
   }
 
   return (
-    <div className="console">
-      <header className="bar">
-        <h1>{t.title}</h1>
-        <button
-          type="button"
-          lang={language === 'ko' ? 'en' : 'ko'}
-          title={t.languageLabel}
-          onClick={() => setLanguage(language === 'ko' ? 'en' : 'ko')}
-        >
-          {t.language}
-        </button>
-      </header>
-      <main>
-        {viewer ? (
-          <>
-            <section aria-labelledby="who" className="who">
-              <h2 id="who">
-                {t.signedInAs}: <span data-testid="role">{t.role(viewer.role)}</span>
-              </h2>
-              <details>
-                <summary>{t.permissions}</summary>
-                <ul>
-                  {viewer.permissions.map((permission) => (
-                    <li key={permission} data-permission={permission}>
-                      {t.permission(permission)}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-              <button type="button" onClick={signOut}>
-                {t.signOut}
-              </button>
-            </section>
-            {screen.name === 'list' && (
-              <ConceptList
-                token={token}
-                language={language}
-                canCreate={viewer.permissions.includes('CREATE_DRAFT')}
-                onOpen={(slug) => setScreen({ name: 'concept', slug })}
-                onNew={() => setScreen({ name: 'new' })}
-              />
-            )}
-            {screen.name === 'concept' && (
-              <ConceptEditor
-                key={screen.slug}
-                slug={screen.slug}
-                token={token}
-                language={language}
-                canPublish={viewer.permissions.includes('PUBLISH')}
-                onBack={() => setScreen({ name: 'list' })}
-              />
-            )}
-            {screen.name === 'new' && (
-              <NewConcept
-                token={token}
-                language={language}
-                onCreated={(slug) => setScreen({ name: 'concept', slug })}
-                onBack={() => setScreen({ name: 'list' })}
-              />
-            )}
-          </>
-        ) : (
-          <form onSubmit={submit} aria-describedby="token-help">
-            <label htmlFor="token">{t.tokenLabel}</label>
-            <input id="token" name="token" type="password" autoComplete="off" required />
-            <p id="token-help">{t.tokenHelp}</p>
-            {error && (
-              <p role="alert" className="error">
-                {t.error(error)}
-              </p>
-            )}
-            <button type="submit" disabled={busy}>
-              {busy ? t.signingIn : t.signIn}
+    <LanguageProvider value={language}>
+      <Router base="/admin">
+        <div className="console">
+          <header className="bar">
+            <h1>{w('title')}</h1>
+            <button
+              type="button"
+              lang={language === 'ko' ? 'en' : 'ko'}
+              title={w('languageLabel')}
+              onClick={() => setLanguage(language === 'ko' ? 'en' : 'ko')}
+            >
+              {w('language')}
             </button>
-          </form>
-        )}
-      </main>
-    </div>
+          </header>
+          {session ? (
+            <SessionProvider value={session}>
+              <section aria-labelledby="who" className="who">
+                <h2 id="who">
+                  {w('signedInAs')}:{' '}
+                  <span data-testid="role">{w(`role.${session.viewer.role}`)}</span>
+                </h2>
+                <details>
+                  <summary>{w('permissions')}</summary>
+                  <ul>
+                    {session.viewer.permissions.map((permission) => (
+                      <li key={permission} data-permission={permission}>
+                        {w(`permission.${permission}`)}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+                <button type="button" onClick={signOut}>
+                  {w('signOut')}
+                </button>
+              </section>
+              <Nav />
+              <main>
+                <Screens />
+              </main>
+            </SessionProvider>
+          ) : (
+            <main>
+              <form onSubmit={submit} aria-describedby="token-help">
+                <label htmlFor="token">{w('tokenLabel')}</label>
+                <input id="token" name="token" type="password" autoComplete="off" required />
+                <p id="token-help">{w('tokenHelp')}</p>
+                {error && (
+                  <p role="alert" className="error">
+                    {errorWord(language, error)}
+                  </p>
+                )}
+                <button type="submit" disabled={busy}>
+                  {busy ? w('signingIn') : w('signIn')}
+                </button>
+              </form>
+            </main>
+          )}
+        </div>
+      </Router>
+    </LanguageProvider>
   );
 }

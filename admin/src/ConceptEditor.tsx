@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request, type Issue } from './api.js';
 import { CONCEPT_TEXTS, PUBLISH_CONCEPT, UPDATE_CONCEPT } from './conceptOperations.js';
 import type { ConceptTextsQuery } from './gql/graphql.js';
-import type { UiLanguage } from './i18n.js';
-import { word } from './words.js';
+import { useWords } from './language.js';
+import { useSession } from './session.js';
 
 type Loaded = NonNullable<ConceptTextsQuery['concept']>;
 type Field = 'term' | 'summary' | 'definition';
@@ -18,20 +18,15 @@ const FIELDS: Field[] = ['term', 'summary', 'definition'];
  * changed texts with the version the user started from, and after a CONFLICT the latest
  * version is loaded under the user's edits, which are then saved on top of it.
  */
-export function ConceptEditor(props: {
-  slug: string;
-  token: string;
-  language: UiLanguage;
-  canPublish: boolean;
-  onBack: () => void;
-}) {
-  const { slug, token, language } = props;
+export function ConceptEditor(props: { slug: string }) {
+  const { slug } = props;
+  const { token, can } = useSession();
   const [concept, setConcept] = useState<Loaded | null>(null);
   const [edits, setEdits] = useState<Edits>({});
   const [issues, setIssues] = useState<Issue[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [conflict, setConflict] = useState(false);
-  const w = (key: Parameters<typeof word>[1]) => word(language, key);
+  const w = useWords();
 
   const load = useCallback(async () => {
     const { concept: found } = await request(token, CONCEPT_TEXTS, { slug });
@@ -104,9 +99,6 @@ export function ConceptEditor(props: {
 
   return (
     <form onSubmit={(event) => void save(event)} aria-labelledby="concept-title">
-      <button type="button" className="link" onClick={props.onBack}>
-        {w('back')}
-      </button>
       <h2 id="concept-title">
         {serverText('term', 'ko')} <code>{slug}</code>
       </h2>
@@ -147,7 +139,7 @@ export function ConceptEditor(props: {
                     {problem}
                   </p>
                 )}
-                {locale === 'en' && <SourceChange field={fields.get(field)} language={language} />}
+                {locale === 'en' && <SourceChange field={fields.get(field)} />}
               </div>
             );
           })}
@@ -166,7 +158,7 @@ export function ConceptEditor(props: {
         ) : (
           <button type="submit">{w('save')}</button>
         )}
-        {props.canPublish && concept.status === 'DRAFT' && (
+        {can('PUBLISH') && concept.status === 'DRAFT' && (
           <button type="button" onClick={() => void publish()}>
             {w('publish')}
           </button>
@@ -178,15 +170,13 @@ export function ConceptEditor(props: {
 
 // For outdated English: how the Korean changed since it was translated, as the translator needs
 // to see it (removed text struck through, added text underlined).
-function SourceChange(props: {
-  field: Loaded['translation']['fields'][number] | undefined;
-  language: UiLanguage;
-}) {
+function SourceChange(props: { field: Loaded['translation']['fields'][number] | undefined }) {
+  const w = useWords();
   const diff = props.field?.state === 'OUTDATED' ? props.field.sourceDiff : null;
   if (!diff) return null;
   return (
     <figure className="diff" data-testid={`diff-${props.field!.path}`}>
-      <figcaption>{word(props.language, 'koreanChange')}</figcaption>
+      <figcaption>{w('koreanChange')}</figcaption>
       <p lang="ko">
         {diff.map((change, i) =>
           change.kind === 'ADDED' ? (

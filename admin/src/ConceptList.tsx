@@ -1,31 +1,27 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { request } from './api.js';
 import { CONCEPT_LIST } from './conceptOperations.js';
 import type { ConceptListQuery } from './gql/graphql.js';
-import type { UiLanguage } from './i18n.js';
-import { word } from './words.js';
+import { useWords } from './language.js';
+import { useSession } from './session.js';
 
 type Item = ConceptListQuery['concepts']['edges'][number]['node'];
 
 /** Every concept (drafts included), filtered by status, each with its English's state. */
-export function ConceptList(props: {
-  token: string;
-  language: UiLanguage;
-  canCreate: boolean;
-  onOpen: (slug: string) => void;
-  onNew: () => void;
-}) {
+export function ConceptList() {
+  const { token, can } = useSession();
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<'ALL' | 'DRAFT' | 'PUBLISHED'>('ALL');
-  const w = (key: Parameters<typeof word>[1]) => word(props.language, key);
+  const w = useWords();
 
   useEffect(() => {
-    request(props.token, CONCEPT_LIST).then(
+    request(token, CONCEPT_LIST).then(
       ({ concepts }) => setItems(concepts.edges.map((edge) => edge.node)),
       (failure: unknown) => setError(String(failure)),
     );
-  }, [props.token]);
+  }, [token]);
 
   if (error)
     return (
@@ -39,10 +35,10 @@ export function ConceptList(props: {
     <section aria-labelledby="concepts-title">
       <div className="bar">
         <h2 id="concepts-title">{w('concepts')}</h2>
-        {props.canCreate && (
-          <button type="button" onClick={props.onNew}>
+        {can('CREATE_DRAFT') && (
+          <Link href="/concepts/new" className="button">
             {w('newConcept')}
-          </button>
+          </Link>
         )}
       </div>
       <label htmlFor="status-filter">{w('status')}</label>
@@ -61,10 +57,8 @@ export function ConceptList(props: {
         <ul className="items">
           {shown.map((item) => (
             <li key={item.slug}>
-              <button type="button" className="link" onClick={() => props.onOpen(item.slug)}>
-                {item.term}
-              </button>{' '}
-              <code>{item.slug}</code> · {w(item.status)} ·{' '}
+              <Link href={`/concepts/${item.slug}`}>{item.term}</Link> <code>{item.slug}</code> ·{' '}
+              {w(item.status)} ·{' '}
               <span className={`state ${item.translation.state}`}>{w(item.translation.state)}</span>
             </li>
           ))}

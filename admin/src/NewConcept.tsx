@@ -1,21 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, request, type Issue } from './api.js';
 import { CREATE_CONCEPT } from './conceptOperations.js';
-import type { UiLanguage } from './i18n.js';
-import { word } from './words.js';
+import { Link, useLocation } from 'wouter';
+import { useWords } from './language.js';
+import { useSession } from './session.js';
 
 const TEXTS = ['term', 'summary', 'definition'] as const;
 
 /** A new draft concept in both languages; the API's issues appear at the fields they name. */
-export function NewConcept(props: {
-  token: string;
-  language: UiLanguage;
-  onCreated: (slug: string) => void;
-  onBack: () => void;
-}) {
+export function NewConcept() {
+  const { token } = useSession();
+  const [, navigate] = useLocation();
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const w = (key: Parameters<typeof word>[1]) => word(props.language, key);
+  const w = useWords();
   const issueAt = (...path: string[]) =>
     issues.find((issue) => path.every((part, i) => issue.path[i + 1] === part))?.message;
 
@@ -38,8 +36,8 @@ export function NewConcept(props: {
       definition: localized('definition'),
     };
     try {
-      const { createConcept } = await request(props.token, CREATE_CONCEPT, { input });
-      props.onCreated(createConcept.slug);
+      const { createConcept } = await request(token, CREATE_CONCEPT, { input });
+      navigate(`/concepts/${createConcept.slug}`);
     } catch (failure) {
       setIssues(failure instanceof ApiError ? failure.issues : []);
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -48,9 +46,9 @@ export function NewConcept(props: {
 
   return (
     <form onSubmit={(event) => void create(event)} aria-labelledby="new-title">
-      <button type="button" className="link" onClick={props.onBack}>
-        {w('back')}
-      </button>
+      <p>
+        <Link href="/">{w('back')}</Link>
+      </p>
       <h2 id="new-title">{w('newConcept')}</h2>
       {(['slug', 'category'] as const).map((name) => (
         <div key={name} className="side">

@@ -4,43 +4,23 @@
 // serves it (with UPDATE_SCREENSHOTS=1 the outdated state is photographed for the README). Two windows editing one concept: the second save gets CONFLICT, keeps what its
 // user typed, loads the latest version under it and saves on top.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
-import { launchChromium, seriousViolations, waitForText } from '../helpers/browser.js';
-import { graphql, serveApi } from '../helpers/httpServer.js';
-import { ADMIN_TOKEN, TEST_API_TOKENS } from '../helpers/tokens.js';
+import { seriousViolations, waitForText } from '../helpers/browser.js';
+import { useConsole } from '../helpers/console.js';
+import { graphql } from '../helpers/httpServer.js';
 
-let served: Awaited<ReturnType<typeof serveApi>>;
-let browser: Browser;
-beforeAll(async () => {
-  served = await serveApi({ API_TOKENS: TEST_API_TOKENS });
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-async function signedIn(token = ADMIN_TOKEN): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1024, height: 900 } })
-  ).newPage();
-  await page.goto(`${served.url}/admin/`);
-  await page.getByLabel('API 토큰').fill(token);
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.getByRole('heading', { name: '개념' }).waitFor();
-  return page;
-}
+const served = useConsole();
 
 async function open(page: Page, slug: string) {
-  await page.getByRole('listitem').filter({ hasText: slug }).getByRole('button').click();
+  await page.getByRole('listitem').filter({ hasText: slug }).getByRole('link').click();
   await page.getByTestId('version').waitFor();
 }
 
 describe('a concept in the console', () => {
   it('goes from a draft in both languages to published, with its English kept current', async () => {
-    const page = await signedIn();
-    await page.getByRole('button', { name: '새 개념' }).click();
+    const page = await served.signedIn();
+    await page.getByRole('link', { name: '새 개념' }).click();
     await page.getByLabel('슬러그 (영문 소문자, 하이픈)').fill('retrieval-augmented-generation');
     await page.getByLabel('카테고리').fill('fundamentals');
     const pairs = {
@@ -105,8 +85,8 @@ describe('a concept in the console', () => {
   });
 
   it('keeps what a user typed through a conflict and saves it on top of the other edit', async () => {
-    const first = await signedIn();
-    const second = await signedIn();
+    const first = await served.signedIn();
+    const second = await served.signedIn();
     await open(first, 'encoder');
     await open(second, 'encoder');
     await first.locator('#term-en').fill('Encoder (first window)');

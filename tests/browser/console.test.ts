@@ -8,41 +8,24 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
-import { launchChromium, seriousViolations, waitForText } from '../helpers/browser.js';
-import { request, serveApi } from '../helpers/httpServer.js';
-import { EDITOR_TOKEN, TEST_API_TOKENS } from '../helpers/tokens.js';
+import { seriousViolations, waitForText } from '../helpers/browser.js';
+import { useConsole, type ConsolePage } from '../helpers/console.js';
+import { request } from '../helpers/httpServer.js';
+import { EDITOR_TOKEN } from '../helpers/tokens.js';
 
 const screenshots =
   process.env.UPDATE_SCREENSHOTS === '1'
     ? join(projectRoot(), 'docs', 'screenshots')
     : mkdtempSync(join(tmpdir(), 'console-shots-'));
 
-let served: Awaited<ReturnType<typeof serveApi>>;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  served = await serveApi({ API_TOKENS: TEST_API_TOKENS });
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const served = useConsole();
+beforeAll(() => mkdirSync(screenshots, { recursive: true }));
 
-// A page that records what the console logs as errors (CSP refusals included).
-async function openConsole(width = 1024): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${served.url}/admin/`);
-  await page.getByLabel('API 토큰').waitFor();
-  return { page, errors };
+async function openConsole(width = 1024): Promise<ConsolePage> {
+  const opened = await served.open({ width });
+  await opened.page.getByLabel('API 토큰').waitFor();
+  return opened;
 }
 
 describe('the admin console', () => {
@@ -80,7 +63,7 @@ describe('the admin console', () => {
       '번역 작업',
     ]);
     // An editor is offered to create drafts, and the concepts to work on.
-    await page.getByRole('button', { name: '새 개념' }).waitFor();
+    await page.getByRole('link', { name: '새 개념' }).waitFor();
     expect(await page.getByRole('heading', { name: '개념' }).count()).toBe(1);
     // The token is in this tab's sessionStorage only: not in the URL, not in localStorage.
     expect(page.url()).not.toContain(EDITOR_TOKEN);

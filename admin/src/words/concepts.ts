@@ -1,7 +1,7 @@
-import type { UiLanguage } from './i18n.js';
+import type { WordTable } from './table.js';
 
-// The concept screens' texts, per language.
-const WORDS = {
+/** The concept screens' texts. */
+export const CONCEPT_WORDS = {
   concepts: { ko: '개념', en: 'Concepts' },
   newConcept: { ko: '새 개념', en: 'New concept' },
   allStatuses: { ko: '모든 상태', en: 'All statuses' },
@@ -36,9 +36,5 @@ const WORDS = {
     ko: '영어 번역 이후 바뀐 한국어 (삭제: 취소선, 추가: 밑줄)',
     en: 'How the Korean changed since the English was made (removed: struck, added: underlined)',
   },
-} as const;
-
-/** A word of the concept screens in the console's language. */
-export function word(language: UiLanguage, key: keyof typeof WORDS): string {
-  return WORDS[key][language];
-}
+  'tab.edit': { ko: '편집', en: 'Edit' },
+} satisfies WordTable;

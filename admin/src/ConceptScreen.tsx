@@ -1,0 +1,42 @@
+import { Link, Route, Switch, useRoute } from 'wouter';
+import { ConceptEditor } from './ConceptEditor.js';
+import { useWords } from './language.js';
+import type { WordKey } from './words/index.js';
+
+// A concept's tabs: each is an address under the concept (`/concepts/encoder/history`).
+const TABS: { path: string; label: WordKey }[] = [{ path: '/', label: 'tab.edit' }];
+
+/** One concept: its tabs (editing first) and the one the address names. */
+export function ConceptScreen(props: { slug: string }) {
+  const w = useWords();
+  return (
+    <>
+      <p>
+        <Link href="~/">{w('back')}</Link>
+      </p>
+      <nav aria-label={props.slug} className="tabs">
+        <ul>
+          {TABS.map((tab) => (
+            <Tab key={tab.path} path={tab.path} label={w(tab.label)} />
+          ))}
+        </ul>
+      </nav>
+      <Switch>
+        <Route path="/">
+          <ConceptEditor slug={props.slug} />
+        </Route>
+      </Switch>
+    </>
+  );
+}
+
+function Tab(props: { path: string; label: string }) {
+  const [current] = useRoute(props.path);
+  return (
+    <li>
+      <Link href={props.path} aria-current={current ? 'page' : undefined}>
+        {props.label}
+      </Link>
+    </li>
+  );
+}

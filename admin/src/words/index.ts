@@ -1,0 +1,22 @@
+import { CONCEPT_WORDS } from './concepts.js';
+import { SHELL_WORDS } from './shell.js';
+import type { UiLanguage } from './table.js';
+
+export type { UiLanguage } from './table.js';
+
+// One table for the whole console, assembled from one file per screen (so a screen's texts
+// live beside each other, and adding a screen adds a file, not lines in a shared one).
+const WORDS = { ...SHELL_WORDS, ...CONCEPT_WORDS };
+
+/** A key of the console's text table. */
+export type WordKey = keyof typeof WORDS;
+
+/** A text of the console in the given language. */
+export function word(language: UiLanguage, key: WordKey): string {
+  return WORDS[key][language];
+}
+
+/** Whether `key` names a text (for keys built from API values, such as error codes). */
+export function isWordKey(key: string): key is WordKey {
+  return Object.hasOwn(WORDS, key);
+}
