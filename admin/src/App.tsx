@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Router } from 'wouter';
-import { ApiError, request } from './api.js';
+import { ApiError, onTokenRefused, request } from './api.js';
 import { graphql } from './gql/gql.js';
 import type { ViewerQuery } from './gql/graphql.js';
 import { errorWord, LanguageProvider } from './language.js';
@@ -44,6 +44,16 @@ export function App() {
     const token = storedToken();
     if (token) void signIn(token);
   }, []);
+
+  // A token refused mid-session (expired, revoked): back to sign-in, saying why.
+  useEffect(
+    () =>
+      onTokenRefused(() => {
+        signOut();
+        setError('UNAUTHENTICATED');
+      }),
+    [],
+  );
 
   const session = useMemo<Session | null>(
     () =>

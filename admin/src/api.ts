@@ -17,6 +17,18 @@ export class ApiError extends Error {
   }
 }
 
+const expiryListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the API refuses the signed-in token (expired or revoked): the console
+ * then signs out and asks for a token again instead of failing screen by screen. Returns the
+ * unsubscribe function.
+ */
+export function onTokenRefused(listener: () => void): () => void {
+  expiryListeners.add(listener);
+  return () => expiryListeners.delete(listener);
+}
+
 interface GraphQLAnswer<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; issues?: Issue[] } }[];
@@ -54,6 +66,9 @@ export async function request<T, V extends Record<string, unknown>>(
     throw new ApiError(`The API answered ${response.status} without a GraphQL body.`, 'SERVER');
   }
   const error = answer.errors?.[0];
+  if (token && error?.extensions?.code === 'UNAUTHENTICATED') {
+    for (const listener of expiryListeners) listener();
+  }
   if (error) {
     throw new ApiError(
       error.message,

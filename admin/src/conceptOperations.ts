@@ -1,10 +1,14 @@
 import { graphql } from './gql/gql.js';
 
-/** Every concept an editor may see (drafts included), with its state and its English's. */
+/** A page of the concepts an editor may see (drafts included), with their states. */
 export const CONCEPT_LIST = graphql(`
-  query ConceptList {
-    concepts(first: 100, locale: KO) {
+  query ConceptList($category: ID, $after: String) {
+    concepts(category: $category, first: 100, after: $after, locale: KO) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           slug
@@ -17,6 +21,38 @@ export const CONCEPT_LIST = graphql(`
           translation {
             state
           }
+        }
+      }
+    }
+  }
+`);
+
+/** The categories to filter by. */
+export const CATEGORY_CHOICES = graphql(`
+  query CategoryChoices {
+    categories(locale: KO) {
+      slug
+      name
+    }
+  }
+`);
+
+/** Concepts found by the API's search (Korean and English, typo- and particle-tolerant). */
+export const SEARCH_CONCEPTS = graphql(`
+  query SearchConcepts($query: String!) {
+    search(query: $query, first: 20, locale: KO) {
+      field
+      snippet
+      concept {
+        slug
+        term
+        status
+        version
+        category {
+          slug
+        }
+        translation {
+          state
         }
       }
     }

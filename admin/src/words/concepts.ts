@@ -36,5 +36,17 @@ export const CONCEPT_WORDS = {
     ko: '영어 번역 이후 바뀐 한국어 (삭제: 취소선, 추가: 밑줄)',
     en: 'How the Korean changed since the English was made (removed: struck, added: underlined)',
   },
+  'list.search': { ko: '검색', en: 'Search' },
+  'list.searchHelp': {
+    ko: '한국어나 영어로: 용어, 별칭, 요약, 정의, 비유 (조사·띄어쓰기·초성·오타 허용)',
+    en: 'In Korean or English: terms, aliases, summaries, definitions, analogies (typos tolerated)',
+  },
+  'list.allCategories': { ko: '모든 카테고리', en: 'All categories' },
+  'list.translation': { ko: '영어 번역', en: 'English' },
+  'list.allStates': { ko: '모든 번역 상태', en: 'Any state' },
+  'list.shownCount': { ko: '표시', en: 'Shown' },
+  'list.foundCount': { ko: '검색 결과', en: 'Found' },
+  'list.nothingFound': { ko: '찾은 개념이 없습니다.', en: 'No concept matches.' },
+  'list.more': { ko: '더 보기', en: 'Show more' },
   'tab.edit': { ko: '편집', en: 'Edit' },
 } satisfies WordTable;
