@@ -116,6 +116,9 @@ export function App() {
                   {w('signedInAs')}:{' '}
                   <span data-testid="role">{w(`role.${session.viewer.role}`)}</span>
                 </h2>
+                <button type="button" onClick={signOut}>
+                  {w('signOut')}
+                </button>
                 <details>
                   <summary>{w('permissions')}</summary>
                   <ul>
@@ -126,9 +129,6 @@ export function App() {
                     ))}
                   </ul>
                 </details>
-                <button type="button" onClick={signOut}>
-                  {w('signOut')}
-                </button>
               </section>
               <Nav />
               <main>

@@ -1,10 +1,14 @@
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { ConceptEditor } from './ConceptEditor.js';
 import { useWords } from './language.js';
+import { ConceptPublishing } from './publishing/ConceptPublishing.js';
 import type { WordKey } from './words/index.js';
 
 // A concept's tabs: each is an address under the concept (`/concepts/encoder/history`).
-const TABS: { path: string; label: WordKey }[] = [{ path: '/', label: 'tab.edit' }];
+const TABS: { path: string; label: WordKey }[] = [
+  { path: '/', label: 'tab.edit' },
+  { path: '/publish', label: 'tab.publish' },
+];
 
 /** One concept: its tabs (editing first) and the one the address names. */
 export function ConceptScreen(props: { slug: string }) {
@@ -24,6 +28,9 @@ export function ConceptScreen(props: { slug: string }) {
       <Switch>
         <Route path="/">
           <ConceptEditor slug={props.slug} />
+        </Route>
+        <Route path="/publish">
+          <ConceptPublishing slug={props.slug} />
         </Route>
       </Switch>
     </>

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { projectRoot } from '../../src/paths.js';
 import { launchChromium } from './browser.js';
 import { serveApi } from './httpServer.js';
 import { ADMIN_TOKEN, TEST_API_TOKENS } from './tokens.js';
@@ -65,4 +69,20 @@ export function useConsole(env: Record<string, string> = {}): ConsoleFixture {
     await served?.close();
   });
   return fixture;
+}
+
+const screenshotDir =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(projectRoot(), 'docs', 'screenshots')
+    : mkdtempSync(join(tmpdir(), 'console-shots-'));
+
+/**
+ * Photographs the page as `<name>.png`: into docs/screenshots (the README's pictures) with
+ * UPDATE_SCREENSHOTS=1, else into a temporary directory (so the step runs, and fails, either way).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
 }
