@@ -28,9 +28,13 @@ export interface ConsolePage {
 
 /**
  * Starts the function (memory store, test tokens, any extra environment) and Chromium once for a
- * suite, and closes both after it. Call at the top of a describe-less test file.
+ * suite, and closes both after it. Call at the top of a test file, or inside a describe block
+ * after a `beforeAll` that prepares what `env` (then a function, read when the suite starts)
+ * needs, such as a Firestore emulator.
  */
-export function useConsole(env: Record<string, string> = {}): ConsoleFixture {
+export function useConsole(
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): ConsoleFixture {
   let served: Awaited<ReturnType<typeof serveApi>>;
   const contexts: BrowserContext[] = [];
   const fixture = {
@@ -58,7 +62,10 @@ export function useConsole(env: Record<string, string> = {}): ConsoleFixture {
     },
   };
   beforeAll(async () => {
-    served = await serveApi({ API_TOKENS: TEST_API_TOKENS, ...env });
+    served = await serveApi({
+      API_TOKENS: TEST_API_TOKENS,
+      ...(typeof env === 'function' ? env() : env),
+    });
     fixture.url = served.url;
     fixture.api = served.api;
     fixture.browser = await launchChromium();
