@@ -141,6 +141,28 @@ const cases: Case[] = [
     expect: ADMIN_ONLY,
   },
   {
+    name: 'restoreConcept on a draft',
+    setup: async (url) => {
+      await createDraft(url, 'a-draft');
+      await as(
+        'admin',
+        url,
+        'mutation { updateConcept(slug: "a-draft", patch: { aliases: ["X"] }, expectedVersion: 1) { version } }',
+      );
+      return {};
+    },
+    query:
+      'mutation { restoreConcept(slug: "a-draft", version: 1, expectedVersion: 2) { version } }',
+    expect: EDITOR_MAY,
+  },
+  {
+    name: 'restoreConcept on a published concept',
+    setup: async (url) => ({ v: await versionOf(url, 'encoder') }),
+    query:
+      'mutation($v: Int!) { restoreConcept(slug: "encoder", version: $v, expectedVersion: $v) { version } }',
+    expect: ADMIN_ONLY,
+  },
+  {
     name: 'conceptHistory (query)',
     query: '{ conceptHistory(slug: "encoder") { version updatedBy } }',
     expect: ADMIN_ONLY,

@@ -25,6 +25,7 @@ export const conceptVersionResolvers = {
   updatedBy: ({ item }) => item.updatedBy ?? null,
   deleted: ({ item }) => item.deleted,
   translationEvents: ({ item }) => item.translationEvents ?? [],
+  data: ({ item }) => (item.deleted ? null : item.data),
   concept: ({ item, locale }) => {
     if (item.deleted) return null;
     return view(entryOf(item.data, item), locale);

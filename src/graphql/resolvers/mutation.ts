@@ -9,6 +9,7 @@ import {
   updateConcept,
 } from '../../editing/conceptEdits.js';
 import { importContent } from '../../editing/importContent.js';
+import { restoreConcept } from '../../editing/restoreConcept.js';
 import { setLessonStatus, upsertLesson } from '../../editing/lessonEdits.js';
 import { addRelation, removeRelation } from '../../editing/relationEdits.js';
 import { confirmTranslation, updateTranslations } from '../../editing/translationEdits.js';
@@ -74,6 +75,15 @@ export const mutationResolvers = {
     ),
   unpublishConcept: (_: unknown, args: Versioned, ctx: GraphQLContext) =>
     adopt(ctx, setConceptStatus(ctx.edit, ctx.viewer, args.slug, 'DRAFT', args.expectedVersion)),
+  restoreConcept: (
+    _: unknown,
+    args: Versioned & Choice & { version: number },
+    ctx: GraphQLContext,
+  ) =>
+    adopt(
+      ctx,
+      restoreConcept(ctx.edit, ctx.viewer, args.slug, args.version, args.expectedVersion, args),
+    ),
   addRelation: (_: unknown, args: { input: unknown }, ctx: GraphQLContext) =>
     adopt(ctx, addRelation(ctx.edit, ctx.viewer, args.input)),
   removeRelation: async (

@@ -44,6 +44,9 @@ export const relationKindInfoResolvers = {
   inverseLabel: localizedField((kind) => RELATION_KIND_DEFINITIONS[kind].inverse),
   symmetric: ({ item }) => RELATION_KIND_DEFINITIONS[item].symmetric,
   transitive: ({ item }) => RELATION_KIND_DEFINITIONS[item].transitive,
+  // The rule addRelation enforces (checkReferences), so a client offers only kinds that fit.
+  fromCategories: ({ item }) => RELATION_KIND_DEFINITIONS[item].fromCategories ?? null,
+  toCategories: ({ item }) => RELATION_KIND_DEFINITIONS[item].toCategories ?? null,
 } satisfies ViewResolvers<RelationKind>;
 
 /** A citation of a lesson section (the section is null if the lesson no longer has it). */
