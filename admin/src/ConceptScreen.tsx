@@ -2,12 +2,14 @@ import { Link, Route, Switch, useRoute } from 'wouter';
 import { ConceptEditor } from './ConceptEditor.js';
 import { useWords } from './language.js';
 import { ConceptPublishing } from './publishing/ConceptPublishing.js';
+import { ConceptRelations } from './relations/ConceptRelations.js';
 import type { WordKey } from './words/index.js';
 
 // A concept's tabs: each is an address under the concept (`/concepts/encoder/history`).
 const TABS: { path: string; label: WordKey }[] = [
   { path: '/', label: 'tab.edit' },
   { path: '/publish', label: 'tab.publish' },
+  { path: '/relations', label: 'tab.relations' },
 ];
 
 /** One concept: its tabs (editing first) and the one the address names. */
@@ -31,6 +33,9 @@ export function ConceptScreen(props: { slug: string }) {
         </Route>
         <Route path="/publish">
           <ConceptPublishing slug={props.slug} />
+        </Route>
+        <Route path="/relations">
+          <ConceptRelations slug={props.slug} />
         </Route>
       </Switch>
     </>
