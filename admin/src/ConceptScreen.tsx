@@ -1,5 +1,6 @@
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { ConceptEditor } from './ConceptEditor.js';
+import { ConceptHistory } from './history/ConceptHistory.js';
 import { useWords } from './language.js';
 import { ConceptPublishing } from './publishing/ConceptPublishing.js';
 import { ConceptRelations } from './relations/ConceptRelations.js';
@@ -10,6 +11,7 @@ const TABS: { path: string; label: WordKey }[] = [
   { path: '/', label: 'tab.edit' },
   { path: '/publish', label: 'tab.publish' },
   { path: '/relations', label: 'tab.relations' },
+  { path: '/history', label: 'tab.history' },
 ];
 
 /** One concept: its tabs (editing first) and the one the address names. */
@@ -36,6 +38,9 @@ export function ConceptScreen(props: { slug: string }) {
         </Route>
         <Route path="/relations">
           <ConceptRelations slug={props.slug} />
+        </Route>
+        <Route path="/history">
+          <ConceptHistory slug={props.slug} />
         </Route>
       </Switch>
     </>
