@@ -47,11 +47,12 @@ describe('a concept’s relations', () => {
     expect(await combobox.getAttribute('aria-expanded')).toBe('true');
     const active = await combobox.getAttribute('aria-activedescendant');
     expect(await page.locator(`[id="${active}"]`).textContent()).toContain('decoder');
-    await combobox.evaluate((input) =>
+    await combobox.evaluate((input) => {
+      const Keyboard = (globalThis as any).KeyboardEvent;
       input.dispatchEvent(
-        new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true }),
-      ),
-    );
+        new Keyboard('keydown', { key: 'Enter', isComposing: true, bubbles: true }),
+      );
+    });
     expect(await combobox.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('Enter');
     expect(await combobox.inputValue()).toBe('디코더');
@@ -141,6 +142,24 @@ describe('a concept’s relations', () => {
     expect(
       await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
     ).toBeLessThanOrEqual(375);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('says so in place when the API cannot be reached or fails (relations and history tabs)', async () => {
+    const page = await served.signedIn();
+    await page.goto(`${served.url}/admin/concepts/encoder/publish`);
+    await page.getByRole('heading', { name: /게시와 게시 취소/ }).waitFor();
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.getByRole('link', { name: '관계', exact: true }).click();
+    await waitForText(page.getByRole('alert'), 'API에 연결할 수 없습니다', true);
+
+    await page.unroute('**/graphql');
+    await page.route('**/graphql', (route) =>
+      route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Unavailable</h1>' }),
+    );
+    await page.getByRole('link', { name: '버전 기록' }).click();
+    await waitForText(page.getByRole('alert'), 'API가 오류를 반환했습니다', true);
+    expect(await page.getByRole('link', { name: '편집' }).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

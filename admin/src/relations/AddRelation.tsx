@@ -27,6 +27,8 @@ export function AddRelation(props: {
   subject: Subject;
   kinds: RelationKindRulesQuery['relationKinds'];
   onAdded: (message: string) => Promise<void>;
+  /** Called when an addition starts (an earlier success message no longer applies). */
+  onStart: () => void;
 }) {
   const { subject, kinds } = props;
   const { token, can } = useSession();
@@ -52,6 +54,7 @@ export function AddRelation(props: {
     event.preventDefault();
     if (!target || !chosen) return;
     setRefusal(null);
+    props.onStart();
     setBusy(true);
     const note = noteKo.trim()
       ? { ko: noteKo.trim(), ...(noteEn.trim() ? { en: noteEn.trim() } : {}) }

@@ -79,6 +79,7 @@ export function ConceptRelations(props: { slug: string }) {
         empty={w('relations.noneOutgoing')}
         relations={outgoing}
         onRemoved={changed}
+        onStart={() => setDone(null)}
       />
       <RelationList
         slug={slug}
@@ -86,9 +87,15 @@ export function ConceptRelations(props: { slug: string }) {
         empty={w('relations.noneIncoming')}
         relations={incoming}
         onRemoved={changed}
+        onStart={() => setDone(null)}
       />
       {can('ADD_RELATION') ? (
-        <AddRelation subject={concept} kinds={kinds} onAdded={changed} />
+        <AddRelation
+          subject={concept}
+          kinds={kinds}
+          onAdded={changed}
+          onStart={() => setDone(null)}
+        />
       ) : (
         <p>{w('relations.readOnly')}</p>
       )}

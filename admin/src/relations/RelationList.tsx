@@ -21,6 +21,8 @@ export function RelationList(props: {
   empty: string;
   relations: Listed[];
   onRemoved: (message: string) => Promise<void>;
+  /** Called when a removal starts (an earlier success message no longer applies). */
+  onStart: () => void;
 }) {
   const { token, can } = useSession();
   const language = useLanguage();
@@ -30,6 +32,7 @@ export function RelationList(props: {
 
   async function remove(relation: Listed, reading: string) {
     setRefusal(null);
+    props.onStart();
     // The list shows each relation from this concept; the API names it by its stored ends.
     const [from, to] =
       relation.direction === 'INCOMING'
