@@ -916,6 +916,64 @@ describe('invalid mutation input is never a 500 and never a write (fast-check)',
     );
   });
 
+  it('restoreConcept: wrong versions, versions it never had, unknown slugs, wrong types', async () => {
+    const targets = [draftInfo(), koDraftInfo(), ...published()];
+    const attempts: fc.Arbitrary<Attempt> = weighted(
+      [4, 3, 2, 1],
+      // A version it had, with a wrong expectedVersion: nothing is restored.
+      conceptArb(targets).chain((t) =>
+        fc
+          .tuple(fc.integer({ min: 1, max: t.version }), wrongVersion(t.version))
+          .map(([n, { v, codes }]) => ({
+            why: `${t.slug}: restore v${n} expecting a wrong version`,
+            vars: { slug: t.slug, n, v },
+            codes,
+          })),
+      ),
+      // The right expectedVersion, but a version it never had (or no version at all).
+      conceptArb(targets).chain((t) =>
+        fc
+          .oneof(
+            fc
+              .integer({ min: t.version + 1, max: 2 ** 31 - 1 })
+              .map((n) => ({ n, codes: NOT_FOUND })),
+            fc.integer({ min: -(2 ** 31), max: 0 }).map((n) => ({ n, codes: BAD })),
+            notAnInt.map((n) => ({ n, codes: BAD })),
+          )
+          .map(({ n, codes }) => ({
+            why: `${t.slug}: no version ${String(n)}`,
+            vars: { slug: t.slug, n, v: t.version },
+            codes,
+          })),
+      ),
+      fc.tuple(missingSlug, versionForUnknown).map(([slug, { v, codes }]) => ({
+        why: 'no such concept',
+        vars: { slug, n: 1, v },
+        codes,
+      })),
+      fc
+        .oneof(
+          fc.record({
+            slug: fc.oneof(notAnId, fc.constant(null)),
+            n: fc.constant(1),
+            v: fc.constant(1),
+          }),
+          fc.record({
+            slug: fc.constant(DRAFT),
+            n: fc.constant(1),
+            v: fc.constant(draftInfo().version),
+            a: notABoolean,
+          }),
+        )
+        .map((vars) => ({ why: 'wrong variable types', vars, codes: BAD })),
+    );
+    await refusesAll(
+      'mutation($slug: ID!, $n: Int!, $v: Int!, $a: Boolean) { restoreConcept(slug: $slug, version: $n, expectedVersion: $v, allowUntranslated: $a) { version } }',
+      attempts,
+      60,
+    );
+  });
+
   it('addRelation: self relations, unknown ends, kinds that do not fit, duplicates, bad notes and sources', async () => {
     const slugs = world.concepts.map((c) => c.slug);
     const notGoogle = world.concepts.filter((c) => c.category !== 'google-cloud-tools');
