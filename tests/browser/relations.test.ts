@@ -139,6 +139,11 @@ describe('a concept’s relations', () => {
     );
     await combobox.fill('draft-for-editor');
     await page.getByRole('option', { name: /draft-for-editor/ }).waitFor();
+
+    // In English, the labels and terms come in English, the term after the label.
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('heading', { name: 'Relations: Encoder' }).waitFor();
+    await waitForText(page.getByTestId('relation').first(), 'is part of Transformer', true);
     expect(
       await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
     ).toBeLessThanOrEqual(375);
