@@ -101,4 +101,21 @@ describe('a concept’s history', () => {
     expect(await page.getByRole('combobox').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('lists a version’s translation events with the fields they concern', async () => {
+    await createDraft(served.url, 'events-demo');
+    const typo = await as(
+      'admin',
+      served.url,
+      'mutation { updateConcept(slug: "events-demo", expectedVersion: 1, needsRetranslation: false, patch: { summary: { ko: "한 문장 요약!" } }) { version } }',
+    );
+    expect(typo.errors).toBeUndefined();
+    const page = await served.signedIn();
+    await page.goto(`${served.url}/admin/concepts/events-demo/history`);
+    await waitForText(
+      page.locator('.events li').first(),
+      '재번역 필요 없음으로 표시 (영어 최신 유지): 요약',
+    );
+    expect(await page.getByTestId('field-name').allTextContents()).toEqual(['요약 · 한국어']);
+  });
 });
