@@ -2,6 +2,8 @@ import { Route, Switch } from 'wouter';
 import { ConceptList } from './ConceptList.js';
 import { ConceptScreen } from './ConceptScreen.js';
 import { useWords } from './language.js';
+import { LessonEditor } from './lessons/LessonEditor.js';
+import { LessonList } from './lessons/LessonList.js';
 import { NewConcept } from './NewConcept.js';
 
 /** Which screen each address under /admin/ shows. */
@@ -13,6 +15,10 @@ export function Screens() {
       <Route path="/concepts/new" component={NewConcept} />
       <Route path="/concepts/:slug" nest>
         {(params) => <ConceptScreen key={params.slug} slug={params.slug} />}
+      </Route>
+      <Route path="/lessons" component={LessonList} />
+      <Route path="/lessons/:slug">
+        {(params) => <LessonEditor key={params.slug} slug={params.slug} />}
       </Route>
       <Route>
         <p role="alert">{w('notFound')}</p>

@@ -39,6 +39,8 @@ export const LIST_SIZE_ESTIMATES: Record<string, number> = {
   // Lesson content is a shallow tree: bounds per parent, a little above the course's own maxima.
   'Lesson.sections': 15,
   'Lesson.concepts': 40,
+  'LessonPreview.sections': 15,
+  'LessonPreview.concepts': 40,
   'Section.blocks': 8,
   'Section.concepts': 15,
   'Block.spans': 5,
@@ -74,6 +76,8 @@ const RELATED_BY_DEPTH = [0, 5, 15, 30];
  */
 export const FIELD_WORK: Record<string, number> = {
   'Query.search': 18_000,
+  // A preview parses a lesson's markdown (off thread, bounded: up to ~0.3 s), as a search works.
+  'Query.previewLesson': 18_000,
 };
 
 // A literal argument's value; a variable counts as the largest page any field allows, because

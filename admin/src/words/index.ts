@@ -1,5 +1,6 @@
 import { CONCEPT_WORDS } from './concepts.js';
 import { HISTORY_WORDS } from './history.js';
+import { LESSON_WORDS } from './lessons.js';
 import { PUBLISHING_WORDS } from './publishing.js';
 import { RELATION_WORDS } from './relations.js';
 import { SHELL_WORDS } from './shell.js';
@@ -15,6 +16,7 @@ const WORDS = {
   ...PUBLISHING_WORDS,
   ...RELATION_WORDS,
   ...HISTORY_WORDS,
+  ...LESSON_WORDS,
 };
 
 /** A key of the console's text table. */

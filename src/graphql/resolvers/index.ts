@@ -22,6 +22,7 @@ import {
   mediaResolvers,
 } from './concept.js';
 import { lessonResolvers, sectionResolvers } from './lesson.js';
+import { lessonPreviewQueryResolvers, lessonPreviewResolvers } from './lessonPreview.js';
 import { conceptHistoryResolver, conceptVersionResolvers } from './history.js';
 import { mutationResolvers } from './mutation.js';
 import { changeSetResolvers } from './changeSet.js';
@@ -85,6 +86,7 @@ export const resolvers = {
     ...translationQueryResolvers,
     conceptHistory: conceptHistoryResolver,
     ...translationFileQueryResolvers,
+    ...lessonPreviewQueryResolvers,
   },
   TranslatedDocument: translatedDocumentResolvers,
   Translation: translationResolvers,
@@ -108,6 +110,7 @@ export const resolvers = {
   GlossaryGroup: glossaryGroupResolvers,
   Lesson: { ...lessonResolvers, translation: translationField('lessons') },
   Section: sectionResolvers,
+  LessonPreview: lessonPreviewResolvers,
   Block: blockResolvers,
   Span: spanResolvers,
   ListItem: listItemResolvers,
