@@ -4,7 +4,10 @@ import type { WordKey } from './words/index.js';
 
 // The menu: one entry per screen. An entry is a link (an address), so it opens in a new tab,
 // works with the keyboard and says which screen is current.
-const ENTRIES: { path: string; label: WordKey }[] = [{ path: '/', label: 'concepts' }];
+const ENTRIES: { path: string; label: WordKey }[] = [
+  { path: '/', label: 'concepts' },
+  { path: '/translations', label: 'queue.menu' },
+];
 
 /** The console's menu of screens. */
 export function Nav() {

@@ -3,6 +3,7 @@ import { ConceptList } from './ConceptList.js';
 import { ConceptScreen } from './ConceptScreen.js';
 import { useWords } from './language.js';
 import { NewConcept } from './NewConcept.js';
+import { TranslationQueue } from './translations/TranslationQueue.js';
 
 /** Which screen each address under /admin/ shows. */
 export function Screens() {
@@ -14,6 +15,7 @@ export function Screens() {
       <Route path="/concepts/:slug" nest>
         {(params) => <ConceptScreen key={params.slug} slug={params.slug} />}
       </Route>
+      <Route path="/translations" component={TranslationQueue} />
       <Route>
         <p role="alert">{w('notFound')}</p>
       </Route>

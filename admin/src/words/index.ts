@@ -1,13 +1,21 @@
 import { CONCEPT_WORDS } from './concepts.js';
 import { PUBLISHING_WORDS } from './publishing.js';
 import { SHELL_WORDS } from './shell.js';
+import { TRANSLATION_WORDS } from './translations.js';
+import { CATALOG_WORDS } from './catalog.js';
 import type { UiLanguage } from './table.js';
 
 export type { UiLanguage } from './table.js';
 
 // One table for the whole console, assembled from one file per screen (so a screen's texts
 // live beside each other, and adding a screen adds a file, not lines in a shared one).
-const WORDS = { ...SHELL_WORDS, ...CONCEPT_WORDS, ...PUBLISHING_WORDS };
+const WORDS = {
+  ...SHELL_WORDS,
+  ...CONCEPT_WORDS,
+  ...PUBLISHING_WORDS,
+  ...TRANSLATION_WORDS,
+  ...CATALOG_WORDS,
+};
 
 /** A key of the console's text table. */
 export type WordKey = keyof typeof WORDS;
