@@ -7,6 +7,8 @@ import type { WordKey } from './words/index.js';
 const ENTRIES: { path: string; label: WordKey }[] = [
   { path: '/', label: 'concepts' },
   { path: '/translations', label: 'queue.menu' },
+  { path: '/categories', label: 'catalog.categories' },
+  { path: '/comparisons', label: 'catalog.comparisons' },
 ];
 
 /** The console's menu of screens. */
