@@ -7,6 +7,9 @@ import type { WordKey } from './words/index.js';
 const ENTRIES: { path: string; label: WordKey }[] = [
   { path: '/', label: 'concepts' },
   { path: '/lessons', label: 'lessons' },
+  { path: '/translations', label: 'queue.menu' },
+  { path: '/categories', label: 'catalog.categories' },
+  { path: '/comparisons', label: 'catalog.comparisons' },
 ];
 
 /** The console's menu of screens. */

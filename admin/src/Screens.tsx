@@ -5,6 +5,12 @@ import { useWords } from './language.js';
 import { LessonEditor } from './lessons/LessonEditor.js';
 import { LessonList } from './lessons/LessonList.js';
 import { NewConcept } from './NewConcept.js';
+import { TranslationQueue } from './translations/TranslationQueue.js';
+import { CategoryList } from './catalog/CategoryList.js';
+import { CategoryScreen } from './catalog/CategoryScreen.js';
+import { ComparisonList } from './catalog/ComparisonList.js';
+import { ComparisonView } from './catalog/ComparisonView.js';
+import { NewCategory } from './catalog/NewCategory.js';
 
 /** Which screen each address under /admin/ shows. */
 export function Screens() {
@@ -19,6 +25,16 @@ export function Screens() {
       <Route path="/lessons" component={LessonList} />
       <Route path="/lessons/:slug">
         {(params) => <LessonEditor key={params.slug} slug={params.slug} />}
+      </Route>
+      <Route path="/translations" component={TranslationQueue} />
+      <Route path="/categories" component={CategoryList} />
+      <Route path="/categories/new" component={NewCategory} />
+      <Route path="/categories/:slug">
+        {(params) => <CategoryScreen key={params.slug} slug={params.slug} />}
+      </Route>
+      <Route path="/comparisons" component={ComparisonList} />
+      <Route path="/comparisons/:slug">
+        {(params) => <ComparisonView key={params.slug} slug={params.slug} />}
       </Route>
       <Route>
         <p role="alert">{w('notFound')}</p>

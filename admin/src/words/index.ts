@@ -4,6 +4,8 @@ import { LESSON_WORDS } from './lessons.js';
 import { PUBLISHING_WORDS } from './publishing.js';
 import { RELATION_WORDS } from './relations.js';
 import { SHELL_WORDS } from './shell.js';
+import { TRANSLATION_WORDS } from './translations.js';
+import { CATALOG_WORDS } from './catalog.js';
 import type { UiLanguage } from './table.js';
 
 export type { UiLanguage } from './table.js';
@@ -17,6 +19,8 @@ const WORDS = {
   ...RELATION_WORDS,
   ...HISTORY_WORDS,
   ...LESSON_WORDS,
+  ...TRANSLATION_WORDS,
+  ...CATALOG_WORDS,
 };
 
 /** A key of the console's text table. */
