@@ -32,6 +32,24 @@ export default tseslint.config(
     },
   },
   {
+    // The console is a client of the public API: of the server's code it may share only the
+    // domain (zod schemas and types, no I/O), so it validates exactly as the API does.
+    files: ['admin/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!domain/)',
+              message: 'The console may import only src/domain/* from the server code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly' } },

@@ -47,8 +47,39 @@ export const conceptSchema = z
   })
   .strict();
 
+/**
+ * A concept as a client creates it (`createConcept`'s input) and as a patched concept must be
+ * before it is stored: every field but the publication state, which only publishing changes.
+ * The API parses inputs with it and the admin console checks its forms with the same schema
+ * before sending, so both refuse the same text at the same path.
+ */
+export const conceptInputSchema = conceptSchema.omit({ status: true });
+
+/**
+ * The fields of a concept a patch (`updateConcept`) may replace: a patch is applied to the
+ * stored concept (localized texts per locale, lists whole) and the result is held to
+ * `conceptSchema`; the slug (the concept's identity) and the status (publishing's) stay.
+ */
+export const conceptPatchFields = [
+  'category',
+  'term',
+  'aliases',
+  'summary',
+  'definition',
+  'details',
+  'examples',
+  'analogies',
+  'limitations',
+  'media',
+  'sources',
+] as const satisfies readonly (keyof Concept)[];
+
 /** A concept. */
 export type Concept = z.infer<typeof conceptSchema>;
+/** A concept as created, without its publication state. */
+export type ConceptInput = z.infer<typeof conceptInputSchema>;
+/** A field a patch may replace. */
+export type ConceptPatchField = (typeof conceptPatchFields)[number];
 /** A titled facet of a concept. */
 export type Facet = z.infer<typeof facetSchema>;
 /** Where a text comes from. */

@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import { withoutMeta, type Entry } from '../content/entries.js';
 import { authorize } from '../auth/permissions.js';
-import { conceptSchema, type Concept } from '../domain/concept.js';
+import { conceptInputSchema, conceptSchema, type Concept } from '../domain/concept.js';
 import { relationId } from '../domain/relation.js';
 import { AppError, ErrorCode, type Issue } from '../errors.js';
 import type { DocumentWrite } from '../store/contentStore.js';
@@ -13,8 +13,6 @@ import {
   guardTranslations,
   type TranslationChoice,
 } from './translationGuard.js';
-
-const conceptInputSchema = conceptSchema.omit({ status: true });
 
 /** Creates a concept as a DRAFT (editor or admin). */
 export async function createConcept(

@@ -1,11 +1,10 @@
 // Carrying a concept from draft to published in the admin console, in a real Chromium against
 // the real function: an admin creates a draft in both languages, a Korean edit flags its English
-// OUTDATED, publishing is refused until the English is current again, then the public API
-// serves it (with UPDATE_SCREENSHOTS=1 the outdated state is photographed for the README). Two windows editing one concept: the second save gets CONFLICT, keeps what its
-// user typed, loads the latest version under it and saves on top.
-import { join } from 'node:path';
+// OUTDATED, the Publishing tab refuses to publish until the English is current again, then the
+// public API serves it. Two windows editing one concept: the second save gets CONFLICT, keeps
+// what its user typed, shows the other window's change, reapplies its own on the latest version
+// and saves on top.
 import type { Page } from 'playwright-core';
-import { projectRoot } from '../../src/paths.js';
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { useConsole } from '../helpers/console.js';
 import { graphql } from '../helpers/httpServer.js';
@@ -53,16 +52,15 @@ describe('a concept in the console', () => {
       expect.arrayContaining([expect.stringContaining('검색해')]),
     );
     expect(await diff.locator('del').count()).toBeGreaterThan(0);
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      await page.screenshot({
-        path: join(projectRoot(), 'docs', 'screenshots', 'console-concept-outdated.png'),
-        fullPage: true,
-      });
-    }
-    await page.getByRole('button', { name: '게시' }).click();
-    await page.getByRole('alert').waitFor();
-    expect(await page.locator('#definition-en-issue').textContent()).toContain('outdated English');
+    // Publishing is the Publishing tab's: it is refused while the English is outdated.
+    await page.getByRole('link', { name: '게시', exact: true }).click();
+    await page.getByRole('button', { name: '게시', exact: true }).click();
+    await waitForText(page.getByRole('alert'), 'API가 게시를 거절했습니다', true);
+    expect(await page.locator('.refusal li').allTextContents()).toEqual([
+      expect.stringMatching(/^정의: .*outdated English/),
+    ]);
 
+    await page.getByRole('link', { name: '편집', exact: true }).click();
     await page
       .locator('#definition-en')
       .fill(
@@ -70,8 +68,9 @@ describe('a concept in the console', () => {
       );
     await page.getByRole('button', { name: '저장' }).click();
     await waitForText(page.getByTestId('state-definition'), '번역 최신');
-    await page.getByRole('button', { name: '게시' }).click();
-    await waitForText(page.getByTestId('status'), '게시됨');
+    await page.getByRole('link', { name: '게시', exact: true }).click();
+    await page.getByRole('button', { name: '게시', exact: true }).click();
+    await waitForText(page.getByTestId('publish-status'), '게시됨');
 
     const publicAnswer = await graphql<any>(
       served.url,
@@ -99,7 +98,11 @@ describe('a concept in the console', () => {
     expect(await second.locator('#summary-en').inputValue()).toBe(
       'The encoder half of a transformer (second window).',
     );
-    await second.getByRole('button', { name: '최신 버전 불러오기' }).click();
+    // What the other window changed is shown, field by field, before anything is merged.
+    expect(
+      await second.getByTestId('conflict').locator('[data-path="term.en"] ins').textContent(),
+    ).toContain('Encoder (first window)');
+    await second.getByRole('button', { name: '최신 버전에 내 변경 다시 적용' }).click();
     // The latest version arrives under the user's edit: the other window's term appears.
     await second.waitForFunction(
       () =>

@@ -1,7 +1,8 @@
 // The console on Firestore (the official emulator), in a real Chromium: an admin carries a
 // concept from a draft in both languages to published, and a second instance of the function
 // (another server on the same database) saves first, so the console's save is a CONFLICT that
-// keeps what was typed and lands on top of the other instance's edit.
+// keeps what was typed, shows the other instance's edit and reapplies the typing on top of it;
+// publishing is the Publishing tab's.
 import { waitForText } from '../helpers/browser.js';
 import { useConsole } from '../helpers/console.js';
 import { as, outcome, versionOf } from '../helpers/editing.js';
@@ -72,7 +73,7 @@ describeWithEmulator('the console on Firestore', () => {
     await page.getByRole('button', { name: '저장' }).click();
     await waitForText(page.getByRole('alert'), '다른 사람이 먼저 저장했습니다', true);
     expect(await page.locator('#term-en').inputValue()).toBe('Key-value cache');
-    await page.getByRole('button', { name: '최신 버전 불러오기' }).click();
+    await page.getByRole('button', { name: '최신 버전에 내 변경 다시 적용' }).click();
     await page.getByRole('button', { name: '저장' }).click();
     await page.getByText('저장했습니다.').waitFor();
 

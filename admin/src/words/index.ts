@@ -1,6 +1,7 @@
 import { CONCEPT_WORDS } from './concepts.js';
 import { HISTORY_WORDS } from './history.js';
 import { LESSON_WORDS } from './lessons.js';
+import { CONCEPT_EDITOR_WORDS } from './conceptEditor.js';
 import { PUBLISHING_WORDS } from './publishing.js';
 import { RELATION_WORDS } from './relations.js';
 import { SHELL_WORDS } from './shell.js';
@@ -22,6 +23,7 @@ const WORDS = {
   ...TRANSLATION_WORDS,
   ...CATALOG_WORDS,
 };
+const WORDS = { ...SHELL_WORDS, ...CONCEPT_WORDS, ...PUBLISHING_WORDS, ...CONCEPT_EDITOR_WORDS };
 
 /** A key of the console's text table. */
 export type WordKey = keyof typeof WORDS;
