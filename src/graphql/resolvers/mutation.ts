@@ -17,6 +17,7 @@ import { translatedEntry } from '../../content/translationQueue.js';
 import { writeCount } from '../../seed/planImport.js';
 import { TRANSLATABLE_TYPES, translatedLocale } from './translation.js';
 import { view, type GraphQLContext } from '../context.js';
+import { importSeedFilesResolver } from './importSeedFiles.js';
 
 type Versioned = { slug: string; expectedVersion?: number | null };
 type Patch = Record<string, unknown>;
@@ -156,4 +157,5 @@ export const mutationResolvers = {
       collections: COLLECTIONS.map((collection) => ({ collection, ...result.report[collection] })),
     };
   },
+  importSeedFiles: importSeedFilesResolver,
 };
