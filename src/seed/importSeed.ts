@@ -1,6 +1,7 @@
 import type { ContentBundle } from '../domain/bundle.js';
 import type { ContentStore } from '../store/contentStore.js';
 import { applyImport, type BatchLimits, type ImportProgress } from './applyImport.js';
+import { changedSince, staleImport, type ImportConflict } from './importConflicts.js';
 import { planImport, type ImportReport } from './planImport.js';
 
 /** Options of a seed import. */
@@ -13,6 +14,11 @@ export interface ImportSeedOptions {
   onPlan?: (report: ImportReport) => void;
   /** Recorded as `updatedBy` on what the import writes (default "importer"). */
   actor?: string;
+  /**
+   * The content revision the caller's dry run was made at: an apply refuses with CONFLICT when
+   * the store has moved since, and the result lists what changed after it.
+   */
+  expectedRev?: number;
 }
 
 /** What a seed import did. */
@@ -21,6 +27,8 @@ export interface ImportSeedResult {
   commits: number;
   /** Content revision after the import (unchanged when nothing was written). */
   rev: number;
+  /** Documents written after `expectedRev` (none without it). */
+  conflicts: ImportConflict[];
 }
 
 /**
@@ -46,15 +54,25 @@ export async function importBundle(
   options: ImportSeedOptions = {},
 ): Promise<ImportSeedResult> {
   const current = await store.readChanges(0);
+  const { expectedRev } = options;
+  const conflicts = expectedRev === undefined ? [] : changedSince(current.documents, expectedRev);
+  if (!options.dryRun && expectedRev !== undefined && current.rev !== expectedRev) {
+    throw staleImport(expectedRev, current.rev, conflicts);
+  }
   const plan = planImport(bundle, current.documents, { prune: options.prune ?? false });
   options.onPlan?.(plan.report);
   if (options.dryRun || plan.writes.length === 0) {
-    return { report: plan.report, commits: 0, rev: current.rev };
+    return { report: plan.report, commits: 0, rev: current.rev, conflicts };
   }
   const applied = await applyImport(store, plan.writes, {
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     actor: options.actor ?? 'importer',
   });
-  return { report: plan.report, commits: applied.commits, rev: applied.rev ?? current.rev };
+  return {
+    report: plan.report,
+    commits: applied.commits,
+    rev: applied.rev ?? current.rev,
+    conflicts,
+  };
 }

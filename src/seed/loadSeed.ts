@@ -1,5 +1,4 @@
-import { stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { posix } from 'node:path';
 import { z } from 'zod';
 import type { ContentBundle, CollectionName } from '../domain/bundle.js';
 import { categorySchema } from '../domain/category.js';
@@ -7,13 +6,15 @@ import { checkReferences } from '../domain/checkReferences.js';
 import { checkTranslations } from '../domain/checkTranslations.js';
 import { comparisonSchema } from '../domain/comparison.js';
 import { conceptSchema } from '../domain/concept.js';
-import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
+import { lessonSourceSchema, type Lesson, type LessonSource } from '../domain/lesson.js';
 import { relationId, relationSchema } from '../domain/relation.js';
 import { issuesFromZod, ValidationError } from '../errors.js';
-import { buildLesson } from '../markdown/buildLesson.js';
-import { listYamlFiles, readSeedText, readYamlFile } from './readSeedFiles.js';
+import { buildLesson, type LessonTrees } from '../markdown/buildLesson.js';
+import { diskSeedSource } from './diskSeedSource.js';
+import { listYamlFiles, readSeedText, readYamlFile, type SeedReading } from './readSeedFiles.js';
 import { readTranslations } from './readTranslations.js';
 import { SeedValidationError, type SeedIssue } from './seedError.js';
+import type { SeedSource } from './seedSource.js';
 import { TRANSLATIONS_DIR, translationsFile } from './translationFiles.js';
 
 /** Where each kind of content lives inside a seed directory. */
@@ -48,6 +49,11 @@ export interface LoadSeedOptions {
    * content and so drops them.
    */
   ignoreStaleTranslations?: boolean;
+  /**
+   * Parses a lesson's markdown (a server passes the parser thread, so an upload does not hold
+   * its readers); by default the markdown is parsed here, as the commands do.
+   */
+  parseMarkdown?: (markdown: LessonSource['markdown']) => Promise<LessonTrees>;
 }
 
 /**
@@ -56,40 +62,48 @@ export interface LoadSeedOptions {
  * the translation records (`translations/`, when present) must name documents and texts that exist.
  * Throws SeedValidationError listing every issue as file, path inside it, and rule broken.
  */
-export async function loadSeedDirectory(
+export function loadSeedDirectory(
   seedDir: string,
   options: LoadSeedOptions = {},
 ): Promise<ContentBundle> {
+  return loadSeed(diskSeedSource(seedDir), options);
+}
+
+/**
+ * Loads and validates a seed from any source (a directory, uploaded files) exactly as
+ * loadSeedDirectory does; every issue found in a YAML file or a lesson's markdown also names
+ * its line.
+ */
+export async function loadSeed(
+  source: SeedSource,
+  options: LoadSeedOptions = {},
+): Promise<ContentBundle> {
   const issues: SeedIssue[] = [];
-  if (!(await isDirectory(seedDir))) {
+  if (!(await source.exists())) {
     throw new SeedValidationError([
-      { file: seedDir, path: [], message: 'is not a seed directory' },
+      { file: source.name, path: [], message: 'is not a seed directory' },
     ]);
   }
+  const reading: SeedReading = { source, issues, lines: new Map(), issueLines: new Map() };
   const files = new Map<string, string>(); // "collection/id" -> file, for reference issues
   const fileOf = (collection: CollectionName, id: string) => files.get(`${collection}/${id}`);
 
-  const categories = await readList(seedDir, SEED_LAYOUT.categories, categorySchema, issues);
+  const categories = await readList(reading, SEED_LAYOUT.categories, categorySchema);
   categories.forEach((c) => files.set(`categories/${c.slug}`, SEED_LAYOUT.categories));
 
-  const concepts = await readOnePerFile(seedDir, SEED_LAYOUT.concepts, conceptSchema, issues);
+  const concepts = await readOnePerFile(reading, SEED_LAYOUT.concepts, conceptSchema);
   concepts.forEach(({ file, value }) => files.set(`concepts/${value.slug}`, file));
 
-  const relations = await readList(seedDir, SEED_LAYOUT.relations, relationSchema, issues);
+  const relations = await readList(reading, SEED_LAYOUT.relations, relationSchema);
   relations.forEach((r) => files.set(`relations/${relationId(r)}`, SEED_LAYOUT.relations));
 
-  const comparisons = await readOnePerFile(
-    seedDir,
-    SEED_LAYOUT.comparisons,
-    comparisonSchema,
-    issues,
-  );
+  const comparisons = await readOnePerFile(reading, SEED_LAYOUT.comparisons, comparisonSchema);
   comparisons.forEach(({ file, value }) => files.set(`comparisons/${value.slug}`, file));
 
-  const lessons = await readLessons(seedDir, issues);
+  const lessons = await readLessons(reading, options);
   lessons.forEach(({ file, value }) => files.set(`lessons/${value.slug}`, file));
 
-  const translations = await readTranslations(seedDir, issues);
+  const translations = await readTranslations(reading);
 
   const bundle: ContentBundle = {
     categories,
@@ -120,24 +134,33 @@ export async function loadSeedDirectory(
       });
     }
   }
-  if (issues.length > 0) throw new SeedValidationError(issues);
+  if (issues.length > 0) throw new SeedValidationError(issues, issueLines(reading));
   return bundle;
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then(
-    (info) => info.isDirectory(),
-    () => false,
-  );
+// The line of each issue where it is known: a YAML file's from the path, a markdown rule's from
+// its message.
+function issueLines(reading: SeedReading): Map<SeedIssue, number> {
+  const lines = new Map(reading.issueLines);
+  for (const issue of reading.issues) {
+    if (lines.has(issue)) continue;
+    const line =
+      reading.lines.get(issue.file)?.(issue.path) ??
+      (issue.file.endsWith('.md') ? markdownLine(issue.message) : undefined);
+    if (line !== undefined) lines.set(issue, line);
+  }
+  return lines;
 }
 
-async function readList<T>(
-  seedDir: string,
-  file: string,
-  schema: z.ZodType<T>,
-  issues: SeedIssue[],
-): Promise<T[]> {
-  const { data } = await readYamlFile(seedDir, file, issues);
+// MarkdownError messages start with the line they are about (see markdown/markdownError.ts).
+function markdownLine(message: string): number | undefined {
+  const match = /^line (\d+): /.exec(message);
+  return match ? Number(match[1]) : undefined;
+}
+
+async function readList<T>(reading: SeedReading, file: string, schema: z.ZodType<T>): Promise<T[]> {
+  const { issues } = reading;
+  const { data } = await readYamlFile(reading, file);
   if (data === undefined) return [];
   const parsed = z.array(schema).safeParse(data);
   if (!parsed.success) {
@@ -148,14 +171,14 @@ async function readList<T>(
 }
 
 async function readOnePerFile<T extends { slug: string }>(
-  seedDir: string,
+  reading: SeedReading,
   subDir: string,
   schema: z.ZodType<T>,
-  issues: SeedIssue[],
 ): Promise<{ file: string; value: T }[]> {
+  const { issues } = reading;
   const results: { file: string; value: T }[] = [];
-  for (const file of await listYamlFiles(seedDir, subDir)) {
-    const { data } = await readYamlFile(seedDir, file, issues);
+  for (const file of await listYamlFiles(reading.source, subDir)) {
+    const { data } = await readYamlFile(reading, file);
     if (data === undefined) continue;
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
@@ -163,7 +186,7 @@ async function readOnePerFile<T extends { slug: string }>(
       continue;
     }
     const expected = `${parsed.data.slug}.yaml`;
-    if (basename(file) !== expected) {
+    if (posix.basename(file) !== expected) {
       issues.push({
         file,
         path: ['slug'],
@@ -177,19 +200,19 @@ async function readOnePerFile<T extends { slug: string }>(
 }
 
 async function readLessons(
-  seedDir: string,
-  issues: SeedIssue[],
+  reading: SeedReading,
+  options: LoadSeedOptions,
 ): Promise<{ file: string; value: Lesson }[]> {
+  const { issues } = reading;
   const lessons: { file: string; value: Lesson }[] = [];
   for (const { file, value } of await readOnePerFile(
-    seedDir,
+    reading,
     SEED_LAYOUT.lessons,
     lessonSeedSchema,
-    issues,
   )) {
-    const markdownFile = (name: string) => join(dirname(file), name);
+    const markdownFile = (name: string) => posix.join(posix.dirname(file), name);
     const readMarkdown = (locale: 'ko' | 'en', name: string) =>
-      readSeedText(seedDir, markdownFile(name), issues, { file, path: ['markdown', locale] });
+      readSeedText(reading, markdownFile(name), { file, path: ['markdown', locale] });
     const ko = await readMarkdown('ko', value.markdown.ko);
     const en =
       value.markdown.en === undefined ? undefined : await readMarkdown('en', value.markdown.en);
@@ -201,7 +224,8 @@ async function readLessons(
       continue;
     }
     try {
-      lessons.push({ file, value: buildLesson(source.data) });
+      const trees = await options.parseMarkdown?.(source.data.markdown);
+      lessons.push({ file, value: buildLesson(source.data, trees) });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       for (const issue of error.issues) {

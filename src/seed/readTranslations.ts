@@ -4,21 +4,20 @@ import {
   type BundleTranslations,
 } from '../domain/bundle.js';
 import { issuesFromZod } from '../errors.js';
-import { listYamlFiles, readYamlFile } from './readSeedFiles.js';
-import type { SeedIssue } from './seedError.js';
+import { listYamlFiles, readYamlFile, type SeedReading } from './readSeedFiles.js';
 import { TRANSLATIONS_DIR, translationsFile } from './translationFiles.js';
 
 /**
- * Reads the translation sidecar files of a seed directory (`translations/<collection>.yaml`:
+ * Reads the translation sidecar files of a seed (`translations/<collection>.yaml`:
  * document id -> field path -> record), each validated with zod; a file that is not named after
  * a collection is an issue. Undefined when the seed has none: the store's records then apply.
  * Whether the ids and paths exist is checked once the documents are loaded (checkTranslations).
  */
 export async function readTranslations(
-  seedDir: string,
-  issues: SeedIssue[],
+  reading: SeedReading,
 ): Promise<BundleTranslations | undefined> {
-  const files = await listYamlFiles(seedDir, TRANSLATIONS_DIR);
+  const { issues } = reading;
+  const files = await listYamlFiles(reading.source, TRANSLATIONS_DIR);
   if (files.length === 0) return undefined;
   const known = new Set(COLLECTIONS.map(translationsFile));
   for (const file of files.filter((name) => !known.has(name))) {
@@ -32,7 +31,7 @@ export async function readTranslations(
   for (const collection of COLLECTIONS) {
     const file = translationsFile(collection);
     if (!files.includes(file)) continue;
-    const { data } = await readYamlFile(seedDir, file, issues);
+    const { data } = await readYamlFile(reading, file);
     if (data === undefined) continue;
     // An empty file is an empty map: no document of the collection has records.
     const parsed = collectionTranslationsSchema.safeParse(data ?? {});

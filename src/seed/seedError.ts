@@ -11,7 +11,14 @@ export interface SeedIssue {
 export class SeedValidationError extends Error {
   override readonly name = 'SeedValidationError';
 
-  constructor(readonly issues: SeedIssue[]) {
+  /**
+   * @param lines the 1-based line in its file of each issue whose line is known (YAML syntax,
+   *   a path in a YAML file, a rule of lesson markdown): see `lineOf`.
+   */
+  constructor(
+    readonly issues: SeedIssue[],
+    private readonly lines: ReadonlyMap<SeedIssue, number> = new Map(),
+  ) {
     super(
       `invalid seed (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n` +
         issues
@@ -21,5 +28,10 @@ export class SeedValidationError extends Error {
           )
           .join('\n'),
     );
+  }
+
+  /** The 1-based line of one of `issues` in its file, when known. */
+  lineOf(issue: SeedIssue): number | undefined {
+    return this.lines.get(issue);
   }
 }

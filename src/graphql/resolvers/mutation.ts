@@ -18,6 +18,7 @@ import { translatedEntry } from '../../content/translationQueue.js';
 import { writeCount } from '../../seed/planImport.js';
 import { TRANSLATABLE_TYPES, translatedLocale } from './translation.js';
 import { view, type GraphQLContext } from '../context.js';
+import { importSeedFilesResolver } from './importSeedFiles.js';
 
 type Versioned = { slug: string; expectedVersion?: number | null };
 type Patch = Record<string, unknown>;
@@ -166,4 +167,5 @@ export const mutationResolvers = {
       collections: COLLECTIONS.map((collection) => ({ collection, ...result.report[collection] })),
     };
   },
+  importSeedFiles: importSeedFilesResolver,
 };
