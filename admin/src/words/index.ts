@@ -22,8 +22,8 @@ const WORDS = {
   ...LESSON_WORDS,
   ...TRANSLATION_WORDS,
   ...CATALOG_WORDS,
+  ...CONCEPT_EDITOR_WORDS,
 };
-const WORDS = { ...SHELL_WORDS, ...CONCEPT_WORDS, ...PUBLISHING_WORDS, ...CONCEPT_EDITOR_WORDS };
 
 /** A key of the console's text table. */
 export type WordKey = keyof typeof WORDS;
