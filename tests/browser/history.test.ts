@@ -102,7 +102,7 @@ describe('a concept’s history', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('lists a version’s translation events with the fields they concern', async () => {
+  it('lists a version’s translation events, and says so when a restore meets a newer version', async () => {
     await createDraft(served.url, 'events-demo');
     const typo = await as(
       'admin',
@@ -117,5 +117,19 @@ describe('a concept’s history', () => {
       '재번역 필요 없음으로 표시 (영어 최신 유지): 요약',
     );
     expect(await page.getByTestId('field-name').allTextContents()).toEqual(['요약 · 한국어']);
+
+    // Someone saves in the meantime: the restore is refused as a conflict, in words.
+    const meanwhile = await as(
+      'admin',
+      served.url,
+      'mutation { updateConcept(slug: "events-demo", expectedVersion: 2, patch: { aliases: ["ED"] }) { version } }',
+    );
+    expect(meanwhile.errors).toBeUndefined();
+    await page.getByRole('button', { name: '이 버전으로 되돌리기: 버전 1' }).click();
+    await page.getByRole('button', { name: '되돌리기 확인' }).click();
+    await waitForText(page.getByRole('alert'), '그 사이 다른 사람이 이 개념을 저장했습니다', true);
+    const latest = await as('admin', served.url, '{ concept(slug: "events-demo") { version } }');
+    expect(latest.data.concept.version).toBe(3);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

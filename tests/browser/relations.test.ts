@@ -148,6 +148,7 @@ describe('a concept’s relations', () => {
       await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
     ).toBeLessThanOrEqual(375);
     expect(await seriousViolations(page)).toEqual([]);
+    console.log(await screenshot(page, 'console-concept-relations-editor'));
   });
 
   it('says so in place when the API cannot be reached or fails (relations and history tabs)', async () => {

@@ -941,7 +941,7 @@ describe('invalid mutation input is never a 500 and never a write (fast-check)',
             notAnInt.map((n) => ({ n, codes: BAD })),
           )
           .map(({ n, codes }) => ({
-            why: `${t.slug}: no version ${String(n)}`,
+            why: `${t.slug}: no version ${JSON.stringify(n)}`,
             vars: { slug: t.slug, n, v: t.version },
             codes,
           })),

@@ -25,7 +25,8 @@ function isLocalized(value: object): value is { ko: string; en?: string } {
 }
 
 function flatten(value: unknown, path: string, into: FieldValue[]): void {
-  if (value === null || value === undefined) return;
+  // An empty list has nothing to compare: its items, if another version has them, are removed.
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return;
   if (Array.isArray(value)) {
     // A list of plain values (aliases) is one value; a list of texts or objects, item by item.
     if (value.every((item) => typeof item !== 'object' || item === null)) {
