@@ -45,8 +45,11 @@ The [encoder](concept:encoder) reads the input.
 `;
 
 // A draft lesson in both languages, English current (made after the Korean).
-async function draftLesson(slug: string): Promise<void> {
-  const ko = await as('admin', served.url, UPSERT, { s: slug, md: KOREAN });
+async function draftLesson(slug: string, title: string): Promise<void> {
+  const ko = await as('admin', served.url, UPSERT, {
+    s: slug,
+    md: KOREAN.replace('어텐션 기초', title),
+  });
   expect(ko.errors).toBeUndefined();
   const en = await as('admin', served.url, UPSERT, {
     s: slug,
@@ -82,9 +85,9 @@ async function typeAtEnd(page: Page, id: string, text: string): Promise<void> {
 
 describe('lessons in the console', () => {
   beforeAll(async () => {
-    await draftLesson('attention-basics');
-    await draftLesson('conflicted');
-    await draftLesson('to-publish');
+    await draftLesson('attention-basics', '어텐션 기초');
+    await draftLesson('conflicted', '두 창에서 고치는 강의');
+    await draftLesson('to-publish', '게시할 강의');
   });
 
   it('lists every lesson, drafts too, with its English state', async () => {
@@ -175,6 +178,58 @@ describe('lessons in the console', () => {
     // The English preview is the English's own.
     await page.locator('#lesson-markdown-en').focus();
     await waitForText(preview.locator('a.concept-link').first(), 'encoder');
+  });
+
+  it('leaves keys to a Korean IME while it composes, and shows a broken link where it points', async () => {
+    const page = await served.signedIn();
+    await openLesson(page, 'conflicted');
+    const ko = page.locator('#lesson-markdown-ko');
+    await typeAtEnd(page, 'lesson-markdown-ko', '\n[');
+    // Korean typed through the IME (Chromium's own composition events): no syllable lost or doubled.
+    const cdp = await page.context().newCDPSession(page);
+    for (const step of ['ㅇ', '유', '율', '유려']) {
+      await cdp.send('Input.imeSetComposition', {
+        text: step,
+        selectionStart: step.length,
+        selectionEnd: step.length,
+      });
+    }
+    await cdp.send('Input.insertText', { text: '유령' });
+    await page.keyboard.type('](concept:');
+    expect(await ko.inputValue()).toMatch(/\n\[유령\]\(concept:$/);
+    const listbox = page.getByRole('listbox', { name: '개념 제안' });
+    await listbox.waitFor();
+    // Enter and Ctrl+S pressed while a syllable is being composed belong to the IME.
+    const before = await ko.inputValue();
+    for (const init of [{ key: 'Enter' }, { key: 's', ctrlKey: true }]) {
+      await ko.evaluate(
+        (field, init) =>
+          field.dispatchEvent(
+            new KeyboardEvent('keydown', {
+              ...init,
+              bubbles: true,
+              cancelable: true,
+              isComposing: true,
+            }),
+          ),
+        init,
+      );
+    }
+    expect(await listbox.isVisible()).toBe(true);
+    expect(await ko.inputValue()).toBe(before);
+    expect(await page.getByText('저장했습니다.').count()).toBe(0);
+
+    // A link to no concept: the preview names it, and so does the refused save, at the text.
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('ghost)');
+    await waitForText(page.getByTestId('preview-issues'), 'unknown concept "ghost"', true);
+    await page.getByRole('button', { name: '저장' }).click();
+    await waitForText(page.getByRole('alert'), 'API가 저장을 거절했습니다', true);
+    expect(await ko.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#lesson-markdown-ko-issue').textContent()).toBe(
+      'unknown concept "ghost"',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('keeps what a user typed through a conflict and saves it on top of the other edit', async () => {

@@ -112,7 +112,12 @@ export function LessonEditor(props: { slug: string }) {
     const [field, locale] = key.split('.') as [string, Locale];
     return issues.list.find((issue) => {
       const [head, second] = issue.path;
-      if (head === 'markdown') return field === 'markdown' && second === locale;
+      // `['markdown', 'en']`, or a link inside the saved markdown: `['markdown', 'sections', 2, …]`.
+      if (head === 'markdown')
+        return (
+          field === 'markdown' &&
+          (second === 'ko' || second === 'en' ? second : issues.locale) === locale
+        );
       if (head === 'title' || head === 'summary')
         return field === head && (second ?? issues.locale) === locale;
       // Anything else inside the markdown (a link in section 2) is the saved locale's.
