@@ -205,7 +205,7 @@ describe('lessons in the console', () => {
       await ko.evaluate(
         (field, init) =>
           field.dispatchEvent(
-            new KeyboardEvent('keydown', {
+            new (globalThis as any).KeyboardEvent('keydown', {
               ...init,
               bubbles: true,
               cancelable: true,
