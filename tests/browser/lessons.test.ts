@@ -106,12 +106,17 @@ describe('lessons in the console', () => {
     expect(await seriousViolations(page)).toEqual([]);
     console.log(await screenshot(page, 'console-lessons'));
 
-    // An API that cannot be reached says so in place.
+    // An API answering 500 says so in place, on the editor; one that cannot be reached, on the list.
+    await page.route('**/graphql', (route) => route.fulfill({ status: 500, body: 'down' }));
+    await page.getByRole('link', { name: '어텐션 기초' }).click();
+    await waitForText(
+      page.getByRole('alert'),
+      'API가 오류를 반환했습니다. 잠시 후 다시 시도하세요.',
+    );
+    await page.unroute('**/graphql');
     await page.route('**/graphql', (route) => route.abort());
-    await page.getByRole('link', { name: '개념' }).click();
     await page.getByRole('link', { name: '강의', exact: true }).click();
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).not.toBe('');
+    await waitForText(page.getByRole('alert'), 'API에 연결할 수 없습니다. 네트워크를 확인하세요.');
   });
 
   it('edits Korean with the preview from the API, completes a concept link by keyboard, saves, and flags the English outdated', async () => {
@@ -261,6 +266,10 @@ describe('lessons in the console', () => {
     await typeAtEnd(page, 'lesson-markdown-ko', '\n\n덧붙인 문장.');
     await page.getByRole('button', { name: '저장' }).click();
     await waitForText(page.getByRole('alert'), '게시된 강의입니다', true);
+    // The refusal is also shown at the section it is about, in the list of English texts.
+    expect(await page.locator('.section-states li:has(.error)').allTextContents()).toEqual([
+      expect.stringContaining('has outdated English'),
+    ]);
     expect(await read('introduction-to-llms')).toMatchObject({ version: 1 });
     await page.getByLabel('영어가 오래된 채로 저장', { exact: false }).check();
     await page.getByRole('button', { name: '저장' }).click();

@@ -5,6 +5,7 @@ import type { LessonTextsQuery, LinkableConceptsQuery } from '../gql/graphql.js'
 import { errorWord, useLanguage, useWords } from '../language.js';
 import { useSession } from '../session.js';
 import type { LinkableConcept } from './conceptCompletion.js';
+import { issuePlace } from './issuePlace.js';
 import { LessonPreview } from './LessonPreview.js';
 import { LessonStatus } from './LessonStatus.js';
 import { LINKABLE_CONCEPTS, LESSON_TEXTS, UPSERT_LESSON } from './lessonOperations.js';
@@ -107,24 +108,12 @@ export function LessonEditor(props: { slug: string }) {
   const published = lesson.ko.status === 'PUBLISHED';
   const mayEdit = published ? can('EDIT_PUBLISHED') : can('EDIT_DRAFT');
 
-  // Where an issue of the API points: a text of the form, else the section list (by anchor).
-  const issueAt = (key: Key) => {
-    const [field, locale] = key.split('.') as [string, Locale];
-    return issues.list.find((issue) => {
-      const [head, second] = issue.path;
-      // `['markdown', 'en']`, or a link inside the saved markdown: `['markdown', 'sections', 2, …]`.
-      if (head === 'markdown')
-        return (
-          field === 'markdown' &&
-          (second === 'ko' || second === 'en' ? second : issues.locale) === locale
-        );
-      if (head === 'title' || head === 'summary')
-        return field === head && (second ?? issues.locale) === locale;
-      // Anything else inside the markdown (a link in section 2) is the saved locale's.
-      const bySection = head === 'sections' && typeof second === 'string' && !/^\d+$/.test(second);
-      return !bySection && field === 'markdown' && locale === issues.locale;
+  // Where an issue of the API points: a text of the form (else the section list, by anchor).
+  const issueAt = (key: Key) =>
+    issues.list.find((issue) => {
+      const place = issuePlace(issue, issues.locale);
+      return 'text' in place && place.text === key;
     })?.message;
-  };
 
   async function save() {
     if (!lesson || saving || !mayEdit) return;
@@ -323,7 +312,7 @@ export function LessonEditor(props: { slug: string }) {
           </div>
         )}
         <h3>{w('lesson.sections')}</h3>
-        <SectionStates fields={fields} issues={issues.list} />
+        <SectionStates fields={fields} issues={issues.list} saved={issues.locale} />
         <h3 id="preview-title">{w('lesson.preview')}</h3>
         <fieldset className="radios">
           <legend>{w('lesson.previewOf')}</legend>
