@@ -128,6 +128,17 @@ export function LessonEditor(props: { slug: string }) {
     let version = lesson.ko.version;
     let saved = 0;
     let locale: Locale = 'ko';
+    // What each step stored: those edits are dropped once the lesson is reloaded, unless the
+    // user typed on meanwhile (what they typed after pressing save stays an edit).
+    const stored: Partial<Texts> = {};
+    const settle = async () => {
+      await load();
+      setEdits((before) =>
+        Object.fromEntries(
+          Object.entries(before).filter(([key, value]) => stored[key as Key] !== value),
+        ),
+      );
+    };
     setSaving(true);
     setMessage(null);
     try {
@@ -148,17 +159,16 @@ export function LessonEditor(props: { slug: string }) {
         });
         version = upsertLesson.version;
         saved++;
-        const done: Key[] = [`markdown.${step}`, ...(withMeta ? META : [])];
-        setEdits((before) =>
-          Object.fromEntries(Object.entries(before).filter(([key]) => !done.includes(key as Key))),
-        );
+        for (const key of [`markdown.${step}`, ...(withMeta ? META : [])] as Key[]) {
+          stored[key] = shown(key);
+        }
       }
       setIssues({ locale, list: [] });
       setConflict(false);
       setUntranslated(false);
       setAllowUntranslated(false);
       setMessage({ kind: 'ok', text: w('saved') });
-      await load();
+      await settle();
     } catch (error) {
       const refused = error instanceof ApiError ? error : new ApiError(String(error), 'SERVER');
       const isConflict = refused.code === 'CONFLICT';
@@ -180,7 +190,7 @@ export function LessonEditor(props: { slug: string }) {
               : errorWord(language, refused.code),
       });
       // A first step saved: the next save starts from its version.
-      if (saved > 0) await load().catch(() => undefined);
+      if (saved > 0) await settle().catch(() => undefined);
     } finally {
       setSaving(false);
     }
