@@ -119,7 +119,7 @@ describe('lessons in the console', () => {
     await waitForText(page.getByRole('alert'), 'API에 연결할 수 없습니다. 네트워크를 확인하세요.');
   });
 
-  it('edits Korean with the preview from the API, completes a concept link by keyboard, saves, and flags the English outdated', async () => {
+  it('edits Korean with the preview from the API, completes a concept link by keyboard, saves, flags the English outdated, and saves the English that brings it current', async () => {
     const page = await served.signedIn();
     await openLesson(page, 'attention-basics');
     // Korean left, English right, each as stored.
@@ -183,6 +183,19 @@ describe('lessons in the console', () => {
     // The English preview is the English's own.
     await page.locator('#lesson-markdown-en').focus();
     await waitForText(preview.locator('a.concept-link').first(), 'encoder');
+
+    // A translator brings the section's English up to date: CURRENT again.
+    await typeAtEnd(
+      page,
+      'lesson-markdown-en',
+      '\nThe [decoder](concept:decoder) writes the output.',
+    );
+    await page.keyboard.press('Control+s');
+    await waitForText(page.getByTestId('state-sections.comparison'), '번역 최신');
+    const translated = await read('attention-basics');
+    expect(translated.version).toBe(4);
+    expect(translated.translation.fields.map((field) => field.state)).not.toContain('OUTDATED');
+    await waitForText(preview.locator('a.concept-link[data-concept="decoder"]'), 'decoder');
   });
 
   it('leaves keys to a Korean IME while it composes, and shows a broken link where it points', async () => {
