@@ -45,8 +45,11 @@ The [encoder](concept:encoder) reads the input.
 `;
 
 // A draft lesson in both languages, English current (made after the Korean).
-async function draftLesson(slug: string): Promise<void> {
-  const ko = await as('admin', served.url, UPSERT, { s: slug, md: KOREAN });
+async function draftLesson(slug: string, title: string): Promise<void> {
+  const ko = await as('admin', served.url, UPSERT, {
+    s: slug,
+    md: KOREAN.replace('어텐션 기초', title),
+  });
   expect(ko.errors).toBeUndefined();
   const en = await as('admin', served.url, UPSERT, {
     s: slug,
@@ -82,9 +85,9 @@ async function typeAtEnd(page: Page, id: string, text: string): Promise<void> {
 
 describe('lessons in the console', () => {
   beforeAll(async () => {
-    await draftLesson('attention-basics');
-    await draftLesson('conflicted');
-    await draftLesson('to-publish');
+    await draftLesson('attention-basics', '어텐션 기초');
+    await draftLesson('conflicted', '두 창에서 고치는 강의');
+    await draftLesson('to-publish', '게시할 강의');
   });
 
   it('lists every lesson, drafts too, with its English state', async () => {
@@ -103,15 +106,20 @@ describe('lessons in the console', () => {
     expect(await seriousViolations(page)).toEqual([]);
     console.log(await screenshot(page, 'console-lessons'));
 
-    // An API that cannot be reached says so in place.
+    // An API answering 500 says so in place, on the editor; one that cannot be reached, on the list.
+    await page.route('**/graphql', (route) => route.fulfill({ status: 500, body: 'down' }));
+    await page.getByRole('link', { name: '어텐션 기초' }).click();
+    await waitForText(
+      page.getByRole('alert'),
+      'API가 오류를 반환했습니다. 잠시 후 다시 시도하세요.',
+    );
+    await page.unroute('**/graphql');
     await page.route('**/graphql', (route) => route.abort());
-    await page.getByRole('link', { name: '개념' }).click();
     await page.getByRole('link', { name: '강의', exact: true }).click();
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).not.toBe('');
+    await waitForText(page.getByRole('alert'), 'API에 연결할 수 없습니다. 네트워크를 확인하세요.');
   });
 
-  it('edits Korean with the preview from the API, completes a concept link by keyboard, saves, and flags the English outdated', async () => {
+  it('edits Korean with the preview from the API, completes a concept link by keyboard, saves, flags the English outdated, and saves the English that brings it current', async () => {
     const page = await served.signedIn();
     await openLesson(page, 'attention-basics');
     // Korean left, English right, each as stored.
@@ -175,6 +183,71 @@ describe('lessons in the console', () => {
     // The English preview is the English's own.
     await page.locator('#lesson-markdown-en').focus();
     await waitForText(preview.locator('a.concept-link').first(), 'encoder');
+
+    // A translator brings the section's English up to date: CURRENT again.
+    await typeAtEnd(
+      page,
+      'lesson-markdown-en',
+      '\nThe [decoder](concept:decoder) writes the output.',
+    );
+    await page.keyboard.press('Control+s');
+    await waitForText(page.getByTestId('state-sections.comparison'), '번역 최신');
+    const translated = await read('attention-basics');
+    expect(translated.version).toBe(4);
+    expect(translated.translation.fields.map((field) => field.state)).not.toContain('OUTDATED');
+    await waitForText(preview.locator('a.concept-link[data-concept="decoder"]'), 'decoder');
+  });
+
+  it('leaves keys to a Korean IME while it composes, and shows a broken link where it points', async () => {
+    const page = await served.signedIn();
+    await openLesson(page, 'conflicted');
+    const ko = page.locator('#lesson-markdown-ko');
+    await typeAtEnd(page, 'lesson-markdown-ko', '\n[');
+    // Korean typed through the IME (Chromium's own composition events): no syllable lost or doubled.
+    const cdp = await page.context().newCDPSession(page);
+    for (const step of ['ㅇ', '유', '율', '유려']) {
+      await cdp.send('Input.imeSetComposition', {
+        text: step,
+        selectionStart: step.length,
+        selectionEnd: step.length,
+      });
+    }
+    await cdp.send('Input.insertText', { text: '유령' });
+    await page.keyboard.type('](concept:');
+    expect(await ko.inputValue()).toMatch(/\n\[유령\]\(concept:$/);
+    const listbox = page.getByRole('listbox', { name: '개념 제안' });
+    await listbox.waitFor();
+    // Enter and Ctrl+S pressed while a syllable is being composed belong to the IME.
+    const before = await ko.inputValue();
+    for (const init of [{ key: 'Enter' }, { key: 's', ctrlKey: true }]) {
+      await ko.evaluate(
+        (field, init) =>
+          field.dispatchEvent(
+            new (globalThis as any).KeyboardEvent('keydown', {
+              ...init,
+              bubbles: true,
+              cancelable: true,
+              isComposing: true,
+            }),
+          ),
+        init,
+      );
+    }
+    expect(await listbox.isVisible()).toBe(true);
+    expect(await ko.inputValue()).toBe(before);
+    expect(await page.getByText('저장했습니다.').count()).toBe(0);
+
+    // A link to no concept: the preview names it, and so does the refused save, at the text.
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('ghost)');
+    await waitForText(page.getByTestId('preview-issues'), 'unknown concept "ghost"', true);
+    await page.getByRole('button', { name: '저장' }).click();
+    await waitForText(page.getByRole('alert'), 'API가 저장을 거절했습니다', true);
+    expect(await ko.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#lesson-markdown-ko-issue').textContent()).toBe(
+      'unknown concept "ghost"',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('keeps what a user typed through a conflict and saves it on top of the other edit', async () => {
@@ -206,6 +279,10 @@ describe('lessons in the console', () => {
     await typeAtEnd(page, 'lesson-markdown-ko', '\n\n덧붙인 문장.');
     await page.getByRole('button', { name: '저장' }).click();
     await waitForText(page.getByRole('alert'), '게시된 강의입니다', true);
+    // The refusal is also shown at the section it is about, in the list of English texts.
+    expect(await page.locator('.section-states li:has(.error)').allTextContents()).toEqual([
+      expect.stringContaining('has outdated English'),
+    ]);
     expect(await read('introduction-to-llms')).toMatchObject({ version: 1 });
     await page.getByLabel('영어가 오래된 채로 저장', { exact: false }).check();
     await page.getByRole('button', { name: '저장' }).click();

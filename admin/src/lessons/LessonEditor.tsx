@@ -5,6 +5,7 @@ import type { LessonTextsQuery, LinkableConceptsQuery } from '../gql/graphql.js'
 import { errorWord, useLanguage, useWords } from '../language.js';
 import { useSession } from '../session.js';
 import type { LinkableConcept } from './conceptCompletion.js';
+import { issuePlace } from './issuePlace.js';
 import { LessonPreview } from './LessonPreview.js';
 import { LessonStatus } from './LessonStatus.js';
 import { LINKABLE_CONCEPTS, LESSON_TEXTS, UPSERT_LESSON } from './lessonOperations.js';
@@ -107,19 +108,12 @@ export function LessonEditor(props: { slug: string }) {
   const published = lesson.ko.status === 'PUBLISHED';
   const mayEdit = published ? can('EDIT_PUBLISHED') : can('EDIT_DRAFT');
 
-  // Where an issue of the API points: a text of the form, else the section list (by anchor).
-  const issueAt = (key: Key) => {
-    const [field, locale] = key.split('.') as [string, Locale];
-    return issues.list.find((issue) => {
-      const [head, second] = issue.path;
-      if (head === 'markdown') return field === 'markdown' && second === locale;
-      if (head === 'title' || head === 'summary')
-        return field === head && (second ?? issues.locale) === locale;
-      // Anything else inside the markdown (a link in section 2) is the saved locale's.
-      const bySection = head === 'sections' && typeof second === 'string' && !/^\d+$/.test(second);
-      return !bySection && field === 'markdown' && locale === issues.locale;
+  // Where an issue of the API points: a text of the form (else the section list, by anchor).
+  const issueAt = (key: Key) =>
+    issues.list.find((issue) => {
+      const place = issuePlace(issue, issues.locale);
+      return 'text' in place && place.text === key;
     })?.message;
-  };
 
   async function save() {
     if (!lesson || saving || !mayEdit) return;
@@ -134,6 +128,17 @@ export function LessonEditor(props: { slug: string }) {
     let version = lesson.ko.version;
     let saved = 0;
     let locale: Locale = 'ko';
+    // What each step stored: those edits are dropped once the lesson is reloaded, unless the
+    // user typed on meanwhile (what they typed after pressing save stays an edit).
+    const stored: Partial<Texts> = {};
+    const settle = async () => {
+      await load();
+      setEdits((before) =>
+        Object.fromEntries(
+          Object.entries(before).filter(([key, value]) => stored[key as Key] !== value),
+        ),
+      );
+    };
     setSaving(true);
     setMessage(null);
     try {
@@ -154,17 +159,16 @@ export function LessonEditor(props: { slug: string }) {
         });
         version = upsertLesson.version;
         saved++;
-        const done: Key[] = [`markdown.${step}`, ...(withMeta ? META : [])];
-        setEdits((before) =>
-          Object.fromEntries(Object.entries(before).filter(([key]) => !done.includes(key as Key))),
-        );
+        for (const key of [`markdown.${step}`, ...(withMeta ? META : [])] as Key[]) {
+          stored[key] = shown(key);
+        }
       }
       setIssues({ locale, list: [] });
       setConflict(false);
       setUntranslated(false);
       setAllowUntranslated(false);
       setMessage({ kind: 'ok', text: w('saved') });
-      await load();
+      await settle();
     } catch (error) {
       const refused = error instanceof ApiError ? error : new ApiError(String(error), 'SERVER');
       const isConflict = refused.code === 'CONFLICT';
@@ -186,7 +190,7 @@ export function LessonEditor(props: { slug: string }) {
               : errorWord(language, refused.code),
       });
       // A first step saved: the next save starts from its version.
-      if (saved > 0) await load().catch(() => undefined);
+      if (saved > 0) await settle().catch(() => undefined);
     } finally {
       setSaving(false);
     }
@@ -318,7 +322,7 @@ export function LessonEditor(props: { slug: string }) {
           </div>
         )}
         <h3>{w('lesson.sections')}</h3>
-        <SectionStates fields={fields} issues={issues.list} />
+        <SectionStates fields={fields} issues={issues.list} saved={issues.locale} />
         <h3 id="preview-title">{w('lesson.preview')}</h3>
         <fieldset className="radios">
           <legend>{w('lesson.previewOf')}</legend>

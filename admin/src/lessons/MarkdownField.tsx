@@ -135,7 +135,7 @@ export function MarkdownField(props: MarkdownFieldProps) {
           ))}
         </ul>
       )}
-      <p role="status" className="concept-link-label">
+      <p role="status" className="visually-hidden">
         {open ? w('lesson.completionCount').replace('{n}', String(options.length)) : ''}
       </p>
       <small id={`${props.id}-help`}>{w('lesson.markdownHelp')}</small>

@@ -1,6 +1,7 @@
 import type { Issue } from '../api.js';
 import type { LessonTextsQuery } from '../gql/graphql.js';
 import { useWords } from '../language.js';
+import { issuePlace } from './issuePlace.js';
 
 type Field = NonNullable<LessonTextsQuery['ko']>['translation']['fields'][number];
 
@@ -9,7 +10,7 @@ type Field = NonNullable<LessonTextsQuery['ko']>['translation']['fields'][number
  * how the Korean changed for an OUTDATED one (the API's character diff: removed struck, added
  * underlined), and any issue a refused save named at it.
  */
-export function SectionStates(props: { fields: Field[]; issues: Issue[] }) {
+export function SectionStates(props: { fields: Field[]; issues: Issue[]; saved: 'ko' | 'en' }) {
   const w = useWords();
   const label = (path: string) =>
     path === 'title'
@@ -20,7 +21,10 @@ export function SectionStates(props: { fields: Field[]; issues: Issue[] }) {
   return (
     <ul className="section-states" aria-label={w('lesson.sections')}>
       {props.fields.map((field) => {
-        const issues = props.issues.filter((issue) => issue.path.join('.') === field.path);
+        const issues = props.issues.filter((issue) => {
+          const place = issuePlace(issue, props.saved);
+          return 'section' in place && place.section === field.path;
+        });
         return (
           <li key={field.path} data-testid={`field-${field.path}`}>
             {label(field.path)} ·{' '}
