@@ -7,6 +7,8 @@
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { screenshot, useConsole } from '../helpers/console.js';
 import { as } from '../helpers/editing.js';
+import { composeKorean } from '../helpers/ime.js';
+import { tabTo } from '../helpers/keyboard.js';
 import { editKoreanDefinition, editKoreanMarkdown } from '../helpers/koreanEdits.js';
 import { EDITOR_TOKEN } from '../helpers/tokens.js';
 import type { Page } from 'playwright-core';
@@ -34,15 +36,6 @@ async function openQueue(token?: string, width?: number): Promise<Page> {
   await page.getByRole('heading', { name: '번역 대기열' }).waitFor();
   await page.getByTestId('queue-count').waitFor();
   return page;
-}
-
-/** Presses Tab until the focus is on `target` (what a keyboard user does), at most 40 times. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the control');
 }
 
 describe('the translation queue', () => {
@@ -172,6 +165,66 @@ describe('the translation queue', () => {
     await page.getByText('대기열이 비었습니다', { exact: false }).waitFor();
     await page.getByLabel('번역 상태').selectOption('OUTDATED');
     await page.getByTestId('queued-encoder').waitFor();
+  });
+
+  it('does not save while a syllable is being composed (IME), and saves it once committed', async () => {
+    await editKoreanDefinition(served, 'gemini', 'Google의 멀티모달 모델.', 'outdated');
+    const page = await openQueue();
+    const entry = page.getByTestId('entry-gemini-definition');
+    const field = entry.getByLabel('새 영어 번역');
+    await field.fill('Google’s multimodal model (제미');
+    await field.focus();
+    await page.keyboard.press('End');
+    const commit = await composeKorean(page, ['ㄴ', '나', '니']);
+    const saves: string[] = [];
+    page.on('request', (request) => {
+      if (request.postData()?.includes('UpdateTranslation')) saves.push(request.url());
+    });
+    await page.keyboard.press('Control+Enter'); // the IME's Enter, not a save
+    await page.waitForTimeout(300); // a save would have been sent at once
+    expect(saves).toEqual([]);
+    await commit();
+    await page.keyboard.type(')');
+    expect(await field.inputValue()).toBe('Google’s multimodal model (제미니)');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('queued-gemini').waitFor({ state: 'detached' });
+    const saved = await as(
+      'admin',
+      served.url,
+      '{ concept(slug: "gemini", locale: EN) { definition } }',
+    );
+    expect(saved.data.concept.definition).toBe('Google’s multimodal model (제미니)');
+  });
+
+  it('pages through a long queue', async () => {
+    const slugs = [
+      'deep-learning',
+      'dialog-tuned-model',
+      'few-shot-learning',
+      'fine-tuning',
+      'foundation-model',
+      'generative-ai',
+      'generative-model',
+      'generic-language-model',
+      'instruction-tuned-model',
+      'chain-of-thought',
+      'chatbot',
+    ];
+    for (const slug of slugs)
+      await editKoreanDefinition(served, slug, `${slug}의 새 정의.`, 'outdated');
+    const total = (await as('admin', served.url, '{ translationQueue(first: 0) { totalCount } }'))
+      .data.translationQueue.totalCount as number;
+    expect(total).toBeGreaterThan(10);
+    const page = await openQueue();
+    await waitForText(page.getByTestId('queue-count'), `대기 중인 문서: ${total}`);
+    expect(await page.locator('article.queued').count()).toBe(10);
+    await page.getByRole('button', { name: '더 보기' }).click();
+    await page
+      .locator('article.queued')
+      .nth(total - 1)
+      .waitFor();
+    expect(await page.locator('article.queued').count()).toBe(total);
+    expect(await page.getByRole('button', { name: '더 보기' }).count()).toBe(0);
   });
 
   it('says so when the API cannot be reached, and tries again', async () => {
