@@ -159,6 +159,7 @@ describe('the translation queue', () => {
       await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
     ).toBeLessThanOrEqual(375);
     expect(await seriousViolations(page)).toEqual([]);
+    console.log(await screenshot(page, 'console-translation-queue-375'));
 
     await page.getByLabel('문서 종류').selectOption('ALL');
     await page.getByLabel('번역 상태').selectOption('MISSING');
