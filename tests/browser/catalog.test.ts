@@ -249,6 +249,9 @@ describe('comparisons', () => {
   it('says so for an unknown comparison and when the API fails', async () => {
     const page = await openAt('/comparisons/no-such-table');
     await waitForText(page.getByRole('alert'), '이런 비교표는 없습니다.');
+    await page.getByRole('button', { name: 'English' }).click(); // the console's own language
+    await waitForText(page.getByRole('alert'), 'There is no such comparison.');
+    await page.getByRole('button', { name: '한국어' }).click();
     await page.route('**/graphql', (route) =>
       route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Unavailable</h1>' }),
     );

@@ -6,7 +6,7 @@
 // allows; and the screen passes axe and fits 375 px.
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { screenshot, useConsole } from '../helpers/console.js';
-import { as } from '../helpers/editing.js';
+import { as, draftInput } from '../helpers/editing.js';
 import { composeKorean } from '../helpers/ime.js';
 import { tabTo } from '../helpers/keyboard.js';
 import { editKoreanDefinition, editKoreanMarkdown } from '../helpers/koreanEdits.js';
@@ -166,6 +166,28 @@ describe('the translation queue', () => {
     await page.getByText('대기열이 비었습니다', { exact: false }).waitFor();
     await page.getByLabel('번역 상태').selectOption('OUTDATED');
     await page.getByTestId('queued-encoder').waitFor();
+  });
+
+  it('lets an editor write the missing English of a draft', async () => {
+    const input = draftInput('speculative-decoding');
+    const created = await as(
+      'editor',
+      served.url,
+      'mutation($i: ConceptInput!) { createConcept(input: $i) { version } }',
+      { i: { ...input, definition: { ko: '작은 모델이 먼저 쓰고 큰 모델이 검증하는 디코딩.' } } },
+    );
+    expect(created.errors).toBeUndefined();
+    const page = await openQueue(EDITOR_TOKEN);
+    await page.getByLabel('번역 상태').selectOption('MISSING');
+    const entry = page.getByTestId('entry-speculative-decoding-definition');
+    await entry.getByText('아직 영어가 없습니다.').waitFor();
+    expect(await entry.getByRole('button', { name: '지금 영어가 맞음' }).count()).toBe(0);
+    await entry
+      .getByLabel('새 영어 번역')
+      .fill('Decoding where a small model drafts and a large model verifies.');
+    await entry.getByRole('button', { name: '영어 저장' }).click();
+    await page.getByTestId('queued-speculative-decoding').waitFor({ state: 'detached' });
+    expect(await definitionState('speculative-decoding')).toBe('CURRENT');
   });
 
   it('does not save while a syllable is being composed (IME), and saves it once committed', async () => {
