@@ -85,6 +85,10 @@ describe('the translation queue', () => {
     await tabTo(page, encoder.getByRole('button', { name: '영어 저장' }));
     await page.keyboard.press('Enter');
     await waitForText(page.getByTestId('queue-done'), '영어를 저장했습니다', true);
+    // The focus, whose entry is gone, is on the message saying so.
+    expect(
+      await page.getByTestId('queue-done').evaluate((e) => e === e.ownerDocument.activeElement),
+    ).toBe(true);
     await page.getByTestId('queued-encoder').waitFor({ state: 'detached' });
     await waitForText(page.getByTestId('queue-count'), '대기 중인 문서: 1');
     expect(await definitionState('encoder')).toBe('CURRENT');
