@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { screenshot, useConsole } from '../helpers/console.js';
 import { as } from '../helpers/editing.js';
+import { composeKorean } from '../helpers/ime.js';
+import { tabTo } from '../helpers/keyboard.js';
 import { EDITOR_TOKEN } from '../helpers/tokens.js';
 
 const served = useConsole();
@@ -47,13 +49,22 @@ describe('categories', () => {
     expect(await page.getByRole('link', { name: '새 카테고리' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
 
-    await list.getByRole('link', { name: '프롬프트' }).click();
+    // By keyboard alone: open it, change the order and both names, save.
+    await tabTo(page, list.getByRole('link', { name: '프롬프트' }));
+    await page.keyboard.press('Enter');
     await waitForText(page.getByTestId('state-name'), '번역 최신');
     expect(await page.getByLabel('영어 (번역)').first().inputValue()).toBe('Prompting');
-    await page.getByLabel('한국어 (원문)').first().fill('프롬프트 작성');
-    await page.getByLabel('영어 (번역)').first().fill('Prompt writing');
-    await page.getByLabel('표시 순서').fill('7');
-    await page.getByRole('button', { name: '저장' }).click();
+    await tabTo(page, page.getByLabel('표시 순서'));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('프롬프트 작성');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Prompt writing');
+    await tabTo(page, page.getByRole('button', { name: '저장' }));
+    await page.keyboard.press('Enter');
     await waitForText(
       page.getByRole('status').filter({ hasText: '저장했습니다.' }),
       '저장했습니다.',
@@ -121,6 +132,26 @@ describe('categories', () => {
       '{ category(slug: "fundamentals", locale: EN) { description order } }',
     );
     expect(english.data.category).toEqual({ description: 'The basics of LLMs.', order: 9 });
+  });
+
+  it('saves Korean typed with an IME mid-composition once, without losing or doubling the syllable', async () => {
+    const page = await openAt('/categories/tuning-methods');
+    const korean = page.getByLabel('한국어 (원문)').first();
+    await waitForText(page.getByTestId('state-name'), '번역 최신');
+    await korean.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    await page.getByLabel('오타 수정일 뿐입니다', { exact: false }).check();
+    await korean.focus();
+    await page.keyboard.press('End');
+    await composeKorean(page, ['ㅂ', '바', '방', '방ㅂ', '방버', '방법']); // still composing
+    await page.getByRole('button', { name: '저장' }).click();
+    await waitForText(
+      page.getByRole('status').filter({ hasText: '저장했습니다.' }),
+      '저장했습니다.',
+    );
+    expect((await categoryNow('tuning-methods')).ko!.name).toBe('튜닝 방법 방법');
+    expect(await korean.inputValue()).toBe('튜닝 방법 방법');
   });
 
   it('creates a category; without English only with the admin override', async () => {
@@ -218,6 +249,9 @@ describe('comparisons', () => {
   it('says so for an unknown comparison and when the API fails', async () => {
     const page = await openAt('/comparisons/no-such-table');
     await waitForText(page.getByRole('alert'), '이런 비교표는 없습니다.');
+    await page.getByRole('button', { name: 'English' }).click(); // the console's own language
+    await waitForText(page.getByRole('alert'), 'There is no such comparison.');
+    await page.getByRole('button', { name: '한국어' }).click();
     await page.route('**/graphql', (route) =>
       route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>Unavailable</h1>' }),
     );

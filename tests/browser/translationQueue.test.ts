@@ -6,7 +6,9 @@
 // allows; and the screen passes axe and fits 375 px.
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { screenshot, useConsole } from '../helpers/console.js';
-import { as } from '../helpers/editing.js';
+import { as, draftInput } from '../helpers/editing.js';
+import { composeKorean } from '../helpers/ime.js';
+import { tabTo } from '../helpers/keyboard.js';
 import { editKoreanDefinition, editKoreanMarkdown } from '../helpers/koreanEdits.js';
 import { EDITOR_TOKEN } from '../helpers/tokens.js';
 import type { Page } from 'playwright-core';
@@ -34,15 +36,6 @@ async function openQueue(token?: string, width?: number): Promise<Page> {
   await page.getByRole('heading', { name: '번역 대기열' }).waitFor();
   await page.getByTestId('queue-count').waitFor();
   return page;
-}
-
-/** Presses Tab until the focus is on `target` (what a keyboard user does), at most 40 times. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the control');
 }
 
 describe('the translation queue', () => {
@@ -92,6 +85,10 @@ describe('the translation queue', () => {
     await tabTo(page, encoder.getByRole('button', { name: '영어 저장' }));
     await page.keyboard.press('Enter');
     await waitForText(page.getByTestId('queue-done'), '영어를 저장했습니다', true);
+    // The focus, whose entry is gone, is on the message saying so.
+    expect(
+      await page.getByTestId('queue-done').evaluate((e) => e === e.ownerDocument.activeElement),
+    ).toBe(true);
     await page.getByTestId('queued-encoder').waitFor({ state: 'detached' });
     await waitForText(page.getByTestId('queue-count'), '대기 중인 문서: 1');
     expect(await definitionState('encoder')).toBe('CURRENT');
@@ -166,12 +163,95 @@ describe('the translation queue', () => {
       await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
     ).toBeLessThanOrEqual(375);
     expect(await seriousViolations(page)).toEqual([]);
+    console.log(await screenshot(page, 'console-translation-queue-375'));
 
     await page.getByLabel('문서 종류').selectOption('ALL');
     await page.getByLabel('번역 상태').selectOption('MISSING');
     await page.getByText('대기열이 비었습니다', { exact: false }).waitFor();
     await page.getByLabel('번역 상태').selectOption('OUTDATED');
     await page.getByTestId('queued-encoder').waitFor();
+  });
+
+  it('lets an editor write the missing English of a draft', async () => {
+    const input = draftInput('speculative-decoding');
+    const created = await as(
+      'editor',
+      served.url,
+      'mutation($i: ConceptInput!) { createConcept(input: $i) { version } }',
+      { i: { ...input, definition: { ko: '작은 모델이 먼저 쓰고 큰 모델이 검증하는 디코딩.' } } },
+    );
+    expect(created.errors).toBeUndefined();
+    const page = await openQueue(EDITOR_TOKEN);
+    await page.getByLabel('번역 상태').selectOption('MISSING');
+    const entry = page.getByTestId('entry-speculative-decoding-definition');
+    await entry.getByText('아직 영어가 없습니다.').waitFor();
+    expect(await entry.getByRole('button', { name: '지금 영어가 맞음' }).count()).toBe(0);
+    await entry
+      .getByLabel('새 영어 번역')
+      .fill('Decoding where a small model drafts and a large model verifies.');
+    await entry.getByRole('button', { name: '영어 저장' }).click();
+    await page.getByTestId('queued-speculative-decoding').waitFor({ state: 'detached' });
+    expect(await definitionState('speculative-decoding')).toBe('CURRENT');
+  });
+
+  it('does not save while a syllable is being composed (IME), and saves it once committed', async () => {
+    await editKoreanDefinition(served, 'gemini', 'Google의 멀티모달 모델.', 'outdated');
+    const page = await openQueue();
+    const entry = page.getByTestId('entry-gemini-definition');
+    const field = entry.getByLabel('새 영어 번역');
+    await field.fill('Google’s multimodal model (제미');
+    await field.focus();
+    await page.keyboard.press('End');
+    const commit = await composeKorean(page, ['ㄴ', '나', '니']);
+    const saves: string[] = [];
+    page.on('request', (request) => {
+      if (request.postData()?.includes('UpdateTranslation')) saves.push(request.url());
+    });
+    await page.keyboard.press('Control+Enter'); // the IME's Enter, not a save
+    await page.waitForTimeout(300); // a save would have been sent at once
+    expect(saves).toEqual([]);
+    await commit();
+    await page.keyboard.type(')');
+    expect(await field.inputValue()).toBe('Google’s multimodal model (제미니)');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('queued-gemini').waitFor({ state: 'detached' });
+    const saved = await as(
+      'admin',
+      served.url,
+      '{ concept(slug: "gemini", locale: EN) { definition } }',
+    );
+    expect(saved.data.concept.definition).toBe('Google’s multimodal model (제미니)');
+  });
+
+  it('pages through a long queue', async () => {
+    const slugs = [
+      'deep-learning',
+      'dialog-tuned-model',
+      'few-shot-learning',
+      'fine-tuning',
+      'foundation-model',
+      'generative-ai',
+      'generative-model',
+      'generic-language-model',
+      'instruction-tuned-model',
+      'chain-of-thought',
+      'chatbot',
+    ];
+    for (const slug of slugs)
+      await editKoreanDefinition(served, slug, `${slug}의 새 정의.`, 'outdated');
+    const total = (await as('admin', served.url, '{ translationQueue(first: 0) { totalCount } }'))
+      .data.translationQueue.totalCount as number;
+    expect(total).toBeGreaterThan(10);
+    const page = await openQueue();
+    await waitForText(page.getByTestId('queue-count'), `대기 중인 문서: ${total}`);
+    expect(await page.locator('article.queued').count()).toBe(10);
+    await page.getByRole('button', { name: '더 보기' }).click();
+    await page
+      .locator('article.queued')
+      .nth(total - 1)
+      .waitFor();
+    expect(await page.locator('article.queued').count()).toBe(total);
+    expect(await page.getByRole('button', { name: '더 보기' }).count()).toBe(0);
   });
 
   it('says so when the API cannot be reached, and tries again', async () => {

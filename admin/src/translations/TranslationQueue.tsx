@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, request } from '../api.js';
 import type { QueuedDocumentFragment, TranslatableType } from '../gql/graphql.js';
 import { errorWord, useLanguage, useWords } from '../language.js';
@@ -28,7 +28,8 @@ export function TranslationQueue() {
   const w = useWords();
   const [state, setState] = useState<StateFilter>('ALL');
   const [type, setType] = useState<TypeFilter>('ALL');
-  const [done, setDone] = useState<string | null>(null);
+  // What the last action did, with a count so that the same message twice is news again.
+  const [done, setDone] = useState<{ text: string; count: number } | null>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
   const announce = useRef<HTMLParagraphElement>(null);
   const states = state === 'ALL' ? null : [state];
@@ -60,10 +61,14 @@ export function TranslationQueue() {
 
   function changed(document: QueuedDocumentFragment, message: string) {
     replace(document, document.id, document.type);
-    setDone(message);
-    // The entry the focus was in is gone: keep the keyboard user in the list, told what happened.
-    announce.current?.focus();
+    setDone({ text: message, count: (done?.count ?? 0) + 1 });
   }
+
+  // The entry the focus was in is gone: keep the keyboard user in the list, told what happened
+  // (after rendering, when the message is shown and can take the focus).
+  useEffect(() => {
+    if (done) announce.current?.focus();
+  }, [done]);
 
   async function reloadDocument(document: QueuedDocumentFragment) {
     const { translationStatus } = await request(token, QUEUED_DOCUMENT_NOW, {
@@ -131,7 +136,7 @@ export function TranslationQueue() {
         </div>
       </search>
       <p role="status" ref={announce} tabIndex={-1} className="ok" data-testid="queue-done">
-        {done}
+        {done?.text}
       </p>
       <LoadState query={queue}>
         {(page) => (
