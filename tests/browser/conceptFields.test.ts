@@ -212,6 +212,30 @@ describe('the concept editor', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('checks a new concept with the shared schema before sending it', async () => {
+    const page = await served.signedIn();
+    const creates: string[] = [];
+    page.on('request', (request) => {
+      if (request.postData()?.includes('CreateConcept')) creates.push(request.url());
+    });
+    await page.getByRole('link', { name: '새 개념' }).click();
+    await page.getByLabel('슬러그 (영문 소문자, 하이픈)').fill('Top P');
+    await page.getByLabel('카테고리').fill('fundamentals');
+    await fillPair(page, 'new-term', '탑 P', 'Top-p');
+    await fillPair(page, 'new-summary', '요약.', 'Summary.');
+    await fillPair(page, 'new-definition', '정의.', 'Definition.');
+    await page.getByRole('button', { name: '초안 만들기' }).click();
+    await waitForText(page.getByRole('alert'), '저장하기 전에 표시된 항목을 고치세요.');
+    expect(await page.locator('#new-slug-issue').textContent()).toContain('kebab-case');
+    expect(await page.locator('#new-slug').getAttribute('aria-invalid')).toBe('true');
+    expect(creates).toEqual([]);
+    await page.getByLabel('슬러그 (영문 소문자, 하이픈)').fill('top-p');
+    await page.getByRole('button', { name: '초안 만들기' }).click();
+    await page.getByTestId('version').waitFor();
+    expect(creates).toHaveLength(1);
+    expect((await read('top-p', 'EN')).term).toBe('Top-p');
+  });
+
   it('shows what another window changed on a conflict and reapplies the user’s edits on it', async () => {
     await createDraft('top-k-sampling');
     const first = await served.signedIn();
@@ -334,6 +358,7 @@ describe('the concept editor', () => {
       () => (globalThis as any).document.documentElement.scrollWidth,
     );
     expect(width).toBeLessThanOrEqual(375);
+    console.log(await screenshot(page, 'console-concept-editor-375', false));
     await page.locator('#summary-en').fill('The score before softmax.');
     await page.getByRole('button', { name: '저장', exact: true }).click();
     await waitForText(page.getByRole('status'), '저장했습니다.');
@@ -379,17 +404,26 @@ describe('the concept editor', () => {
 
   it('shows an outdated English text with how its Korean changed', async () => {
     const runtime = await served.api.ready;
-    await rewriteKoreanDefinition(runtime.store, (ko) => ko.replace(/\.$/, '') + '하는 부분.');
+    await rewriteKoreanDefinition(runtime.store, (ko) =>
+      ko.replace('입력 시퀀스를', '입력 토큰 시퀀스를').replace('변환한다', '바꾼다'),
+    );
     await runtime.readModel.refresh();
     const page = await served.signedIn();
     await openEditor(page, 'encoder');
     await waitForText(page.getByTestId('state-definition'), '번역 오래됨');
     const diff = page.getByTestId('diff-definition');
     expect(await diff.locator('ins').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('하는')]),
+      expect.arrayContaining([expect.stringContaining('토큰')]),
     );
+    expect(await diff.locator('del').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId('diff-definition').scrollIntoViewIfNeeded();
+    // The picture starts at the definition: its state, both texts and the Korean's change.
+    await page.evaluate(() =>
+      (globalThis as any).document
+        .querySelector('#definition-ko')
+        .closest('fieldset')
+        .scrollIntoView(),
+    );
     console.log(await screenshot(page, 'console-concept-outdated', false));
   });
 });
