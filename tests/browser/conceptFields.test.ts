@@ -165,6 +165,8 @@ describe('the concept editor', () => {
     // The reloaded editor shows each English text's state.
     await waitForText(page.getByTestId('state-analogies.0.caveats.0'), '번역 최신');
 
+    console.log(await screenshot(page, 'console-concept-editor'));
+
     // Removing items is saved too.
     await page.getByRole('button', { name: '삭제 별칭 2' }).click();
     await page.getByRole('button', { name: '삭제 비유 1', exact: true }).click();
@@ -174,7 +176,6 @@ describe('the concept editor', () => {
     expect(after.aliases).toEqual(['BEAM-SEARCH']);
     expect(after.analogies).toEqual([]);
     expect(after.examples).toEqual(['기계 번역']);
-    console.log(await screenshot(page, 'console-concept-editor'));
   });
 
   it('shows the API’s issue at its field, and the shared schema’s before sending anything', async () => {
@@ -210,6 +211,29 @@ describe('the concept editor', () => {
     expect(saves).toEqual([]);
     expect((await read('greedy-decoding', 'KO')).version).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // A deeper path: an analogy's pair linked to a concept that does not exist (a valid slug,
+    // so only the API can tell) is refused at that pair's concept field.
+    await page.locator('#term-ko').fill('탐욕적 디코딩');
+    await page.getByRole('button', { name: '추가 비유' }).click();
+    await fillPair(page, 'analogies-0-domain', '쇼핑', 'Shopping');
+    await fillPair(
+      page,
+      'analogies-0-text',
+      '눈앞의 최저가만 고르기.',
+      'Always taking the cheapest item in sight.',
+    );
+    await page.getByRole('button', { name: '추가 비유 1 대응' }).click();
+    await fillPair(page, 'analogies-0-mapping-0-source', '최저가', 'Cheapest item');
+    await fillPair(page, 'analogies-0-mapping-0-target', '최고 확률 토큰', 'Likeliest token');
+    await page.locator('#analogies-0-mapping-0-concept').fill('no-such-concept');
+    await page.getByRole('button', { name: '저장', exact: true }).click();
+    await waitForText(page.getByRole('alert'), 'API가 저장을 거절했습니다', true);
+    expect(await page.locator('#analogies-0-mapping-0-concept-issue').textContent()).toContain(
+      'no-such-concept',
+    );
+    expect(saves).toHaveLength(1);
+    expect((await read('greedy-decoding', 'KO')).version).toBe(1);
   });
 
   it('checks a new concept with the shared schema before sending it', async () => {
