@@ -368,9 +368,20 @@ describe('the concept editor', () => {
     await page.keyboard.type('Sampling temperature');
     for (let i = 0; i < 200 && !(await isSave()); i++) await page.keyboard.press('Tab');
     expect(await isSave()).toBe(true);
+    const sent = page.waitForRequest((request) => !!request.postData()?.includes('SaveConcept'));
     await page.keyboard.press('Enter');
     await waitForText(page.getByRole('status'), '저장했습니다.');
     expect((await read('temperature', 'EN')).term).toBe('Sampling temperature');
+    // Only what changed, with the version the user started from.
+    const { variables } = (await sent).postDataJSON();
+    expect(variables.version).toBe(1);
+    expect(variables.patch).toEqual({ term: { en: 'Sampling temperature' } });
+
+    // In English, the editor speaks English (every text of its word table has both).
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Add Example' }).waitFor();
+    await waitForText(page.getByTestId('state-term'), 'English current');
+    expect(await page.getByText('Ctrl+S (Mac: ⌘S) saves too.').count()).toBe(1);
   });
 
   it('fits 375 px, offers an editor only what an editor may do, and answers every state', async () => {
