@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { conceptInputSchema } from '../../src/domain/concept.js';
 import { ApiError, request, type Issue } from './api.js';
 import { CREATE_CONCEPT } from './conceptOperations.js';
 import { Link, useLocation } from 'wouter';
@@ -7,7 +8,10 @@ import { useSession } from './session.js';
 
 const TEXTS = ['term', 'summary', 'definition'] as const;
 
-/** A new draft concept in both languages; the API's issues appear at the fields they name. */
+/**
+ * A new draft concept in both languages. It is checked with the API's own schema before it is
+ * sent; those issues, like the API's, appear at the fields they name.
+ */
 export function NewConcept() {
   const { token } = useSession();
   const [, navigate] = useLocation();
@@ -35,6 +39,21 @@ export function NewConcept() {
       summary: localized('summary'),
       definition: localized('definition'),
     };
+    const checked = conceptInputSchema.safeParse(input);
+    if (!checked.success) {
+      // The API's paths (`['input', 'term', 'ko']`), so both kinds of issue show alike.
+      setIssues(
+        checked.error.issues.map((issue) => ({
+          path: [
+            'input',
+            ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+          ],
+          message: issue.message,
+        })),
+      );
+      setError(w('editor.invalid'));
+      return;
+    }
     try {
       const { createConcept } = await request(token, CREATE_CONCEPT, { input });
       navigate(`/concepts/${createConcept.slug}`);
@@ -53,8 +72,18 @@ export function NewConcept() {
       {(['slug', 'category'] as const).map((name) => (
         <div key={name} className="side">
           <label htmlFor={`new-${name}`}>{w(name)}</label>
-          <input id={`new-${name}`} name={name} required />
-          {issueAt(name) && <p className="error">{issueAt(name)}</p>}
+          <input
+            id={`new-${name}`}
+            name={name}
+            required
+            aria-invalid={issueAt(name) ? true : undefined}
+            aria-describedby={issueAt(name) ? `new-${name}-issue` : undefined}
+          />
+          {issueAt(name) && (
+            <p id={`new-${name}-issue`} className="error">
+              {issueAt(name)}
+            </p>
+          )}
         </div>
       ))}
       {TEXTS.map((field) => (
@@ -70,8 +99,16 @@ export function NewConcept() {
                 name={`${field}-${locale}`}
                 lang={locale}
                 rows={field === 'term' ? 1 : 3}
+                aria-invalid={issueAt(field, locale) ? true : undefined}
+                aria-describedby={
+                  issueAt(field, locale) ? `new-${field}-${locale}-issue` : undefined
+                }
               />
-              {issueAt(field, locale) && <p className="error">{issueAt(field, locale)}</p>}
+              {issueAt(field, locale) && (
+                <p id={`new-${field}-${locale}-issue`} className="error">
+                  {issueAt(field, locale)}
+                </p>
+              )}
             </div>
           ))}
         </fieldset>

@@ -165,6 +165,8 @@ describe('the concept editor', () => {
     // The reloaded editor shows each English text's state.
     await waitForText(page.getByTestId('state-analogies.0.caveats.0'), '번역 최신');
 
+    console.log(await screenshot(page, 'console-concept-editor'));
+
     // Removing items is saved too.
     await page.getByRole('button', { name: '삭제 별칭 2' }).click();
     await page.getByRole('button', { name: '삭제 비유 1', exact: true }).click();
@@ -174,7 +176,6 @@ describe('the concept editor', () => {
     expect(after.aliases).toEqual(['BEAM-SEARCH']);
     expect(after.analogies).toEqual([]);
     expect(after.examples).toEqual(['기계 번역']);
-    console.log(await screenshot(page, 'console-concept-editor'));
   });
 
   it('shows the API’s issue at its field, and the shared schema’s before sending anything', async () => {
@@ -210,6 +211,53 @@ describe('the concept editor', () => {
     expect(saves).toEqual([]);
     expect((await read('greedy-decoding', 'KO')).version).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
+
+    // A deeper path: an analogy's pair linked to a concept that does not exist (a valid slug,
+    // so only the API can tell) is refused at that pair's concept field.
+    await page.locator('#term-ko').fill('탐욕적 디코딩');
+    await page.getByRole('button', { name: '추가 비유' }).click();
+    await fillPair(page, 'analogies-0-domain', '쇼핑', 'Shopping');
+    await fillPair(
+      page,
+      'analogies-0-text',
+      '눈앞의 최저가만 고르기.',
+      'Always taking the cheapest item in sight.',
+    );
+    await page.getByRole('button', { name: '추가 비유 1 대응' }).click();
+    await fillPair(page, 'analogies-0-mapping-0-source', '최저가', 'Cheapest item');
+    await fillPair(page, 'analogies-0-mapping-0-target', '최고 확률 토큰', 'Likeliest token');
+    await page.locator('#analogies-0-mapping-0-concept').fill('no-such-concept');
+    await page.getByRole('button', { name: '저장', exact: true }).click();
+    await waitForText(page.getByRole('alert'), 'API가 저장을 거절했습니다', true);
+    expect(await page.locator('#analogies-0-mapping-0-concept-issue').textContent()).toContain(
+      'no-such-concept',
+    );
+    expect(saves).toHaveLength(1);
+    expect((await read('greedy-decoding', 'KO')).version).toBe(1);
+  });
+
+  it('checks a new concept with the shared schema before sending it', async () => {
+    const page = await served.signedIn();
+    const creates: string[] = [];
+    page.on('request', (request) => {
+      if (request.postData()?.includes('CreateConcept')) creates.push(request.url());
+    });
+    await page.getByRole('link', { name: '새 개념' }).click();
+    await page.getByLabel('슬러그 (영문 소문자, 하이픈)').fill('Top P');
+    await page.getByLabel('카테고리').fill('fundamentals');
+    await fillPair(page, 'new-term', '탑 P', 'Top-p');
+    await fillPair(page, 'new-summary', '요약.', 'Summary.');
+    await fillPair(page, 'new-definition', '정의.', 'Definition.');
+    await page.getByRole('button', { name: '초안 만들기' }).click();
+    await waitForText(page.getByRole('alert'), '저장하기 전에 표시된 항목을 고치세요.');
+    expect(await page.locator('#new-slug-issue').textContent()).toContain('kebab-case');
+    expect(await page.locator('#new-slug').getAttribute('aria-invalid')).toBe('true');
+    expect(creates).toEqual([]);
+    await page.getByLabel('슬러그 (영문 소문자, 하이픈)').fill('top-p');
+    await page.getByRole('button', { name: '초안 만들기' }).click();
+    await page.getByTestId('version').waitFor();
+    expect(creates).toHaveLength(1);
+    expect((await read('top-p', 'EN')).term).toBe('Top-p');
   });
 
   it('shows what another window changed on a conflict and reapplies the user’s edits on it', async () => {
@@ -320,9 +368,20 @@ describe('the concept editor', () => {
     await page.keyboard.type('Sampling temperature');
     for (let i = 0; i < 200 && !(await isSave()); i++) await page.keyboard.press('Tab');
     expect(await isSave()).toBe(true);
+    const sent = page.waitForRequest((request) => !!request.postData()?.includes('SaveConcept'));
     await page.keyboard.press('Enter');
     await waitForText(page.getByRole('status'), '저장했습니다.');
     expect((await read('temperature', 'EN')).term).toBe('Sampling temperature');
+    // Only what changed, with the version the user started from.
+    const { variables } = (await sent).postDataJSON();
+    expect(variables.version).toBe(1);
+    expect(variables.patch).toEqual({ term: { en: 'Sampling temperature' } });
+
+    // In English, the editor speaks English (every text of its word table has both).
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Add Example' }).waitFor();
+    await waitForText(page.getByTestId('state-term'), 'English current');
+    expect(await page.getByText('Ctrl+S (Mac: ⌘S) saves too.').count()).toBe(1);
   });
 
   it('fits 375 px, offers an editor only what an editor may do, and answers every state', async () => {
@@ -334,6 +393,7 @@ describe('the concept editor', () => {
       () => (globalThis as any).document.documentElement.scrollWidth,
     );
     expect(width).toBeLessThanOrEqual(375);
+    console.log(await screenshot(page, 'console-concept-editor-375', false));
     await page.locator('#summary-en').fill('The score before softmax.');
     await page.getByRole('button', { name: '저장', exact: true }).click();
     await waitForText(page.getByRole('status'), '저장했습니다.');
@@ -379,17 +439,26 @@ describe('the concept editor', () => {
 
   it('shows an outdated English text with how its Korean changed', async () => {
     const runtime = await served.api.ready;
-    await rewriteKoreanDefinition(runtime.store, (ko) => ko.replace(/\.$/, '') + '하는 부분.');
+    await rewriteKoreanDefinition(runtime.store, (ko) =>
+      ko.replace('입력 시퀀스를', '입력 토큰 시퀀스를').replace('변환한다', '바꾼다'),
+    );
     await runtime.readModel.refresh();
     const page = await served.signedIn();
     await openEditor(page, 'encoder');
     await waitForText(page.getByTestId('state-definition'), '번역 오래됨');
     const diff = page.getByTestId('diff-definition');
     expect(await diff.locator('ins').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('하는')]),
+      expect.arrayContaining([expect.stringContaining('토큰')]),
     );
+    expect(await diff.locator('del').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId('diff-definition').scrollIntoViewIfNeeded();
+    // The picture starts at the definition: its state, both texts and the Korean's change.
+    await page.evaluate(() =>
+      (globalThis as any).document
+        .querySelector('#definition-ko')
+        .closest('fieldset')
+        .scrollIntoView(),
+    );
     console.log(await screenshot(page, 'console-concept-outdated', false));
   });
 });

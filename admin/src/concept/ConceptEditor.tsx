@@ -103,6 +103,7 @@ export function ConceptEditor(props: { slug: string }) {
             ))}
           </ul>
         )}
+        <SaveMessage outcome={edit.outcome} saving={edit.saving} />
         {edit.conflict && (
           <ConflictPanel
             from={loaded.version}
@@ -121,7 +122,6 @@ export function ConceptEditor(props: { slug: string }) {
             </ul>
           </div>
         )}
-        <SaveMessage outcome={edit.outcome} saving={edit.saving} />
         {!readOnly && (
           <div className="save-bar">
             <label className="check">

@@ -40,7 +40,7 @@ export function SaveMessage(props: { outcome: Outcome | null; saving: boolean })
     case 'conflict':
       return (
         <p role="alert" className="error">
-          {w('conflict')}
+          {w('editor.conflict')}
         </p>
       );
     case 'failed':

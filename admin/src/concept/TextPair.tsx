@@ -20,6 +20,9 @@ export function TextPair(props: { path: DraftPath; label: string; rows?: number 
     loaded !== undefined && loaded.source === value.ko && (loaded.translation ?? '') === value.en;
   const state = asLoaded ? loaded.state : value.en === '' ? 'MISSING' : 'EDITED';
   const whole = issues(props.path);
+  // Tall enough for the longer of the two texts (long definitions), so neither scrolls inside.
+  const longest = Math.max(value.ko.length, value.en.length * 0.5);
+  const rows = Math.min(14, Math.max(props.rows ?? 2, Math.ceil(longest / 40)));
   return (
     <fieldset className="pair">
       <legend>
@@ -37,7 +40,7 @@ export function TextPair(props: { path: DraftPath; label: string; rows?: number 
             <textarea
               id={id}
               lang={locale}
-              rows={props.rows ?? 2}
+              rows={rows}
               value={value[locale]}
               readOnly={readOnly}
               aria-invalid={problems.length > 0 ? true : undefined}

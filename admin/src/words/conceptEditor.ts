@@ -71,6 +71,10 @@ export const CONCEPT_EDITOR_WORDS = {
     ko: '이 슬러그의 개념이 없습니다.',
     en: 'There is no concept with this slug.',
   },
+  'editor.conflict': {
+    ko: '다른 사람이 먼저 저장했습니다. 입력한 내용은 그대로 있습니다. 아래에서 바뀐 내용을 확인하고, 내 변경을 최신 버전에 다시 적용한 뒤 저장하세요.',
+    en: 'Someone else saved first. What you typed is kept. See what they changed below, reapply your changes on the latest version, then save.',
+  },
   'editor.theirChanges': { ko: '다른 사람이 바꾼 내용', en: 'What the other person changed' },
   'editor.versions': { ko: '버전', en: 'Version' },
   'editor.noTheirChanges': {
