@@ -1,4 +1,5 @@
 import { CONCEPT_WORDS } from './concepts.js';
+import { IMPORT_WORDS } from './import.js';
 import { PUBLISHING_WORDS } from './publishing.js';
 import { SHELL_WORDS } from './shell.js';
 import type { UiLanguage } from './table.js';
@@ -7,7 +8,7 @@ export type { UiLanguage } from './table.js';
 
 // One table for the whole console, assembled from one file per screen (so a screen's texts
 // live beside each other, and adding a screen adds a file, not lines in a shared one).
-const WORDS = { ...SHELL_WORDS, ...CONCEPT_WORDS, ...PUBLISHING_WORDS };
+const WORDS = { ...SHELL_WORDS, ...CONCEPT_WORDS, ...PUBLISHING_WORDS, ...IMPORT_WORDS };
 
 /** A key of the console's text table. */
 export type WordKey = keyof typeof WORDS;
