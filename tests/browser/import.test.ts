@@ -208,6 +208,25 @@ describe('importing content in the console', () => {
     console.log(await screenshot(page, 'console-import-375'));
   });
 
+  it('says when the API fails (a 502) and checks again on Try again', async () => {
+    const zip = await seedZip(changedSeed('Retried encoder'));
+    const page = await served.signedIn();
+    let failing = true;
+    await page.route('**/graphql', (route) =>
+      failing && (route.request().postData() ?? '').includes('ImportSeedFiles')
+        ? route.fulfill({ status: 502, contentType: 'text/plain', body: 'Bad gateway' })
+        : route.continue(),
+    );
+    await openImport(page);
+    await page.getByLabel('ZIP 파일 선택').setInputFiles(zip);
+    await waitForText(page.getByRole('alert'), 'API가 오류를 반환했습니다', true);
+    expect(await seriousViolations(page)).toEqual([]);
+    failing = false;
+    await page.getByRole('button', { name: '다시 시도' }).click();
+    await page.getByRole('heading', { name: '적용하면 바뀌는 내용' }).waitFor();
+    expect(await count(page, 'concepts', 'updated').textContent()).toBe('1');
+  });
+
   it('offers an editor no import', async () => {
     const page = await served.signedIn(EDITOR_TOKEN);
     expect(await page.getByRole('link', { name: '가져오기' }).count()).toBe(0);
