@@ -84,7 +84,9 @@ describe('importing content in the console', () => {
     const before = await revisionOf(served.url);
     await page.getByLabel('시드 디렉터리 선택').setInputFiles(dir);
     await page.getByRole('heading', { name: '적용하면 바뀌는 내용' }).waitFor();
-    expect(await page.getByTestId('import-picked').textContent()).toMatch(/seed.*1 .*건너뜀/);
+    expect(await page.getByTestId('import-picked').textContent()).toMatch(
+      /seed · \d+개 파일 \(1 .*건너뜀/,
+    );
     expect(await count(page, 'concepts', 'created').textContent()).toBe('1');
     expect(await count(page, 'concepts', 'updated').textContent()).toBe('1');
     expect(await count(page, 'concepts', 'deleted').textContent()).toBe('0');
@@ -119,6 +121,15 @@ describe('importing content in the console', () => {
     expect(await count(page, 'concepts', 'created').textContent()).toBe('0');
     // The concept the first test added is not in this ZIP: kept, as prune is off.
     expect(await count(page, 'concepts', 'kept').textContent()).toBe('1');
+    // With prune, the same files would delete it: the diff is checked again at once.
+    const prune = page.getByLabel('파일에 없는 문서는 삭제', { exact: false });
+    await prune.check();
+    await waitForText(count(page, 'concepts', 'deleted'), '1');
+    expect(await page.getByTestId('import-concepts').getByTestId('deleted-ids').textContent()).toBe(
+      'uploaded-concept',
+    );
+    await prune.uncheck();
+    await waitForText(count(page, 'concepts', 'deleted'), '0');
     await page.getByRole('button', { name: '적용 (1)' }).click();
     await page.getByTestId('import-done').waitFor();
     const aliases = await aliasesOfEncoder();

@@ -181,6 +181,7 @@ function Importer() {
       {picked && (
         <p data-testid="import-picked">
           {w('import.files')}: <code>{picked.name}</code> · {picked.seed.files.length}
+          {w('import.fileCount')}
           {picked.seed.skipped > 0 && ` (${picked.seed.skipped} ${w('import.skipped')})`}
         </p>
       )}

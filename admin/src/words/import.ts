@@ -29,6 +29,7 @@ export const IMPORT_WORDS = {
   },
   'import.applying': { ko: '적용하는 중…', en: 'Applying…' },
   'import.files': { ko: '읽은 파일', en: 'Files read' },
+  'import.fileCount': { ko: '개 파일', en: ' files' },
   'import.skipped': { ko: '시드 파일이 아니라 건너뜀', en: 'skipped (not seed files)' },
   'import.dryRun': { ko: '적용하면 바뀌는 내용', en: 'What applying would change' },
   'import.atRevision': { ko: '기준 콘텐츠 리비전', en: 'Checked at content revision' },
