@@ -1,24 +1,28 @@
 import { Link, useRoute } from 'wouter';
 import { useWords } from './language.js';
+import { useSession, type Session } from './session.js';
 import type { WordKey } from './words/index.js';
 
 // The menu: one entry per screen. An entry is a link (an address), so it opens in a new tab,
-// works with the keyboard and says which screen is current.
-const ENTRIES: { path: string; label: WordKey }[] = [
+// works with the keyboard and says which screen is current. An entry with a `permission` is
+// shown only to roles the API allows it (the screen checks again, and so does the API).
+const ENTRIES: { path: string; label: WordKey; permission?: Parameters<Session['can']>[0] }[] = [
   { path: '/', label: 'concepts' },
   { path: '/lessons', label: 'lessons' },
   { path: '/translations', label: 'queue.menu' },
   { path: '/categories', label: 'catalog.categories' },
   { path: '/comparisons', label: 'catalog.comparisons' },
+  { path: '/import', label: 'import.nav', permission: 'IMPORT' },
 ];
 
 /** The console's menu of screens. */
 export function Nav() {
   const w = useWords();
+  const { can } = useSession();
   return (
     <nav aria-label={w('navigation')} className="menu">
       <ul>
-        {ENTRIES.map((entry) => (
+        {ENTRIES.filter((entry) => !entry.permission || can(entry.permission)).map((entry) => (
           <NavEntry key={entry.path} path={entry.path} label={w(entry.label)} />
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { ConceptList } from './ConceptList.js';
 import { ConceptScreen } from './ConceptScreen.js';
+import { ImportScreen } from './import/ImportScreen.js';
 import { useWords } from './language.js';
 import { LessonEditor } from './lessons/LessonEditor.js';
 import { LessonList } from './lessons/LessonList.js';
@@ -19,6 +20,7 @@ export function Screens() {
     <Switch>
       <Route path="/" component={ConceptList} />
       <Route path="/concepts/new" component={NewConcept} />
+      <Route path="/import" component={ImportScreen} />
       <Route path="/concepts/:slug" nest>
         {(params) => <ConceptScreen key={params.slug} slug={params.slug} />}
       </Route>

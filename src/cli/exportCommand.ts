@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { COLLECTIONS } from '../domain/bundle.js';
 import { AppError } from '../errors.js';
 import { exportBundle, ExportError, writeSeedDirectory } from '../seed/exportBundle.js';
+import { writeSeedZip } from '../seed/writeSeedZip.js';
 import type { ContentStore } from '../store/contentStore.js';
 import { nodeError } from './nodeError.js';
 
@@ -10,6 +11,8 @@ export const EXPORT_USAGE = `usage: npm run export -- <dir>
 
 Writes the store's live content to <dir> as a seed directory (the layout of seed/), which
 \`npm run seed -- --dir <dir>\` imports back. <dir> must not exist yet, or be empty.
+A <dir> ending in .zip is written as a ZIP of that directory instead (it must not exist),
+which the admin console's import reads.
 
   -h, --help    show this help
 `;
@@ -37,7 +40,9 @@ export async function runExportCommand(argv: string[], io: ExportCommandIo): Pro
   }
   try {
     const bundle = await exportBundle(io.store);
-    const files = await writeSeedDirectory(bundle, parsed.dir);
+    const files = parsed.dir.endsWith('.zip')
+      ? await writeSeedZip(bundle, parsed.dir)
+      : await writeSeedDirectory(bundle, parsed.dir);
     const width = Math.max(...COLLECTIONS.map((collection) => collection.length));
     for (const collection of COLLECTIONS) {
       io.out.write(`${collection.padEnd(width)}  ${bundle[collection].length}\n`);

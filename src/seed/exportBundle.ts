@@ -67,6 +67,21 @@ export async function exportBundle(store: ContentStore): Promise<ContentBundle> 
  */
 export async function writeSeedDirectory(bundle: ContentBundle, dir: string): Promise<string[]> {
   await assertEmptyTarget(dir);
+  const files = seedDirectoryFiles(bundle);
+  for (const [file, text] of files) {
+    const path = join(dir, file);
+    await mkdir(dirname(path), { recursive: true });
+    // 'wx': never overwrite, even if something appeared in the directory since the check.
+    await writeFile(path, text, { flag: 'wx' });
+  }
+  return [...files.keys()];
+}
+
+/**
+ * The files of a seed directory holding the bundle, by path relative to its root (what
+ * writeSeedDirectory writes, and what a ZIP export holds).
+ */
+export function seedDirectoryFiles(bundle: ContentBundle): Map<string, string> {
   const files = new Map<string, string>([
     [SEED_LAYOUT.categories, toYaml(bundle.categories)],
     [SEED_LAYOUT.relations, toYaml(bundle.relations)],
@@ -83,13 +98,7 @@ export async function writeSeedDirectory(bundle: ContentBundle, dir: string): Pr
     }
   }
   for (const [file, text] of translationFiles(bundle)) files.set(file, text);
-  for (const [file, text] of files) {
-    const path = join(dir, file);
-    await mkdir(dirname(path), { recursive: true });
-    // 'wx': never overwrite, even if something appeared in the directory since the check.
-    await writeFile(path, text, { flag: 'wx' });
-  }
-  return [...files.keys()];
+  return files;
 }
 
 // A lesson is authored as metadata plus markdown; sections, reading time and hash are derived

@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { isAlias, isNode, isPair, parseDocument, visit } from 'yaml';
 import { EXPORT_USAGE, runExportCommand } from '../../src/cli/exportCommand.js';
 import { COLLECTIONS, type ContentBundle } from '../../src/domain/bundle.js';
@@ -11,7 +12,8 @@ import { relationId } from '../../src/domain/relation.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import { exportBundle, ExportError, writeSeedDirectory } from '../../src/seed/exportBundle.js';
 import { importSeed } from '../../src/seed/importSeed.js';
-import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
+import { loadSeed, loadSeedDirectory } from '../../src/seed/loadSeed.js';
+import { memorySeedSource } from '../../src/seed/memorySeedSource.js';
 import type { ContentStore } from '../../src/store/contentStore.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import { CountingStore } from '../helpers/contentFixtures.js';
@@ -228,4 +230,23 @@ describe('runExportCommand', () => {
       expect(store.total()).toBe(0);
     },
   );
+});
+
+describe('runExportCommand to a .zip', () => {
+  it('writes a ZIP of the seed directory that loads, from memory, into the exported bundle', async () => {
+    const store = await seededStore();
+    const path = join(await tempDir(), 'course.zip');
+    const { code, out, err } = await exportCommand([path], store);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(`to ${path}\n`);
+    const files = Object.entries(unzipSync(new Uint8Array(await readFile(path)))).map(
+      ([file, bytes]) => ({ path: file, content: strFromU8(bytes) }),
+    );
+    expect(files.map((file) => file.path)).toContain('concepts/encoder.yaml');
+    expect(await loadSeed(memorySeedSource(files))).toStrictEqual(await exportBundle(store));
+    // An existing file is never overwritten.
+    const again = await exportCommand([path], store);
+    expect(again.code).toBe(1);
+  });
 });

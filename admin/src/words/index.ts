@@ -2,6 +2,7 @@ import { CONCEPT_WORDS } from './concepts.js';
 import { HISTORY_WORDS } from './history.js';
 import { LESSON_WORDS } from './lessons.js';
 import { CONCEPT_EDITOR_WORDS } from './conceptEditor.js';
+import { IMPORT_WORDS } from './import.js';
 import { PUBLISHING_WORDS } from './publishing.js';
 import { RELATION_WORDS } from './relations.js';
 import { SHELL_WORDS } from './shell.js';
@@ -23,6 +24,7 @@ const WORDS = {
   ...TRANSLATION_WORDS,
   ...CATALOG_WORDS,
   ...CONCEPT_EDITOR_WORDS,
+  ...IMPORT_WORDS,
 };
 
 /** A key of the console's text table. */
