@@ -3,7 +3,7 @@ import { ApiError, request, type Issue } from '../api.js';
 import type { CategoryDetailQuery } from '../gql/graphql.js';
 import { errorWord, useLanguage, useWords } from '../language.js';
 import { useSession } from '../session.js';
-import { SourceDiff } from '../translations/SourceDiff.js';
+import { SourceDiff } from '../SourceDiff.js';
 import { StateBadge } from '../translations/StateBadge.js';
 import { CATEGORY_TEXTS } from './CategoryTexts.js';
 import { UPDATE_CATEGORY } from './catalogOperations.js';

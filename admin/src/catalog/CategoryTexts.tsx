@@ -1,6 +1,6 @@
 import type { CategoryDetailQuery } from '../gql/graphql.js';
 import { useWords } from '../language.js';
-import { SourceDiff } from '../translations/SourceDiff.js';
+import { SourceDiff } from '../SourceDiff.js';
 import { StateBadge } from '../translations/StateBadge.js';
 
 type Field = NonNullable<CategoryDetailQuery['translationStatus']>['translation']['fields'][number];

@@ -1,4 +1,4 @@
-import { useWords } from '../language.js';
+import { SourceDiff } from '../SourceDiff.js';
 import type { LoadedField } from './fromLoaded.js';
 
 /**
@@ -6,23 +6,7 @@ import type { LoadedField } from './fromLoaded.js';
  * to see it (removed text struck through, added text underlined).
  */
 export function SourceChange(props: { field: LoadedField | undefined }) {
-  const w = useWords();
   const diff = props.field?.state === 'OUTDATED' ? props.field.sourceDiff : null;
   if (!diff) return null;
-  return (
-    <figure className="diff" data-testid={`diff-${props.field!.path}`}>
-      <figcaption>{w('koreanChange')}</figcaption>
-      <p lang="ko">
-        {diff.map((change, i) =>
-          change.kind === 'ADDED' ? (
-            <ins key={i}>{change.text}</ins>
-          ) : change.kind === 'REMOVED' ? (
-            <del key={i}>{change.text}</del>
-          ) : (
-            <span key={i}>{change.text}</span>
-          ),
-        )}
-      </p>
-    </figure>
-  );
+  return <SourceDiff diff={diff} testId={`diff-${props.field!.path}`} />;
 }

@@ -1,6 +1,7 @@
 import type { Issue } from '../api.js';
 import type { LessonTextsQuery } from '../gql/graphql.js';
 import { useWords } from '../language.js';
+import { SourceDiff } from '../SourceDiff.js';
 import { issuePlace } from './issuePlace.js';
 
 type Field = NonNullable<LessonTextsQuery['ko']>['translation']['fields'][number];
@@ -32,20 +33,7 @@ export function SectionStates(props: { fields: Field[]; issues: Issue[]; saved: 
               {w(field.state)}
             </span>
             {field.state === 'OUTDATED' && field.sourceDiff && (
-              <figure className="diff" data-testid={`diff-${field.path}`}>
-                <figcaption>{w('koreanChange')}</figcaption>
-                <p lang="ko">
-                  {field.sourceDiff.map((change, i) =>
-                    change.kind === 'ADDED' ? (
-                      <ins key={i}>{change.text}</ins>
-                    ) : change.kind === 'REMOVED' ? (
-                      <del key={i}>{change.text}</del>
-                    ) : (
-                      <span key={i}>{change.text}</span>
-                    ),
-                  )}
-                </p>
-              </figure>
+              <SourceDiff diff={field.sourceDiff} testId={`diff-${field.path}`} />
             )}
             {issues.map((issue, i) => (
               <p key={i} className="error">

@@ -4,7 +4,7 @@ import type { QueuedDocumentFragment } from '../gql/graphql.js';
 import { errorWord, useLanguage, useWords } from '../language.js';
 import { useSession } from '../session.js';
 import { fieldPathLabel } from './fieldPathLabel.js';
-import { SourceDiff } from './SourceDiff.js';
+import { SourceDiff } from '../SourceDiff.js';
 import { StateBadge } from './StateBadge.js';
 import { CONFIRM_TRANSLATION, UPDATE_TRANSLATION } from './translationOperations.js';
 

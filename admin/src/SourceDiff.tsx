@@ -1,4 +1,4 @@
-import { useWords } from '../language.js';
+import { useWords } from './language.js';
 
 /** One run of the API's character diff of the Korean. */
 export interface TextChange {
@@ -8,12 +8,13 @@ export interface TextChange {
 
 /**
  * How the Korean changed since the English was made from it, as a translator reads it: removed
- * text struck through (`<del>`), added text underlined (`<ins>`), the rest as it was.
+ * text struck through (`<del>`), added text underlined (`<ins>`), the rest as it was. One
+ * rendering for every screen that shows outdated English (concepts, lessons, the queue, categories).
  */
-export function SourceDiff(props: { diff: readonly TextChange[]; id?: string }) {
+export function SourceDiff(props: { diff: readonly TextChange[]; id?: string; testId?: string }) {
   const w = useWords();
   return (
-    <figure className="diff" id={props.id}>
+    <figure className="diff" id={props.id} data-testid={props.testId}>
       <figcaption>{w('koreanChange')}</figcaption>
       <p lang="ko">
         {props.diff.map((change, i) =>
