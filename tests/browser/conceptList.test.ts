@@ -1,7 +1,8 @@
 // Finding concepts in the admin console, in a real Chromium against the real function: the
 // API's search (particles and typos tolerated, the match marked), the category, status and
 // translation-state filters, drafts included for an editor; and every failure has an answer on
-// the screen: the API unreachable, a 5xx, a token refused mid-session (back to sign-in).
+// the screen: the API unreachable, a 5xx, a token refused mid-session (back to sign-in), a
+// screen's code that cannot be fetched.
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { useConsole } from '../helpers/console.js';
 import { as, createDraft, versionOf } from '../helpers/editing.js';
@@ -82,6 +83,27 @@ describe('the concept list', () => {
     await waitForText(page.getByRole('alert'), 'API가 오류를 반환했습니다', true);
     expect(await page.getByRole('navigation', { name: '콘솔 메뉴' }).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('loads a screen when it is first opened, and says so (menu kept) when its code cannot arrive', async () => {
+    const page = await served.signedIn();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.js')) scripts.push(request.url());
+    });
+    // A deploy replaced the files this page was built with, or the network dropped.
+    await page.route('**/assets/LessonList-*.js', (route) => route.abort('connectionrefused'));
+    await page.getByRole('link', { name: '강의' }).click();
+    await waitForText(page.getByRole('alert'), '이 화면을 불러오지 못했습니다', true);
+    expect(scripts.some((url) => /\/LessonList-[\w-]+\.js$/.test(url))).toBe(true);
+    expect(await page.getByRole('button', { name: '새로고침' }).isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Another screen loads its own code and shows; the menu kept working throughout.
+    await page.getByRole('link', { name: '번역 대기열' }).click();
+    await page.getByRole('heading', { name: '번역 대기열' }).waitFor();
+    expect(scripts.some((url) => /\/TranslationQueue-[\w-]+\.js$/.test(url))).toBe(true);
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 
   it('goes back to sign-in, saying why, when the API refuses the token mid-session', async () => {

@@ -16,6 +16,11 @@ export const SHELL_WORDS = {
   signedInAs: { ko: '로그인 역할', en: 'Signed in as' },
   permissions: { ko: '할 수 있는 일', en: 'What you may do' },
   navigation: { ko: '콘솔 메뉴', en: 'Console menu' },
+  screenFailed: {
+    ko: '이 화면을 불러오지 못했습니다. 네트워크를 확인하거나 콘솔이 새로 배포되었다면 새로고침하세요.',
+    en: 'This screen could not be loaded. Check your network, or reload if the console was just redeployed.',
+  },
+  reload: { ko: '새로고침', en: 'Reload' },
   notFound: { ko: '이 주소에는 화면이 없습니다.', en: 'There is no screen at this address.' },
   'role.ANONYMOUS': { ko: '익명', en: 'anonymous' },
   'role.EDITOR': { ko: '편집자', en: 'editor' },
