@@ -1,4 +1,5 @@
 import type { CollectionName } from '../domain/bundle.js';
+import type { ChangeEvent } from '../domain/changeEvent.js';
 import type { Issue } from '../errors.js';
 import type { Category } from '../domain/category.js';
 import type { Comparison } from '../domain/comparison.js';
@@ -126,6 +127,13 @@ export interface ChangeBatch {
   rejected?: RejectedDocument[];
 }
 
+/** A page of the outbox: events after a position, oldest first. */
+export interface EventPage {
+  /** The store's epoch (see ChangeBatch): positions from another epoch mean nothing here. */
+  epoch: string;
+  events: ChangeEvent[];
+}
+
 /**
  * The storage port. It knows documents, revisions and changes, nothing of GraphQL or HTTP.
  * Every commit is atomic: it moves the content revision by one, stamps `rev` and `version` on
@@ -144,11 +152,21 @@ export interface ContentStore {
   readChanges(sinceRev: number): Promise<ChangeBatch>;
   /**
    * Applies all writes atomically; returns the new revision and the documents as written.
-   * Each written state is also kept as a version in the document's history.
+   * Each written state is also kept as a version in the document's history, and each write's
+   * change event in the outbox (see store/changeEvents), in the same transaction.
    */
   commit(writes: readonly DocumentWrite[], options?: CommitOptions): Promise<ChangeBatch>;
   /** The last `limit` versions of a document, newest first (tombstones included). */
   readHistory(collection: CollectionName, id: string, limit: number): Promise<StoredDocument[]>;
+  /** At most `limit` events of the outbox after `after` (null: from the first), in commit order. */
+  readEvents(after: string | null, limit: number): Promise<EventPage>;
+  /** The position up to which the relay has published the outbox (null: nothing yet). */
+  readRelayPosition(): Promise<string | null>;
+  /**
+   * Records that every event up to `position` was published. Never moves backwards: two relays
+   * racing leave the furthest position.
+   */
+  markRelayed(position: string): Promise<void>;
   /** Releases connections. */
   close(): Promise<void>;
 }

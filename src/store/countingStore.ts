@@ -4,6 +4,7 @@ import type {
   CommitOptions,
   ContentStore,
   DocumentWrite,
+  EventPage,
   StoredDocument,
 } from './contentStore.js';
 
@@ -13,7 +14,13 @@ import type {
  * store reads at steady state, deltas after a change) and to simulate an outage (`failure`).
  */
 export class CountingStore implements ContentStore {
-  readonly calls = { readRevision: 0, readChanges: 0, commit: 0, readHistory: 0 };
+  readonly calls = {
+    readRevision: 0,
+    readChanges: 0,
+    commit: 0,
+    readHistory: 0,
+    readEvents: 0,
+  };
   documentsRead = 0;
   documentsWritten = 0;
   /** When set, every call fails with this error (the store is "down"). */
@@ -59,6 +66,22 @@ export class CountingStore implements ContentStore {
     return versions;
   }
 
+  async readEvents(after: string | null, limit: number): Promise<EventPage> {
+    this.calls.readEvents++;
+    this.throwIfDown();
+    return this.inner.readEvents(after, limit);
+  }
+
+  async readRelayPosition(): Promise<string | null> {
+    this.throwIfDown();
+    return this.inner.readRelayPosition();
+  }
+
+  async markRelayed(position: string): Promise<void> {
+    this.throwIfDown();
+    return this.inner.markRelayed(position);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }
@@ -66,7 +89,11 @@ export class CountingStore implements ContentStore {
   /** Total store calls so far. */
   total(): number {
     return (
-      this.calls.readRevision + this.calls.readChanges + this.calls.commit + this.calls.readHistory
+      this.calls.readRevision +
+      this.calls.readChanges +
+      this.calls.commit +
+      this.calls.readHistory +
+      this.calls.readEvents
     );
   }
 

@@ -6,9 +6,12 @@ import type {
   CommitOptions,
   ContentStore,
   DocumentWrite,
+  EventPage,
   StoredDocument,
 } from './contentStore.js';
 import { checkPreconditions, stampWrites } from './stampWrites.js';
+import { changeEventsOf } from './changeEvents.js';
+import type { ChangeEvent } from '../domain/changeEvent.js';
 
 /** Clock used for timestamps; injectable so tests can pin time. */
 export type Clock = () => Date;
@@ -22,6 +25,9 @@ export class MemoryStore implements ContentStore {
   private rev = 0;
   private readonly documents = new Map<string, StoredDocument>();
   private readonly history = new Map<string, StoredDocument[]>();
+  // The outbox, in commit order (positions ascend), and how far the relay has published it.
+  private readonly events: ChangeEvent[] = [];
+  private relayed: string | null = null;
   // A memory store's history ends with its process: each one is a new epoch.
   private readonly epoch = randomUUID();
 
@@ -57,6 +63,21 @@ export class MemoryStore implements ContentStore {
     );
   }
 
+  readEvents(after: string | null, limit: number): Promise<EventPage> {
+    const start = after === null ? 0 : firstAfter(this.events, after);
+    const events = this.events.slice(start, start + limit).map((event) => structuredClone(event));
+    return Promise.resolve({ epoch: this.epoch, events });
+  }
+
+  readRelayPosition(): Promise<string | null> {
+    return Promise.resolve(this.relayed);
+  }
+
+  markRelayed(position: string): Promise<void> {
+    if (this.relayed === null || position > this.relayed) this.relayed = position;
+    return Promise.resolve();
+  }
+
   private apply(writes: readonly DocumentWrite[], options: CommitOptions): ChangeBatch {
     assertDistinctWrites(writes);
     const current = writes.map((write) => this.documents.get(key(write.collection, write.id)));
@@ -73,6 +94,7 @@ export class MemoryStore implements ContentStore {
       this.documents.set(id, stored);
       this.history.set(id, [...(this.history.get(id) ?? []), stored]);
     }
+    this.events.push(...changeEventsOf(written, current, this.epoch));
     this.rev = rev;
     return { rev, epoch: this.epoch, documents: written.map((doc) => structuredClone(doc)) };
   }
@@ -80,6 +102,18 @@ export class MemoryStore implements ContentStore {
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+// Binary search: the outbox is sorted by position and grows to every change ever made.
+function firstAfter(events: readonly ChangeEvent[], position: string): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (events[middle]!.position <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function key(collection: string, id: string): string {

@@ -20,6 +20,9 @@ export function withheldCommits(store: ContentStore): ContentStore {
     readRevision: () => store.readRevision(),
     readChanges: (sinceRev) => store.readChanges(sinceRev),
     readHistory: (collection, id, limit) => store.readHistory(collection, id, limit),
+    readEvents: (after, limit) => store.readEvents(after, limit),
+    readRelayPosition: () => store.readRelayPosition(),
+    markRelayed: () => Promise.reject(new CommitWithheld()),
     commit: () => Promise.reject(new CommitWithheld()),
     // The store belongs to its owner: a dry run does not close it.
     close: () => Promise.resolve(),

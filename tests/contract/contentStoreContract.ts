@@ -5,6 +5,7 @@ import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import type { ContentStore, DocumentWrite } from '../../src/store/contentStore.js';
 import { category, concept } from '../helpers/contentFixtures.js';
+import { defineOutboxContract } from './outboxContract.js';
 
 /** Makes a fresh, empty store for one test. */
 export type StoreFactory = () => Promise<ContentStore>;
@@ -34,6 +35,8 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
     store = await makeStore();
   });
   afterEach(() => store.close());
+
+  defineOutboxContract(() => store);
 
   it('starts empty at revision 0', async () => {
     expect(await store.readRevision()).toBe(0);

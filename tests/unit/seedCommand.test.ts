@@ -363,6 +363,9 @@ describe('runSeedCommand', () => {
       readRevision: () => store.readRevision(),
       readChanges: (since) => store.readChanges(since),
       readHistory: (collection, id, limit) => store.readHistory(collection, id, limit),
+      readEvents: (after, limit) => store.readEvents(after, limit),
+      readRelayPosition: () => store.readRelayPosition(),
+      markRelayed: (position) => store.markRelayed(position),
       commit: (writes) =>
         store.calls.commit === 2
           ? Promise.reject(new AppError(ErrorCode.UNAVAILABLE, 'The store went away.'))
@@ -399,6 +402,9 @@ describe('runSeedCommand', () => {
       readRevision: () => store.readRevision(),
       readChanges: (since) => store.readChanges(since),
       readHistory: (collection, id, limit) => store.readHistory(collection, id, limit),
+      readEvents: (after, limit) => store.readEvents(after, limit),
+      readRelayPosition: () => store.readRelayPosition(),
+      markRelayed: (position) => store.markRelayed(position),
       async commit(writes: readonly DocumentWrite[]) {
         const { documents } = await store.readChanges(0);
         const encoder = documents.find((d) => d.id === 'encoder');

@@ -350,6 +350,9 @@ describe('importing on the memory store', () => {
       readRevision: () => store.readRevision(),
       readChanges: (since) => store.readChanges(since),
       readHistory: (c, id, limit) => store.readHistory(c, id, limit),
+      readEvents: (after, limit) => store.readEvents(after, limit),
+      readRelayPosition: () => store.readRelayPosition(),
+      markRelayed: (position) => store.markRelayed(position),
       close: () => store.close(),
       commit: async (writes, options) => {
         if (!raced && writes[0]!.id === 'encoder') {

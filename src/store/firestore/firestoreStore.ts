@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Firestore, type DocumentReference, type Query } from '@google-cloud/firestore';
+import { FieldPath, Firestore, type DocumentReference, type Query } from '@google-cloud/firestore';
 import { COLLECTIONS, type CollectionName } from '../../domain/bundle.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type {
@@ -7,10 +7,13 @@ import type {
   CommitOptions,
   ContentStore,
   DocumentWrite,
+  EventPage,
   RejectedDocument,
   StoredDocument,
 } from '../contentStore.js';
 import { checkPreconditions, stampWrites } from '../stampWrites.js';
+import { changeEventsOf } from '../changeEvents.js';
+import { changeEventSchema } from '../../domain/changeEvent.js';
 import { assertDistinctWrites } from '../assertDistinctWrites.js';
 import { withDeadline } from '../deadline.js';
 import { fromFirestore, storedState, toFirestore } from './documentCodec.js';
@@ -36,6 +39,9 @@ export interface FirestoreStats {
 /** Name of the subcollection that keeps every version of a document. */
 export const VERSIONS = 'versions';
 
+/** The outbox: one document per change event, its id the event's position (commit order). */
+export const EVENTS = 'events';
+
 // gRPC status codes that mean "the backend cannot be reached right now".
 const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
 
@@ -51,6 +57,7 @@ export class FirestoreStore implements ContentStore {
   readonly stats: FirestoreStats = { rpcs: 0, documentsRead: 0, documentsWritten: 0 };
   private readonly db: Firestore;
   private readonly metaRef: DocumentReference;
+  private readonly relayRef: DocumentReference;
 
   constructor(private readonly options: FirestoreStoreOptions) {
     this.db = new Firestore({
@@ -63,6 +70,7 @@ export class FirestoreStore implements ContentStore {
       ignoreUndefinedProperties: true,
     });
     this.metaRef = this.db.collection('meta').doc('content');
+    this.relayRef = this.db.collection('meta').doc('relay');
   }
 
   readRevision(): Promise<number> {
@@ -154,9 +162,13 @@ export class FirestoreStore implements ContentStore {
             // The version history lives beside the document: one subcollection entry per write.
             tx.set(refs[i]!.collection(VERSIONS).doc(String(doc.version)), encoded);
           });
+          // The outbox: each write's event, in the same transaction (it exists iff the change does).
+          for (const event of changeEventsOf(written, current, epoch)) {
+            tx.set(this.db.collection(EVENTS).doc(event.position), event);
+          }
           tx.set(this.metaRef, { rev, epoch, updatedAt: now });
           this.stats.rpcs++;
-          this.stats.documentsWritten += 2 * written.length + 1;
+          this.stats.documentsWritten += 3 * written.length + 1;
           return { rev, epoch, documents: written };
         }),
       () => {
@@ -176,6 +188,40 @@ export class FirestoreStore implements ContentStore {
         return 'document' in parsed ? [parsed.document] : [];
       });
     });
+  }
+
+  readEvents(after: string | null, limit: number): Promise<EventPage> {
+    return this.guard('an event read', async () => {
+      this.stats.rpcs += 2;
+      let query = this.db.collection(EVENTS).orderBy(FieldPath.documentId()).limit(limit);
+      if (after !== null) query = query.startAfter(after);
+      const [meta, result] = await Promise.all([this.metaRef.get(), query.get()]);
+      this.stats.documentsRead += result.size + 1;
+      // An event that does not parse is a bug or a hand edit: fail loudly rather than skip it.
+      const events = result.docs.map((doc) => changeEventSchema.parse(doc.data()));
+      return { epoch: epochOf(meta.data()), events };
+    });
+  }
+
+  readRelayPosition(): Promise<string | null> {
+    return this.guard('a relay position read', async () => {
+      this.stats.rpcs++;
+      const snapshot = await this.relayRef.get();
+      this.stats.documentsRead++;
+      return positionOf(snapshot.data());
+    });
+  }
+
+  markRelayed(position: string): Promise<void> {
+    return this.guard('a relay position write', () =>
+      this.db.runTransaction(async (tx) => {
+        this.stats.rpcs += 2;
+        const known = positionOf((await tx.get(this.relayRef)).data());
+        if (known !== null && known >= position) return;
+        tx.set(this.relayRef, { position, updatedAt: new Date().toISOString() });
+        this.stats.documentsWritten++;
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -219,6 +265,10 @@ export class FirestoreStore implements ContentStore {
 function observeLazyTransactionStart(tx: unknown): void {
   const pending = (tx as { _transactionIdPromise?: Promise<unknown> })._transactionIdPromise;
   pending?.catch(() => undefined);
+}
+
+function positionOf(relay: Record<string, unknown> | undefined): string | null {
+  return typeof relay?.position === 'string' ? relay.position : null;
 }
 
 function epochOf(meta: Record<string, unknown> | undefined): string {
