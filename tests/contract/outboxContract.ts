@@ -1,7 +1,7 @@
 // The outbox half of the store contract: every commit writes one change event per document in
 // the same transaction, a failed commit writes none, the feed pages in commit order, and the
 // relay's position only moves forward. Run by every store through defineContentStoreContract.
-import { changeEventSchema } from '../../src/domain/changeEvent.js';
+import { changeEventSchema, type ChangeEvent } from '../../src/domain/changeEvent.js';
 import type { ContentStore, DocumentWrite } from '../../src/store/contentStore.js';
 import { category, concept } from '../helpers/contentFixtures.js';
 
@@ -113,7 +113,7 @@ export function defineOutboxContract(current: () => ContentStore): void {
       const pages: string[][] = [];
       let after: string | null = null;
       for (;;) {
-        const page = (await store.readEvents(after, 2)).events;
+        const page: ChangeEvent[] = (await store.readEvents(after, 2)).events;
         if (page.length === 0) break;
         pages.push(page.map((event) => event.documentId));
         after = page[page.length - 1]!.position;
