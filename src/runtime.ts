@@ -1,5 +1,6 @@
 import type { ReadModel } from './content/readModel.js';
 import type { ContentStore } from './store/contentStore.js';
+import type { WebhookService } from './webhooks/webhookService.js';
 
 /**
  * The parts of an instance that exist once its store is open: what the entry (`app.ts`) hands
@@ -8,4 +9,6 @@ import type { ContentStore } from './store/contentStore.js';
 export interface Runtime {
   store: ContentStore;
   readModel: ReadModel;
+  /** Webhook subscriptions and deliveries (absent until wired: the operations answer UNAVAILABLE). */
+  webhooks?: WebhookService;
 }

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   import: 'admin',
   readHistory: 'admin',
   translate: 'editor',
+  readEvents: 'editor',
+  manageWebhooks: 'admin',
 } as const satisfies Record<string, Role>;
 
 /** An action a role may be allowed. */
@@ -51,6 +53,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   import: 'import content',
   readHistory: 'read the version history',
   translate: 'work on translations',
+  readEvents: 'read the change events',
+  manageWebhooks: 'manage webhooks',
 };
 
 /**

@@ -5,6 +5,7 @@ import type { Audience, ContentSnapshot } from '../content/snapshot.js';
 import type { Locale } from '../domain/locale.js';
 import type { RequestRecord } from '../observability/requestLog.js';
 import type { LocaleFallbackRecorder } from './localeFallbacks.js';
+import type { WebhookService } from '../webhooks/webhookService.js';
 
 /** Per-request context of every resolver. */
 export interface GraphQLContext {
@@ -21,6 +22,8 @@ export interface GraphQLContext {
   viewer: Viewer;
   /** What edits need: the store, the cache, whether the API is writable. */
   edit: EditDeps;
+  /** The webhook subscriptions and their deliveries (admin operations). */
+  webhooks?: WebhookService;
   /** After a mutation: read the revision it wrote, so its result and later fields see the change. */
   adoptLatest(): Promise<void>;
   /** Sets `snapshot` and `index`; called once the operation has passed validation. */

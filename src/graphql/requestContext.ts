@@ -44,6 +44,7 @@ export function graphqlRequestContext(config: Config, ready: Promise<Runtime>) {
         readModel: runtime.readModel,
         writable: config.apiTokens.length > 0,
       },
+      ...(runtime.webhooks ? { webhooks: runtime.webhooks } : {}),
       defaultLocale: negotiateLocale(req.headers['accept-language']),
       // The request's own set, which the response cache reads when it keeps the answer.
       localesRead: localesRead(req),

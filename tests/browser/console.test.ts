@@ -61,6 +61,7 @@ describe('the admin console', () => {
       '초안 편집',
       '관계 추가',
       '번역 작업',
+      '변경 이벤트 읽기',
     ]);
     // An editor is offered to create drafts, and the concepts to work on.
     await page.getByRole('link', { name: '새 개념' }).waitFor();

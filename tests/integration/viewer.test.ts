@@ -20,13 +20,13 @@ describe('viewer', () => {
     });
     expect((await as('editor', served.url, VIEWER)).data.viewer).toEqual({
       role: 'EDITOR',
-      permissions: ['CREATE_DRAFT', 'EDIT_DRAFT', 'ADD_RELATION', 'TRANSLATE'],
+      permissions: ['CREATE_DRAFT', 'EDIT_DRAFT', 'ADD_RELATION', 'TRANSLATE', 'READ_EVENTS'],
     });
     const admin = (await as('admin', served.url, VIEWER)).data.viewer;
     expect(admin.role).toBe('ADMIN');
-    expect(admin.permissions).toHaveLength(11);
+    expect(admin.permissions).toHaveLength(13);
     expect(admin.permissions).toEqual(
-      expect.arrayContaining(['PUBLISH', 'IMPORT', 'READ_HISTORY']),
+      expect.arrayContaining(['PUBLISH', 'IMPORT', 'READ_HISTORY', 'MANAGE_WEBHOOKS']),
     );
   });
 

@@ -36,6 +36,8 @@ export const SHELL_WORDS = {
   'permission.IMPORT': { ko: '콘텐츠 가져오기', en: 'Import content' },
   'permission.READ_HISTORY': { ko: '버전 기록 보기', en: 'Read version history' },
   'permission.TRANSLATE': { ko: '번역 작업', en: 'Work on translations' },
+  'permission.READ_EVENTS': { ko: '변경 이벤트 읽기', en: 'Read change events' },
+  'permission.MANAGE_WEBHOOKS': { ko: '웹훅 관리', en: 'Manage webhooks' },
   'error.UNAUTHENTICATED': {
     ko: '토큰이 올바르지 않거나 만료되었습니다.',
     en: 'This token is wrong or has expired.',

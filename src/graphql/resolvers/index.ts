@@ -25,6 +25,8 @@ import { lessonResolvers, sectionResolvers } from './lesson.js';
 import { lessonPreviewQueryResolvers, lessonPreviewResolvers } from './lessonPreview.js';
 import { conceptHistoryResolver, conceptVersionResolvers } from './history.js';
 import { mutationResolvers } from './mutation.js';
+import { changeEventResolvers, eventEnums, eventsResolver } from './events.js';
+import { webhookMutationResolvers, webhookQueryResolvers } from './webhooks.js';
 import { changeSetResolvers } from './changeSet.js';
 import { queryResolvers } from './query.js';
 import { searchHitResolvers } from './searchHit.js';
@@ -79,19 +81,29 @@ export const resolvers = {
     IMPORT: 'import',
     READ_HISTORY: 'readHistory',
     TRANSLATE: 'translate',
+    READ_EVENTS: 'readEvents',
+    MANAGE_WEBHOOKS: 'manageWebhooks',
   } satisfies Record<string, Action>,
   JSON: GraphQLJSON,
+  ...eventEnums,
   Query: {
     ...queryResolvers,
     ...translationQueryResolvers,
     conceptHistory: conceptHistoryResolver,
     ...translationFileQueryResolvers,
     ...lessonPreviewQueryResolvers,
+    events: eventsResolver,
+    ...webhookQueryResolvers,
   },
   TranslatedDocument: translatedDocumentResolvers,
   Translation: translationResolvers,
   FieldTranslation: fieldTranslationResolvers,
-  Mutation: { ...mutationResolvers, ...translationFileMutationResolvers },
+  Mutation: {
+    ...mutationResolvers,
+    ...translationFileMutationResolvers,
+    ...webhookMutationResolvers,
+  },
+  ChangeEvent: changeEventResolvers,
   TranslationImportReport: translationImportReportResolvers,
   TranslationImportDocument: translationImportDocumentResolvers,
   ConceptVersion: conceptVersionResolvers,
