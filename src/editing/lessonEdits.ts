@@ -1,7 +1,7 @@
 import { authorize } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import { withoutMeta, type Entry } from '../content/entries.js';
-import { lessonSourceSchema, type Lesson } from '../domain/lesson.js';
+import { lessonSourceSchema, type Lesson, type LessonSource } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
 import { AppError, ErrorCode } from '../errors.js';
 import {
@@ -11,6 +11,7 @@ import {
 } from './translationGuard.js';
 import { beginEdit, commitEdit, type EditDeps } from './editor.js';
 import { dropNulls, parseInput, requireVersion } from './inputs.js';
+import { pointAtOtherMarkdown } from './otherMarkdownIssues.js';
 import { assertReferences } from './referenceIssues.js';
 
 /** What `upsertLesson` takes besides the markdown. */
@@ -22,6 +23,11 @@ export interface LessonUpsert {
   title?: { ko?: string | null; en?: string | null } | null;
   number?: number | null;
   summary?: { ko?: string | null; en?: string | null } | null;
+  /**
+   * The other locale's markdown (English when `locale` is Korean, and the reverse), saved in the
+   * same write: so a section can be added or removed in both languages at once.
+   */
+  otherMarkdown?: string | null;
   /** What the edit says about translation (see guardTranslations). */
   choice?: TranslationChoice;
   /** OUTDATED sections (or title, summary) whose English this write confirms unchanged. */
@@ -32,7 +38,9 @@ export interface LessonUpsert {
  * Creates or replaces one locale's markdown of a lesson, parsed into sections and blocks exactly
  * as the seed's lessons are. A new lesson starts as a DRAFT (editor or admin) and takes its title
  * from the arguments or the markdown's `# heading`; replacing needs the version last read, and
- * an admin if the lesson is published. The other locale is kept and must still line up.
+ * an admin if the lesson is published. The other locale is kept and must still line up, unless
+ * its markdown is sent too (`otherMarkdown`): both are then parsed and checked together, and the
+ * refusal names the argument each issue is about (see pointAtOtherMarkdown).
  */
 export async function upsertLesson(
   deps: EditDeps,
@@ -50,38 +58,31 @@ export async function upsertLesson(
     );
   }
   const base = current ? withoutMeta(current) : undefined;
-  // The Markdown parser is loaded on the first lesson edit, not at start-up (cold starts), and
-  // parses on its own thread: readers are served meanwhile.
-  const { buildLesson, documentTitle, parseLessonMarkdown } =
-    await import('../markdown/buildLesson.js');
-  const markdown = { ko: base?.markdown.ko, en: base?.markdown.en, [args.locale]: args.markdown };
-  const trees = await parseLessonMarkdown(
-    parseInput(lessonSourceSchema.shape.markdown, dropNulls(markdown), ['markdown'], 'The lesson'),
-  );
-  const heading = documentTitle(args.markdown, args.locale, trees[args.locale]);
-  const source = parseInput(
-    lessonSourceSchema,
-    dropNulls({
-      slug: args.slug,
-      number: args.number ?? base?.number ?? null,
-      title: {
-        ...base?.title,
-        ...(heading && !base ? { [args.locale]: heading } : {}),
-        ...(dropNulls(args.title ?? {}) as object),
-      },
-      summary: args.summary === undefined ? base?.summary : args.summary,
-      status: base?.status ?? 'DRAFT',
-      markdown,
-    }),
-    [],
-    'The lesson',
-  );
-  const lesson = buildLesson(source, trees);
-  assertReferences(
-    edit.snapshot,
-    [{ collection: 'lessons', id: lesson.slug, data: lesson }],
-    ['markdown'],
-  );
+  const other: Locale = args.locale === 'ko' ? 'en' : 'ko';
+  const both = args.otherMarkdown !== undefined && args.otherMarkdown !== null;
+  // With both locales sent, each issue names the argument whose text it is about.
+  const refusal = (error: unknown, lesson?: Lesson) =>
+    both ? pointAtOtherMarkdown(error, other, lesson) : error;
+  let lesson: Lesson;
+  try {
+    lesson = await buildEdited(base, args, both ? other : undefined);
+  } catch (error) {
+    throw refusal(error);
+  }
+  try {
+    assertReferences(
+      edit.snapshot,
+      [{ collection: 'lessons', id: lesson.slug, data: lesson }],
+      ['markdown'],
+    );
+  } catch (error) {
+    throw refusal(error, lesson);
+  }
+  // The translation records follow trackTranslations as for any write: English written in this
+  // save is current against the Korean it is saved with. So a section added in both languages
+  // at once is CURRENT (as a new lesson saved with both is), an existing section whose Korean
+  // changed and English did not is OUTDATED (unless `needsRetranslation: false`), and one whose
+  // English changed too is CURRENT: the editor wrote the two together.
   const translation = guardTranslations({
     viewer,
     writable: deps.writable,
@@ -104,6 +105,50 @@ export async function upsertLesson(
     },
   ]);
   return snapshot.documents.lessons.get(lesson.slug)!;
+}
+
+// The lesson as the save would store it: the stored markdown with the sent locale(s) in place,
+// validated, parsed (off the request thread) and built into sections that line up across
+// locales. `other` is the locale of `otherMarkdown`, when it was sent.
+async function buildEdited(
+  base: LessonSource | undefined,
+  args: LessonUpsert,
+  other: Locale | undefined,
+): Promise<Lesson> {
+  // The Markdown parser is loaded on the first lesson edit, not at start-up (cold starts), and
+  // parses on its own thread: readers are served meanwhile.
+  const { buildLesson, documentTitle, parseLessonMarkdown } =
+    await import('../markdown/buildLesson.js');
+  const sent = { [args.locale]: args.markdown, ...(other ? { [other]: args.otherMarkdown } : {}) };
+  const markdown = { ko: base?.markdown.ko, en: base?.markdown.en, ...sent };
+  // Both are bounded here by the lesson schema, before either is parsed: a huge `otherMarkdown`
+  // is refused as a huge `markdown` is (the issue then re-pointed at its argument).
+  const trees = await parseLessonMarkdown(
+    parseInput(lessonSourceSchema.shape.markdown, dropNulls(markdown), ['markdown'], 'The lesson'),
+  );
+  // A new lesson is titled by the `# heading` of each locale sent (unless `title` says otherwise).
+  const headings = base
+    ? {}
+    : Object.fromEntries(
+        Object.entries(sent).flatMap(([locale, text]) => {
+          const heading = documentTitle(text!, locale as Locale, trees[locale as Locale]);
+          return heading ? [[locale, heading]] : [];
+        }),
+      );
+  const source = parseInput(
+    lessonSourceSchema,
+    dropNulls({
+      slug: args.slug,
+      number: args.number ?? base?.number ?? null,
+      title: { ...base?.title, ...headings, ...(dropNulls(args.title ?? {}) as object) },
+      summary: args.summary === undefined ? base?.summary : args.summary,
+      status: base?.status ?? 'DRAFT',
+      markdown,
+    }),
+    [],
+    'The lesson',
+  );
+  return buildLesson(source, trees);
 }
 
 /**

@@ -3,7 +3,9 @@
 // API renders as typing pauses, a concept link completed by keyboard and rendered as a concept
 // link, a save checked through the API, the English flagged outdated (with the Korean change)
 // after a Korean edit, a conflict from a second window, the admin's override when a published
-// lesson's English would go outdated, publishing refused then overridden, axe and 375 px.
+// lesson's English would go outdated, publishing refused then overridden, a section added in
+// both columns saved in one call (and a pair that does not line up refused at the English), axe
+// and 375 px.
 import type { Page } from 'playwright-core';
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { screenshot, useConsole } from '../helpers/console.js';
@@ -307,6 +309,65 @@ describe('lessons in the console', () => {
     expect((await read('to-publish')).status).toBe('PUBLISHED');
     await page.getByRole('button', { name: '게시 취소' }).click();
     await waitForText(page.getByTestId('status'), '초안');
+  });
+
+  it('adds a section in both columns and saves them together: one version, the English current, in the preview and the API', async () => {
+    await draftLesson('both-columns', '두 언어로 고치는 강의');
+    const before = await read('both-columns');
+    const page = await served.signedIn();
+    await openLesson(page, 'both-columns');
+    await typeAtEnd(
+      page,
+      'lesson-markdown-ko',
+      '\n## 요약 {#recap}\n\n[디코더](concept:decoder)가 쓴다.\n',
+    );
+    // The Korean alone no longer lines up with the English as stored: the preview says so.
+    await waitForText(page.getByTestId('preview-issues'), 'must have the same sections', true);
+    await typeAtEnd(
+      page,
+      'lesson-markdown-en',
+      '\n## Recap {#recap}\n\nThe [decoder](concept:decoder) writes.\n',
+    );
+    await page.getByRole('button', { name: '저장' }).click();
+    await waitForText(page.getByRole('status').filter({ hasText: '저장' }), '저장했습니다.');
+
+    // One save: one new version, the new section's English current (written with its Korean).
+    const saved = await read('both-columns');
+    expect(saved.version).toBe(before.version + 1);
+    expect(saved.markdown).toMatch(
+      /## 요약 \{#recap\}\n\n\[디코더\]\(concept:decoder\)가 쓴다\.\n?$/,
+    );
+    expect(saved.translation.fields).toContainEqual({ path: 'sections.recap', state: 'CURRENT' });
+    expect(saved.translation.fields.map((field) => field.state)).not.toContain('OUTDATED');
+    const english = await as(
+      'admin',
+      served.url,
+      'query { lesson(slug: "both-columns", locale: EN) { markdown } }',
+    );
+    expect(english.data.lesson.markdown).toMatch(
+      /## Recap \{#recap\}\n\nThe \[decoder\]\(concept:decoder\) writes\.\n?$/,
+    );
+    await waitForText(page.getByTestId('version'), String(saved.version));
+    await waitForText(page.getByTestId('state-sections.recap'), '번역 최신');
+
+    // The preview shows the saved section in each language, with no issue.
+    const preview = page.getByTestId('preview');
+    await waitForText(preview.locator('[data-anchor="recap"] a.concept-link'), '디코더');
+    await page.locator('#lesson-markdown-en').focus();
+    await waitForText(preview.locator('[data-anchor="recap"] a.concept-link'), 'decoder');
+    expect(await page.getByTestId('preview-issues').count()).toBe(0);
+
+    // A pair that does not line up is refused, the issue shown at the English column.
+    await typeAtEnd(page, 'lesson-markdown-ko', '\n## 더 {#more}\n\n더.\n');
+    await typeAtEnd(page, 'lesson-markdown-en', '\nMore.\n');
+    await page.getByRole('button', { name: '저장' }).click();
+    await waitForText(page.getByRole('alert'), 'API가 저장을 거절했습니다', true);
+    expect(await page.locator('#lesson-markdown-en').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#lesson-markdown-en-issue').textContent()).toContain(
+      'must have the same sections as the Korean source',
+    );
+    expect((await read('both-columns')).version).toBe(saved.version);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('offers an editor no control it may not use, and fits a 375 px screen', async () => {

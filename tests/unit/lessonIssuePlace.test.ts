@@ -14,6 +14,14 @@ describe('issuePlace', () => {
     expect(at([])).toEqual({ text: 'markdown.ko' });
   });
 
+  it('puts an issue of the other locale sent with it (`otherMarkdown`) at that locale’s markdown', () => {
+    expect(at(['otherMarkdown', 'en'])).toEqual({ text: 'markdown.en' });
+    expect(at(['otherMarkdown', 'ko'], 'en')).toEqual({ text: 'markdown.ko' });
+    expect(at(['otherMarkdown', 'sections', 1, 'link concept:ghost'])).toEqual({
+      text: 'markdown.en',
+    });
+  });
+
   it('puts title and summary issues at their text', () => {
     expect(at(['title', 'en'])).toEqual({ text: 'title.en' });
     expect(at(['summary'], 'en')).toEqual({ text: 'summary.en' });

@@ -23,7 +23,7 @@ const META: Key[] = ['title.ko', 'title.en', 'summary.ko', 'summary.en'];
  * One lesson's markdown, title and summary, Korean (the source) and English side by side, with
  * the state of each English text, a live preview from the API and publishing. What the user
  * types is kept apart from what the server holds: a save sends the changed locale(s) with the
- * version the user started from; after a CONFLICT the latest version is loaded under the user's
+ * version the user started from (both in one upsertLesson when both changed); after a CONFLICT the latest version is loaded under the user's
  * edits, which are then saved on top of it. Ctrl+S saves.
  */
 export function LessonEditor(props: { slug: string }) {
@@ -141,16 +141,23 @@ export function LessonEditor(props: { slug: string }) {
     };
     setSaving(true);
     setMessage(null);
+    // Both columns changed: one save carries both (the English as `otherMarkdown`), so a
+    // section added or removed in both lines up; saved one after the other, the first would be
+    // refused for not lining up with the other as stored.
+    const together = koChanged && enChanged;
     try {
       // Korean first (with the title and summary), then English, each on the version before.
       for (const step of ['ko', 'en'] as const) {
-        const needed = step === 'ko' ? koChanged || (metaChanged && !enChanged) : enChanged;
+        const needed =
+          step === 'ko' ? koChanged || (metaChanged && !enChanged) : enChanged && !together;
         if (!needed) continue;
         locale = step;
         const withMeta = saved === 0;
+        const withEnglish = step === 'ko' && together;
         const { upsertLesson } = await request(token, UPSERT_LESSON, {
           slug,
           markdown: shown(`markdown.${step}`),
+          otherMarkdown: withEnglish ? shown('markdown.en') : null,
           locale: step === 'ko' ? 'KO' : 'EN',
           version,
           title: withMeta ? localized('title') : null,
@@ -159,7 +166,8 @@ export function LessonEditor(props: { slug: string }) {
         });
         version = upsertLesson.version;
         saved++;
-        for (const key of [`markdown.${step}`, ...(withMeta ? META : [])] as Key[]) {
+        const keys = [`markdown.${step}`, ...(withEnglish ? ['markdown.en'] : [])];
+        for (const key of [...keys, ...(withMeta ? META : [])] as Key[]) {
           stored[key] = shown(key);
         }
       }

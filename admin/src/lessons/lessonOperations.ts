@@ -53,11 +53,15 @@ export const LESSON_TEXTS = graphql(`
   }
 `);
 
-/** Saves one locale's markdown (and the title and summary), based on the version started from. */
+/**
+ * Saves one locale's markdown (and the title and summary), or both locales' at once
+ * (`otherMarkdown`), based on the version started from.
+ */
 export const UPSERT_LESSON = graphql(`
   mutation UpsertLesson(
     $slug: ID!
     $markdown: String!
+    $otherMarkdown: String
     $locale: Locale!
     $version: Int!
     $title: LocalizedInput
@@ -67,6 +71,7 @@ export const UPSERT_LESSON = graphql(`
     upsertLesson(
       slug: $slug
       markdown: $markdown
+      otherMarkdown: $otherMarkdown
       locale: $locale
       expectedVersion: $version
       title: $title

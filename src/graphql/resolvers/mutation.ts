@@ -97,6 +97,7 @@ export const mutationResolvers = {
     args: Versioned & {
       markdown: string;
       locale?: Locale | null;
+      otherMarkdown?: string | null;
       title?: { ko?: string | null; en?: string | null } | null;
       number?: number | null;
       summary?: { ko?: string | null; en?: string | null } | null;
