@@ -1,8 +1,7 @@
 import { authorize } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import { withoutMeta, type Entry } from '../content/entries.js';
-import { lessonSourceSchema, type Lesson, type LessonSource } from '../domain/lesson.js';
-import type { Locale } from '../domain/locale.js';
+import type { Lesson } from '../domain/lesson.js';
 import { AppError, ErrorCode } from '../errors.js';
 import {
   guardStatusChange,
@@ -10,24 +9,16 @@ import {
   type TranslationChoice,
 } from './translationGuard.js';
 import { beginEdit, commitEdit, type EditDeps } from './editor.js';
-import { dropNulls, parseInput, requireVersion } from './inputs.js';
-import { pointAtOtherMarkdown } from './otherMarkdownIssues.js';
+import { assertEditedReferences, buildEditedLesson, type LessonEdit } from './editedLesson.js';
+import { requireVersion } from './inputs.js';
 import { assertReferences } from './referenceIssues.js';
 
-/** What `upsertLesson` takes besides the markdown. */
-export interface LessonUpsert {
-  slug: string;
-  markdown: string;
-  locale: Locale;
+/**
+ * What `upsertLesson` takes: the edit's texts (`otherMarkdown`, when sent, saved in the same
+ * write) and what the save checks against.
+ */
+export interface LessonUpsert extends LessonEdit {
   expectedVersion?: number | null;
-  title?: { ko?: string | null; en?: string | null } | null;
-  number?: number | null;
-  summary?: { ko?: string | null; en?: string | null } | null;
-  /**
-   * The other locale's markdown (English when `locale` is Korean, and the reverse), saved in the
-   * same write: so a section can be added or removed in both languages at once.
-   */
-  otherMarkdown?: string | null;
   /** What the edit says about translation (see guardTranslations). */
   choice?: TranslationChoice;
   /** OUTDATED sections (or title, summary) whose English this write confirms unchanged. */
@@ -40,7 +31,7 @@ export interface LessonUpsert {
  * from the arguments or the markdown's `# heading`; replacing needs the version last read, and
  * an admin if the lesson is published. The other locale is kept and must still line up, unless
  * its markdown is sent too (`otherMarkdown`): both are then parsed and checked together, and the
- * refusal names the argument each issue is about (see pointAtOtherMarkdown).
+ * refusal names the argument each issue is about (see buildEditedLesson).
  */
 export async function upsertLesson(
   deps: EditDeps,
@@ -58,26 +49,8 @@ export async function upsertLesson(
     );
   }
   const base = current ? withoutMeta(current) : undefined;
-  const other: Locale = args.locale === 'ko' ? 'en' : 'ko';
-  const both = args.otherMarkdown !== undefined && args.otherMarkdown !== null;
-  // With both locales sent, each issue names the argument whose text it is about.
-  const refusal = (error: unknown, lesson?: Lesson) =>
-    both ? pointAtOtherMarkdown(error, other, lesson) : error;
-  let lesson: Lesson;
-  try {
-    lesson = await buildEdited(base, args, both ? other : undefined);
-  } catch (error) {
-    throw refusal(error);
-  }
-  try {
-    assertReferences(
-      edit.snapshot,
-      [{ collection: 'lessons', id: lesson.slug, data: lesson }],
-      ['markdown'],
-    );
-  } catch (error) {
-    throw refusal(error, lesson);
-  }
+  const lesson = await buildEditedLesson(base, args);
+  assertEditedReferences(edit.snapshot, lesson, args, ['markdown']);
   // The translation records follow trackTranslations as for any write: English written in this
   // save is current against the Korean it is saved with. So a section added in both languages
   // at once is CURRENT (as a new lesson saved with both is), an existing section whose Korean
@@ -105,50 +78,6 @@ export async function upsertLesson(
     },
   ]);
   return snapshot.documents.lessons.get(lesson.slug)!;
-}
-
-// The lesson as the save would store it: the stored markdown with the sent locale(s) in place,
-// validated, parsed (off the request thread) and built into sections that line up across
-// locales. `other` is the locale of `otherMarkdown`, when it was sent.
-async function buildEdited(
-  base: LessonSource | undefined,
-  args: LessonUpsert,
-  other: Locale | undefined,
-): Promise<Lesson> {
-  // The Markdown parser is loaded on the first lesson edit, not at start-up (cold starts), and
-  // parses on its own thread: readers are served meanwhile.
-  const { buildLesson, documentTitle, parseLessonMarkdown } =
-    await import('../markdown/buildLesson.js');
-  const sent = { [args.locale]: args.markdown, ...(other ? { [other]: args.otherMarkdown } : {}) };
-  const markdown = { ko: base?.markdown.ko, en: base?.markdown.en, ...sent };
-  // Both are bounded here by the lesson schema, before either is parsed: a huge `otherMarkdown`
-  // is refused as a huge `markdown` is (the issue then re-pointed at its argument).
-  const trees = await parseLessonMarkdown(
-    parseInput(lessonSourceSchema.shape.markdown, dropNulls(markdown), ['markdown'], 'The lesson'),
-  );
-  // A new lesson is titled by the `# heading` of each locale sent (unless `title` says otherwise).
-  const headings = base
-    ? {}
-    : Object.fromEntries(
-        Object.entries(sent).flatMap(([locale, text]) => {
-          const heading = documentTitle(text!, locale as Locale, trees[locale as Locale]);
-          return heading ? [[locale, heading]] : [];
-        }),
-      );
-  const source = parseInput(
-    lessonSourceSchema,
-    dropNulls({
-      slug: args.slug,
-      number: args.number ?? base?.number ?? null,
-      title: { ...base?.title, ...headings, ...(dropNulls(args.title ?? {}) as object) },
-      summary: args.summary === undefined ? base?.summary : args.summary,
-      status: base?.status ?? 'DRAFT',
-      markdown,
-    }),
-    [],
-    'The lesson',
-  );
-  return buildLesson(source, trees);
 }
 
 /**

@@ -2,18 +2,23 @@ import { authorize } from '../auth/permissions.js';
 import type { Viewer } from '../auth/viewer.js';
 import { withoutMeta, type Entry } from '../content/entries.js';
 import type { ContentSnapshot } from '../content/snapshot.js';
-import { lessonSourceSchema, MAX_LESSON_MARKDOWN, type Lesson } from '../domain/lesson.js';
+import { MAX_LESSON_MARKDOWN, type Lesson } from '../domain/lesson.js';
 import type { Locale } from '../domain/locale.js';
 import { AppError, ValidationError, type Issue } from '../errors.js';
-import { dropNulls, parseInput } from './inputs.js';
-import { assertReferences } from './referenceIssues.js';
+import { assertEditedReferences, buildEditedLesson } from './editedLesson.js';
+import { OTHER_MARKDOWN } from './otherMarkdownIssues.js';
 
-/** What `previewLesson` is asked: one locale's markdown, and the lesson it belongs to (if any). */
+/**
+ * What `previewLesson` is asked: one locale's markdown, and the lesson it belongs to (if any);
+ * optionally the other locale's markdown, as `upsertLesson` takes it.
+ */
 export interface LessonPreviewRequest {
   markdown: string;
   locale: Locale;
   /** The lesson being edited: its other locale is parsed alongside, as a save would. */
   slug?: string | null;
+  /** The other locale's unsaved markdown, parsed in place of the stored one (as a save would). */
+  otherMarkdown?: string | null;
 }
 
 /** A lesson as a save of the markdown would make it (never written), and what the save would refuse. */
@@ -33,8 +38,10 @@ export interface LessonPreview {
  * the content the request reads), without writing anything. For editors and admins: a preview is
  * part of editing. Markdown over the lesson size limit is refused, as a save refuses it; any
  * other problem a save would refuse is returned as an issue beside the blocks, so a preview can
- * still show what was typed. When the lesson as a whole cannot be built (misaligned sections,
- * say), the markdown is parsed on its own.
+ * still show what was typed. With `otherMarkdown`, both texts are parsed and lined up as
+ * `upsertLesson` with it would (the same code: buildEditedLesson), and issues are at the same
+ * paths (`otherMarkdown.<locale>` …). When the lesson as a whole cannot be built (misaligned
+ * sections, say), the markdown is parsed on its own.
  */
 export async function previewLesson(
   snapshot: ContentSnapshot,
@@ -43,14 +50,8 @@ export async function previewLesson(
   args: LessonPreviewRequest,
 ): Promise<LessonPreview> {
   authorize(viewer, 'editDraft', writable);
-  if (args.markdown.length > MAX_LESSON_MARKDOWN) {
-    throw new ValidationError('The lesson markdown is too long', [
-      {
-        path: ['markdown'],
-        message: `is ${args.markdown.length} characters long; at most ${MAX_LESSON_MARKDOWN} are allowed`,
-      },
-    ]);
-  }
+  refuseOversize(args.markdown, 'markdown');
+  if (args.otherMarkdown) refuseOversize(args.otherMarkdown, OTHER_MARKDOWN);
   const current = args.slug ? snapshot.documents.lessons.get(args.slug) : undefined;
   const base = current ? withoutMeta(current) : undefined;
   const slug = args.slug ?? 'preview';
@@ -58,32 +59,12 @@ export async function previewLesson(
   const { buildLesson, documentTitle, parseLessonMarkdown } =
     await import('../markdown/buildLesson.js');
   const issues: Issue[] = [];
-
-  // As a save: both locales, the other one as stored.
-  const whole = async (): Promise<Lesson> => {
-    const markdown = { ko: base?.markdown.ko, en: base?.markdown.en, [args.locale]: args.markdown };
-    const parsed = parseInput(
-      lessonSourceSchema.shape.markdown,
-      dropNulls(markdown),
-      ['markdown'],
-      'The lesson',
-    );
-    const trees = await parseLessonMarkdown(parsed);
-    const heading = documentTitle(args.markdown, args.locale, trees[args.locale]);
-    const source = parseInput(
-      lessonSourceSchema,
-      dropNulls({
-        slug,
-        number: base?.number ?? null,
-        title: { ...base?.title, ...(heading && !base ? { [args.locale]: heading } : {}) },
-        summary: base?.summary,
-        status: base?.status ?? 'DRAFT',
-        markdown: parsed,
-      }),
-      [],
-      'The lesson',
-    );
-    return buildLesson(source, trees);
+  // As a save: both locales, the other one as sent, else as stored.
+  const edit = {
+    slug,
+    markdown: args.markdown,
+    locale: args.locale,
+    otherMarkdown: args.otherMarkdown,
   };
 
   // The markdown alone, read as the previewed locale (what a reader of it would see).
@@ -109,9 +90,9 @@ export async function previewLesson(
 
   let lesson: Lesson;
   try {
-    lesson = await whole();
+    lesson = await buildEditedLesson(base, edit);
     try {
-      assertReferences(snapshot, [{ collection: 'lessons', id: slug, data: lesson }], []);
+      assertEditedReferences(snapshot, lesson, edit, []);
     } catch (error) {
       issues.push(...issuesOf(error));
     }
@@ -140,6 +121,17 @@ export async function previewLesson(
     updatedAt: current?.updatedAt ?? '',
   };
   return { locale: args.locale, lesson: entry, title, issues: unique(issues) };
+}
+
+// Refused before anything is parsed, as a save's schema refuses it: the same limit.
+function refuseOversize(text: string, argument: string): void {
+  if (text.length <= MAX_LESSON_MARKDOWN) return;
+  throw new ValidationError('The lesson markdown is too long', [
+    {
+      path: [argument],
+      message: `is ${text.length} characters long; at most ${MAX_LESSON_MARKDOWN} are allowed`,
+    },
+  ]);
 }
 
 // A refusal a save would answer becomes issues; anything else is a fault and propagates.

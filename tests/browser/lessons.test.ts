@@ -4,8 +4,8 @@
 // link, a save checked through the API, the English flagged outdated (with the Korean change)
 // after a Korean edit, a conflict from a second window, the admin's override when a published
 // lesson's English would go outdated, publishing refused then overridden, a section added in
-// both columns saved in one call (and a pair that does not line up refused at the English), axe
-// and 375 px.
+// both columns previewed with no lineup issue and saved in one call (and a pair that does not
+// line up shown by the preview and refused at the English), axe and 375 px.
 import type { Page } from 'playwright-core';
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { screenshot, useConsole } from '../helpers/console.js';
@@ -321,13 +321,26 @@ describe('lessons in the console', () => {
       'lesson-markdown-ko',
       '\n## 요약 {#recap}\n\n[디코더](concept:decoder)가 쓴다.\n',
     );
-    // The Korean alone no longer lines up with the English as stored: the preview says so.
+    // The Korean alone (the English unchanged) no longer lines up with the English as stored:
+    // the preview says so, as a save of the Korean alone would.
     await waitForText(page.getByTestId('preview-issues'), 'must have the same sections', true);
     await typeAtEnd(
       page,
       'lesson-markdown-en',
       '\n## Recap {#recap}\n\nThe [decoder](concept:decoder) writes.\n',
     );
+    // Both columns carry the section, unsaved: the preview asks with both texts (as the save
+    // will send them) and shows it in either language, with no lineup issue.
+    const preview = page.getByTestId('preview');
+    const settled = page.locator('[data-testid="preview"][aria-busy="false"]');
+    await waitForText(preview.locator('[data-anchor="recap"] a.concept-link'), 'decoder');
+    await page.getByTestId('preview-issues').waitFor({ state: 'detached' });
+    await settled.waitFor();
+    expect(await page.getByTestId('preview-issues').count()).toBe(0);
+    await page.getByRole('radio', { name: '한국어' }).check();
+    await waitForText(preview.locator('[data-anchor="recap"] a.concept-link'), '디코더');
+    await settled.waitFor();
+    expect(await page.getByTestId('preview-issues').count()).toBe(0);
     await page.getByRole('button', { name: '저장' }).click();
     await waitForText(page.getByRole('status').filter({ hasText: '저장' }), '저장했습니다.');
 
@@ -351,7 +364,6 @@ describe('lessons in the console', () => {
     await waitForText(page.getByTestId('state-sections.recap'), '번역 최신');
 
     // The preview shows the saved section in each language, with no issue.
-    const preview = page.getByTestId('preview');
     await waitForText(preview.locator('[data-anchor="recap"] a.concept-link'), '디코더');
     await page.locator('#lesson-markdown-en').focus();
     await waitForText(preview.locator('[data-anchor="recap"] a.concept-link'), 'decoder');
@@ -360,6 +372,14 @@ describe('lessons in the console', () => {
     // A pair that does not line up is refused, the issue shown at the English column.
     await typeAtEnd(page, 'lesson-markdown-ko', '\n## 더 {#more}\n\n더.\n');
     await typeAtEnd(page, 'lesson-markdown-en', '\nMore.\n');
+    // The preview says so before the save, at the path the save's refusal names: previewed in
+    // English, the English is `markdown`; in Korean, it is `otherMarkdown`.
+    await waitForText(preview.locator('code'), 'markdown.en');
+    expect(await page.getByTestId('preview-issues').textContent()).toContain(
+      'must have the same sections as the Korean source',
+    );
+    await page.getByRole('radio', { name: '한국어' }).check();
+    await waitForText(preview.locator('code'), 'otherMarkdown.en');
     await page.getByRole('button', { name: '저장' }).click();
     await waitForText(page.getByRole('alert'), 'API가 저장을 거절했습니다', true);
     expect(await page.locator('#lesson-markdown-en').getAttribute('aria-invalid')).toBe('true');

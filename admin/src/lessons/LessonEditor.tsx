@@ -250,6 +250,9 @@ export function LessonEditor(props: { slug: string }) {
   };
 
   const englishCurrent = lesson.ko.translation.state === 'CURRENT';
+  // The preview asks about the other column's text too when it has unsaved changes, as a save
+  // of both would send it.
+  const otherLocale: Locale = previewLocale === 'ko' ? 'en' : 'ko';
   return (
     <>
       <p>
@@ -355,6 +358,9 @@ export function LessonEditor(props: { slug: string }) {
             slug={slug}
             locale={previewLocale}
             markdown={shown(`markdown.${previewLocale}`)}
+            otherMarkdown={
+              changed(`markdown.${otherLocale}`) ? shown(`markdown.${otherLocale}`) : null
+            }
           />
         )}
         <h3>{w('publish')}</h3>

@@ -15,14 +15,21 @@ const PREVIEW_DELAY = 400;
 /**
  * The markdown as a save would store it, asked of the API once typing pauses (previewLesson:
  * parsed exactly as upsertLesson parses it, never saved) and rendered from its structured
- * blocks, with the issues the save would refuse. An answer that arrives after a newer question
- * is dropped.
+ * blocks, with the issues the save would refuse. `otherMarkdown` is the other column's text
+ * when it has unsaved changes: a save then sends both, so the preview asks about both (a section
+ * added to both columns lines up). An answer that arrives after a newer question is dropped.
  */
-export function LessonPreview(props: { slug: string; locale: 'ko' | 'en'; markdown: string }) {
+export function LessonPreview(props: {
+  slug: string;
+  locale: 'ko' | 'en';
+  markdown: string;
+  otherMarkdown: string | null;
+}) {
   const { token } = useSession();
   const language = useLanguage();
   const w = useWords();
   const markdown = useDebounced(props.markdown, PREVIEW_DELAY);
+  const otherMarkdown = useDebounced(props.otherMarkdown, PREVIEW_DELAY);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +41,7 @@ export function LessonPreview(props: { slug: string; locale: 'ko' | 'en'; markdo
       markdown,
       locale: props.locale === 'ko' ? 'KO' : 'EN',
       slug: props.slug,
+      otherMarkdown,
     }).then(
       ({ previewLesson }) => {
         if (!current) return;
@@ -52,9 +60,9 @@ export function LessonPreview(props: { slug: string; locale: 'ko' | 'en'; markdo
     return () => {
       current = false;
     };
-  }, [token, props.slug, props.locale, markdown, language]);
+  }, [token, props.slug, props.locale, markdown, otherMarkdown, language]);
 
-  const stale = busy || markdown !== props.markdown;
+  const stale = busy || markdown !== props.markdown || otherMarkdown !== props.otherMarkdown;
   return (
     <div className="preview" lang={props.locale} data-testid="preview" aria-busy={stale}>
       <p role="status" className="preview-state">

@@ -161,11 +161,16 @@ export const TABLE_FIELDS = graphql(`
 /**
  * What a save of the markdown would store, never saved: the sections and blocks (a list or
  * quote may hold a list or a paragraph; deeper nesting is cut, within the API's query cost) and
- * the issues the save would refuse.
+ * the issues the save would refuse; with `otherMarkdown`, as a save of both columns would.
  */
 export const PREVIEW_LESSON = graphql(`
-  query PreviewLesson($markdown: String!, $locale: Locale!, $slug: ID) {
-    previewLesson(markdown: $markdown, locale: $locale, slug: $slug) {
+  query PreviewLesson($markdown: String!, $locale: Locale!, $slug: ID, $otherMarkdown: String) {
+    previewLesson(
+      markdown: $markdown
+      locale: $locale
+      slug: $slug
+      otherMarkdown: $otherMarkdown
+    ) {
       locale
       issues {
         path

@@ -11,7 +11,7 @@ import type { ViewResolvers } from './fieldHelpers.js';
 export const lessonPreviewQueryResolvers = {
   previewLesson: async (
     _: unknown,
-    args: { markdown: string; locale: Locale; slug?: string | null },
+    args: { markdown: string; locale: Locale; slug?: string | null; otherMarkdown?: string | null },
     ctx: GraphQLContext,
   ): Promise<View<LessonPreview>> => {
     const locale = rootLocale(args, ctx);
