@@ -5,6 +5,7 @@ import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-f
 import { checkTargetUrl } from './checkWebhookUrl.js';
 import { describeSendError, describeStatus } from './describeSendError.js';
 
+/** Whether a URL may be registered as a webhook (see checkWebhookUrl.ts): beside the sender it guards. */
 export { checkWebhookUrl } from './checkWebhookUrl.js';
 
 /** How a delivery may be sent. */
