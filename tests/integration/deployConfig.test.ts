@@ -269,7 +269,7 @@ describe('cloudbuild.yaml: change events', () => {
       '--max-retry-delay=600s',
       `--dead-letter-topic=${topic}-dead-letter`,
       '--max-delivery-attempts=10',
-      '--push-endpoint=$url',
+      '--push-endpoint=$url/projects/project_id-value/topics/content-events',
     ])
       expect(script).toContain(flag);
     expect(script).toMatch(

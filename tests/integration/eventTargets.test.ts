@@ -106,7 +106,9 @@ describe('deliverEvent (CloudEvent from Pub/Sub)', () => {
 
   it('dispatches the event of a Pub/Sub push body (converted by the framework)', async () => {
     const [event] = await commitCategories('push');
-    const response = await fetch(await serve('deliverEvent'), {
+    // The push endpoint's path names the topic, as cloudbuild.yaml configures it.
+    const url = `${await serve('deliverEvent')}projects/p/topics/content-events`;
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -143,7 +145,8 @@ describe('deliverEvent (CloudEvent from Pub/Sub)', () => {
   });
 
   it('acknowledges a malformed message (2xx) without dispatching', async () => {
-    const response = await fetch(await serve('deliverEvent'), {
+    const url = `${await serve('deliverEvent')}projects/p/topics/content-events`;
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
