@@ -35,7 +35,13 @@ describe('ReadModel', () => {
     const { store, cache, clock } = await setup();
     const first = await cache.current();
     expect(first.public.concepts).toHaveLength(50);
-    expect(store.calls).toEqual({ readRevision: 0, readChanges: 1, commit: 0, readHistory: 0 });
+    expect(store.calls).toEqual({
+      readRevision: 0,
+      readChanges: 1,
+      commit: 0,
+      readHistory: 0,
+      readEvents: 0,
+    });
     const callsAfterLoad = store.total();
     for (let i = 0; i < 100; i++) {
       clock.advance(5);
