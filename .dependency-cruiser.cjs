@@ -88,6 +88,18 @@ module.exports = {
       },
     },
     {
+      name: 'events-know-ports-only',
+      comment:
+        'The relay, the Pub/Sub publisher and the event targets work through ports (store, publisher, dispatcher): the entry wires the implementations.',
+      severity: 'error',
+      from: { path: '^src/events' },
+      to: {
+        path: '^src',
+        pathNot:
+          '^src/(events|domain|errors\\.ts|observability|store/contentStore\\.ts|webhooks/webhookService\\.ts)',
+      },
+    },
+    {
       name: 'nothing-imports-the-entries',
       comment: 'The entry, the launcher and the CLIs are roots: nothing of ours imports them.',
       severity: 'error',

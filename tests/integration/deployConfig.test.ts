@@ -1,6 +1,7 @@
 // The deployable Firestore configuration and the build pipeline: indexes cover every query the
 // adapter makes, the rules deny direct client access (checked on the emulator), and
 // cloudbuild.yaml parses and only calls scripts that exist.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -107,9 +108,34 @@ describe('firestore.indexes.json', () => {
   });
 });
 
+interface BuildStep {
+  id: string;
+  name: string;
+  args?: string[];
+  entrypoint?: string;
+  env?: string[];
+}
+
+// What Cloud Build does to a step's arguments before running them: `$$` is a literal `$`, and
+// `$NAME`/`${NAME}` must be a built-in or declared substitution (anything else fails the build).
+const BUILT_IN = ['PROJECT_ID', 'PROJECT_NUMBER', 'BUILD_ID', 'LOCATION'];
+function substitute(text: string, declared: Record<string, string>): string {
+  return text
+    .split('$$')
+    .map((part) =>
+      part.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_match, name: string) => {
+        if (name in declared) return declared[name]!;
+        if (BUILT_IN.includes(name)) return `${name.toLowerCase()}-value`;
+        throw new Error(`unknown substitution $${name} (a shell variable needs $$)`);
+      }),
+    )
+    .join('$');
+}
+
 describe('cloudbuild.yaml', () => {
   const build = parse(file('cloudbuild.yaml')) as {
-    steps: { id: string; name: string; args?: string[]; entrypoint?: string }[];
+    substitutions: Record<string, string>;
+    steps: BuildStep[];
   };
   const scripts = (JSON.parse(file('package.json')) as { scripts: Record<string, string> }).scripts;
 
@@ -184,5 +210,124 @@ describeWithEmulator('firestore.rules on the emulator', () => {
       body: JSON.stringify({ fields: { rev: { integerValue: '1' } } }),
     });
     expect(write.status).toBe(200);
+  });
+});
+
+describe('cloudbuild.yaml: change events', () => {
+  const build = parse(file('cloudbuild.yaml')) as {
+    substitutions: Record<string, string>;
+    steps: BuildStep[];
+  };
+  const step = (id: string) => {
+    const found = build.steps.find((s) => s.id === id);
+    if (!found) throw new Error(`no step ${id}`);
+    return found;
+  };
+  const argsOf = (id: string) => substitute((step(id).args ?? []).join('\n'), build.substitutions);
+  const topic = build.substitutions._EVENTS_TOPIC!;
+
+  it('requires the Pub/Sub emulator suites in the test step', () => {
+    expect(step('test').env).toContain('REQUIRE_PUBSUB_EMULATOR=1');
+  });
+
+  it('creates the topic, its dead-letter topic and infrastructure only where missing', () => {
+    expect(topic).toBe('content-events');
+    const script = argsOf('events-topics');
+    for (const name of [topic, `${topic}-dead-letter`]) {
+      expect(script).toContain(
+        `gcloud pubsub topics describe ${name} >/dev/null 2>&1 || gcloud pubsub topics create ${name}\n`,
+      );
+    }
+    expect(script).toMatch(
+      /subscriptions create \S+-dead-letter-hold --topic=content-events-dead-letter/,
+    );
+  });
+
+  it.each([
+    ['deploy-relay', 'relay', 'relay'],
+    ['deploy-deliver-event', 'deliver-event', 'deliverEvent'],
+    ['deploy-deliver-due', 'deliver-due', 'deliverDue'],
+  ])('%s deploys the same source with entry point %s', (id, name, entryPoint) => {
+    const args = argsOf(id).split('\n');
+    expect(args.slice(0, 3)).toEqual(['functions', 'deploy', name]);
+    for (const flag of [
+      '--gen2',
+      '--runtime=nodejs22',
+      `--entry-point=${entryPoint}`,
+      '--source=.',
+      '--trigger-http',
+      '--no-allow-unauthenticated',
+    ])
+      expect(args).toContain(flag);
+    expect(args.join(' ')).toMatch(/STORE=firestore,.*PUBSUB_TOPIC=content-events/);
+  });
+
+  it('feeds deliverEvent from an ordered push subscription with retry backoff and dead letters', () => {
+    const script = argsOf('events-trigger');
+    for (const flag of [
+      '--min-retry-delay=10s',
+      '--max-retry-delay=600s',
+      `--dead-letter-topic=${topic}-dead-letter`,
+      '--max-delivery-attempts=10',
+      '--push-endpoint=$url/projects/project_id-value/topics/content-events',
+    ])
+      expect(script).toContain(flag);
+    expect(script).toMatch(
+      new RegExp(
+        `subscriptions create ${topic}-deliver --topic=${topic} --enable-message-ordering`,
+      ),
+    );
+    expect(script).toMatch(
+      /subscriptions describe content-events-deliver .*then\n\s+gcloud pubsub subscriptions update/,
+    );
+    expect(script).toContain('--role=roles/pubsub.publisher');
+    expect(script).toContain('--role=roles/pubsub.subscriber');
+  });
+
+  it('schedules the relay and deliverDue every minute, created or updated', () => {
+    const script = argsOf('events-schedule');
+    expect(script).toContain('for job in relay-outbox:relay deliver-due:deliver-due; do');
+    expect(script).toContain("gcloud scheduler jobs create http $name --schedule='* * * * *'");
+    expect(script).toContain("gcloud scheduler jobs update http $name --schedule='* * * * *'");
+    expect(script).toContain('--oidc-service-account-email=$invoker');
+  });
+
+  it('runs each shell step as valid bash once substituted', () => {
+    const scripts = build.steps.filter(
+      (s) => s.entrypoint === 'bash' && s.id.startsWith('events-'),
+    );
+    expect(scripts.map((s) => s.id)).toEqual([
+      'events-topics',
+      'events-trigger',
+      'events-schedule',
+    ]);
+    for (const s of scripts) {
+      const script = substitute(s.args![1]!, build.substitutions);
+      const check = spawnSync('bash', ['-n', '-c', script], { encoding: 'utf8' });
+      expect({ id: s.id, stderr: check.stderr, status: check.status }).toEqual({
+        id: s.id,
+        stderr: '',
+        status: 0,
+      });
+    }
+  });
+
+  it('would catch a shell variable written without $$', () => {
+    expect(() => substitute('echo $url', build.substitutions)).toThrow('unknown substitution $url');
+    expect(substitute('echo $$url ${_REGION}', build.substitutions)).toBe(
+      'echo $url asia-northeast3',
+    );
+  });
+
+  it('deploys the events after the tests and the API, topics first, schedule last', () => {
+    const order = build.steps.map((s) => s.id);
+    const at = (id: string) => order.indexOf(id);
+    expect(at('test')).toBeLessThan(at('events-topics'));
+    expect(at('deploy')).toBeLessThan(at('events-topics'));
+    for (const id of ['deploy-relay', 'deploy-deliver-event', 'deploy-deliver-due']) {
+      expect(at(id)).toBeGreaterThan(at('events-topics'));
+      expect(at(id)).toBeLessThan(at('events-trigger'));
+    }
+    expect(at('events-trigger')).toBeLessThan(at('events-schedule'));
   });
 });
