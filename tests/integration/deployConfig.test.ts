@@ -132,6 +132,15 @@ function substitute(text: string, declared: Record<string, string>): string {
     .join('$');
 }
 
+function errorOf(run: () => unknown): string | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 describe('cloudbuild.yaml', () => {
   const build = parse(file('cloudbuild.yaml')) as {
     substitutions: Record<string, string>;
@@ -308,6 +317,16 @@ describe('cloudbuild.yaml: change events', () => {
         id: s.id,
         stderr: '',
         status: 0,
+      });
+    }
+  });
+
+  it('uses only declared or built-in substitutions in every step (shell variables as $$NAME)', () => {
+    for (const s of build.steps) {
+      const text = [...(s.args ?? []), ...(s.env ?? [])].join('\n');
+      expect({ id: s.id, error: errorOf(() => substitute(text, build.substitutions)) }).toEqual({
+        id: s.id,
+        error: null,
       });
     }
   });
