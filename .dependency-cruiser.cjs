@@ -90,13 +90,13 @@ module.exports = {
     {
       name: 'events-know-ports-only',
       comment:
-        'The relay, the Pub/Sub publisher and the event targets work through ports (store, publisher, dispatcher): the entry wires the implementations.',
+        'The relay, the Pub/Sub publisher, the event feed and the event targets work through ports (store, publisher, dispatcher) and check permissions: the entry wires the implementations.',
       severity: 'error',
       from: { path: '^src/events' },
       to: {
         path: '^src',
         pathNot:
-          '^src/(events|domain|errors\\.ts|observability|store/contentStore\\.ts|webhooks/webhookService\\.ts)',
+          '^src/(events|domain|auth|errors\\.ts|observability|store/contentStore\\.ts|webhooks/webhookService\\.ts)',
       },
     },
     {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseApiTokens, type TokenEntry } from './auth/tokens.js';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 import { defaultSeedDir } from './paths.js';
+import { EventsConfigError, loadEventsConfig, type EventsConfig } from './events/eventsConfig.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
@@ -56,6 +57,9 @@ const environmentSchema = z.object({
       'must be * or comma-separated http(s) origins',
     )
     .default('*'),
+  WEBHOOK_TIMEOUT_MS: wholeNumber(100, 60_000).default(10_000),
+  WEBHOOK_MAX_RESPONSE_BYTES: wholeNumber(0, 1024 * 1024).default(64 * 1024),
+  WEBHOOK_ALLOW_PRIVATE_NETWORK: booleanFlag.optional(),
 });
 
 /** The validated configuration of one API instance. */
@@ -101,6 +105,13 @@ export interface Config {
   responseCacheBytes: number;
   /** Structured logs: the lowest level written, and the project that trace ids belong to. */
   logging: { level: LogLevel; projectId?: string };
+  /** How change events leave the process: a Pub/Sub topic, or the in-process dispatcher. */
+  events: EventsConfig;
+  /**
+   * How webhooks are sent: a delivery's deadline, how much of a receiver's answer is read, and
+   * whether private addresses (localhost) may receive: only outside production by default.
+   */
+  webhooks: { timeoutMs: number; maxResponseBytes: number; allowPrivateNetwork: boolean };
 }
 
 /** A configuration value that cannot be used; the message names the variable and the value. */
@@ -137,6 +148,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const production = values.NODE_ENV === 'production';
+  let events: EventsConfig;
+  try {
+    events = loadEventsConfig(env);
+  } catch (error) {
+    if (error instanceof EventsConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     port: values.PORT,
     production,
@@ -172,6 +190,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logging: {
       level: values.LOG_LEVEL,
       ...(values.GOOGLE_CLOUD_PROJECT ? { projectId: values.GOOGLE_CLOUD_PROJECT } : {}),
+    },
+    events,
+    webhooks: {
+      timeoutMs: values.WEBHOOK_TIMEOUT_MS,
+      maxResponseBytes: values.WEBHOOK_MAX_RESPONSE_BYTES,
+      allowPrivateNetwork: values.WEBHOOK_ALLOW_PRIVATE_NETWORK ?? !production,
     },
   };
 }
