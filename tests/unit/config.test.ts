@@ -23,6 +23,8 @@ describe('loadConfig defaults', () => {
       seedDir: defaultSeedDir(),
       contentTtlMs: 5000,
       storeTimeoutMs: 5000,
+      events: { mode: 'embedded', relayBatchSize: 100 },
+      webhooks: { timeoutMs: 10_000, maxResponseBytes: 65_536, allowPrivateNetwork: true },
       introspection: true,
       apiTokens: [],
       publicLifetimes: { maxAge: 60, sMaxAge: 300 },
@@ -98,6 +100,30 @@ describe('loadConfig defaults', () => {
     ['off in development when turned off with 0', { GRAPHQL_INTROSPECTION: '0' }, false],
   ])('introspection is %s', (_case, env, introspection) => {
     expect(loadConfig(env).introspection).toBe(introspection);
+  });
+
+  it('lets webhooks reach private addresses (localhost) only outside production, unless told', () => {
+    expect(loadConfig({}).webhooks.allowPrivateNetwork).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).webhooks.allowPrivateNetwork).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_NETWORK: 'true' }).webhooks
+        .allowPrivateNetwork,
+    ).toBe(true);
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_MS: '5s' })).toThrow(
+      /WEBHOOK_TIMEOUT_MS="5s": must be a whole number/,
+    );
+  });
+
+  it('publishes events to Pub/Sub when a topic is set, failing the start on a bad one', () => {
+    expect(
+      loadConfig({ PUBSUB_TOPIC: 'content-events', GOOGLE_CLOUD_PROJECT: 'demo-project' }).events,
+    ).toMatchObject({
+      mode: 'pubsub',
+      pubsub: { topic: 'content-events', projectId: 'demo-project' },
+    });
+    expect(() =>
+      loadConfig({ PUBSUB_TOPIC: 'goog-x', GOOGLE_CLOUD_PROJECT: 'demo-project' }),
+    ).toThrow(ConfigError);
   });
 
   it('flags production only for NODE_ENV=production', () => {
