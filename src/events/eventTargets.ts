@@ -1,49 +1,44 @@
 import type * as functions from '@google-cloud/functions-framework';
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { logger } from '../observability/logger.js';
-import type { ContentStore } from '../store/contentStore.js';
 import type { EventDispatcher } from '../webhooks/webhookService.js';
-import type { EventPublisher } from './eventPublisher.js';
 import { deliveryHandler } from './pubsubDelivery.js';
-import { relayOutbox } from './relay.js';
-import { RelayRunner } from './relayRunner.js';
+import type { RelayRunner } from './relayRunner.js';
 
 /** Where the event functions register (the functions-framework module, or a test's stand-in). */
 export type FunctionRegistry = Pick<typeof functions, 'http' | 'cloudEvent'>;
 
-/** What the event functions work with; the entry builds them from its configuration. */
+/** What the event functions work with: the instance's relay runner and dispatcher, once open. */
 export interface EventTargetDeps {
-  store: Promise<ContentStore>;
-  publisher: EventPublisher;
-  dispatcher: EventDispatcher;
-  /** Events per relay page (RELAY_BATCH_SIZE). */
-  relayBatchSize: number;
+  /** The process's one relay runner (the API nudges the same one after its commits). */
+  relay: Promise<RelayRunner>;
+  dispatcher: Promise<EventDispatcher>;
 }
 
 /**
  * Registers the event functions: `relay` (HTTP, for Cloud Scheduler: publishes the outbox once
  * and answers `{published, position}`), `deliverEvent` (CloudEvent from the Pub/Sub topic:
  * dispatches one event to the webhooks) and `deliverDue` (HTTP, for Cloud Scheduler: retries due
- * deliveries). Returns the process's relay runner, for nudging after local commits.
+ * deliveries).
  */
-export function registerEventTargets(
-  registry: FunctionRegistry,
-  deps: EventTargetDeps,
-): { relay: RelayRunner } {
-  // One runner per process: scheduler calls landing on the same instance never overlap.
-  const relay = new RelayRunner(async () =>
-    relayOutbox(await deps.store, deps.publisher, { batchSize: deps.relayBatchSize }),
-  );
+export function registerEventTargets(registry: FunctionRegistry, deps: EventTargetDeps): void {
   registry.http(
     'relay',
-    schedulerTarget('relay', () => relay.runNow()),
+    schedulerTarget('relay', async () => (await deps.relay).runNow()),
   );
-  registry.cloudEvent('deliverEvent', deliveryHandler(deps.dispatcher));
+  registry.cloudEvent('deliverEvent', deliveryHandler(lazyDispatcher(deps.dispatcher)));
   registry.http(
     'deliverDue',
-    schedulerTarget('deliverDue', () => deps.dispatcher.deliverDue()),
+    schedulerTarget('deliverDue', async () => (await deps.dispatcher).deliverDue()),
   );
-  return { relay };
+}
+
+// The dispatcher exists once the instance's stores are open; a delivery waits for it.
+function lazyDispatcher(dispatcher: Promise<EventDispatcher>): EventDispatcher {
+  return {
+    dispatch: async (events) => (await dispatcher).dispatch(events),
+    deliverDue: async (now) => (await dispatcher).deliverDue(now),
+  };
 }
 
 // A scheduler-triggered HTTP target: GET or POST runs the job once and answers its result as

@@ -10,6 +10,8 @@ import type { ChangeEvent } from '../../src/domain/changeEvent.js';
 import { createPublisher } from '../../src/events/createPublisher.js';
 import { messageAttributes } from '../../src/events/eventMessage.js';
 import { registerEventTargets } from '../../src/events/eventTargets.js';
+import { relayOutbox } from '../../src/events/relay.js';
+import { RelayRunner } from '../../src/events/relayRunner.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import { category } from '../helpers/contentFixtures.js';
 import { RecordingDispatcher } from '../helpers/recordingDispatcher.js';
@@ -19,11 +21,10 @@ const dispatcher = new RecordingDispatcher();
 const servers: Server[] = [];
 
 beforeAll(() => {
+  const publisher = createPublisher({ mode: 'embedded', relayBatchSize: 2 }, dispatcher);
   registerEventTargets(functions, {
-    store: Promise.resolve(store),
-    publisher: createPublisher({ mode: 'embedded', relayBatchSize: 2 }, dispatcher),
-    dispatcher,
-    relayBatchSize: 2,
+    relay: Promise.resolve(new RelayRunner(() => relayOutbox(store, publisher, { batchSize: 2 }))),
+    dispatcher: Promise.resolve(dispatcher),
   });
 });
 afterAll(() =>
