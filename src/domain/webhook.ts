@@ -77,6 +77,11 @@ export const deliverySchema = z
     event: changeEventSchema,
     status: z.enum(['PENDING', 'DELIVERED', 'FAILED']),
     attempts: z.array(deliveryAttemptSchema),
+    /**
+     * Where in `attempts` the current retry schedule began: 0 at first, `attempts.length` when an
+     * admin sends a dead letter again or replays a delivered event, so it gets a whole schedule.
+     */
+    retryFrom: z.number().int().nonnegative(),
     /** When the next try is due (PENDING only). */
     nextAttemptAt: z.string().nullable(),
     createdAt: z.string(),
