@@ -2,6 +2,7 @@ import { Firestore, type DocumentData, type Query } from '@google-cloud/firestor
 import { deliverySchema, webhookSchema, type Delivery, type Webhook } from '../domain/webhook.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { withDeadline } from '../store/deadline.js';
+import { WEBHOOK_QUERIES, type DeclaredWebhookQuery } from './firestoreWebhookQueries.js';
 import {
   badCursor,
   deliveryCursor,
@@ -66,7 +67,7 @@ export class FirestoreWebhookStore implements WebhookStore {
 
   listWebhooks(): Promise<Webhook[]> {
     return this.guard('a webhook list', async () => {
-      const result = await this.db.collection(WEBHOOKS).orderBy('createdAt').get();
+      const result = await this.query(WEBHOOK_QUERIES.webhooks(), []).get();
       return result.docs.map((doc) => webhookSchema.parse(doc.data()));
     });
   }
@@ -94,11 +95,7 @@ export class FirestoreWebhookStore implements WebhookStore {
       await ref.delete();
       // Its deliveries go after it: a worker that finds a delivery without its webhook drops it.
       for (;;) {
-        const page = await this.db
-          .collection(DELIVERIES)
-          .where('webhookId', '==', id)
-          .limit(DELETE_BATCH)
-          .get();
+        const page = await this.query(WEBHOOK_QUERIES.ofWebhook(), [id]).limit(DELETE_BATCH).get();
         if (page.empty) return existed;
         const batch = this.db.batch();
         for (const doc of page.docs) batch.delete(doc.ref);
@@ -146,11 +143,7 @@ export class FirestoreWebhookStore implements WebhookStore {
     const from = after === null ? null : sortKeyOfCursor(after);
     if (after !== null && from === null) return Promise.reject(badCursor());
     return this.guard('a delivery list', async () => {
-      // Index: webhookId ASC, sortKey DESC.
-      let query = this.deliveries()
-        .where('webhookId', '==', webhookId)
-        .orderBy('sortKey', 'desc')
-        .limit(first + 1);
+      let query = this.query(WEBHOOK_QUERIES.page(), [webhookId]).limit(first + 1);
       if (from !== null) query = query.startAfter(from);
       const found = await read(query);
       const page = found.slice(0, first);
@@ -163,31 +156,15 @@ export class FirestoreWebhookStore implements WebhookStore {
   }
 
   listDue(now: Date, limit: number): Promise<Delivery[]> {
-    // Index: status ASC, nextAttemptAt ASC, position ASC. A held delivery's null is no string,
-    // so the range leaves it out.
+    // A held delivery's null is no string, so the range leaves it out.
     return this.guard('a due delivery list', () =>
-      read(
-        this.deliveries()
-          .where('status', '==', 'PENDING')
-          .where('nextAttemptAt', '<=', now.toISOString())
-          .orderBy('nextAttemptAt')
-          .orderBy('position')
-          .limit(limit),
-      ),
+      read(this.query(WEBHOOK_QUERIES.due(), ['PENDING', now.toISOString()]).limit(limit)),
     );
   }
 
   listHeld(webhookId: string, limit: number): Promise<Delivery[]> {
-    // Index: webhookId ASC, status ASC, nextAttemptAt ASC, position ASC.
     return this.guard('a held delivery list', () =>
-      read(
-        this.deliveries()
-          .where('webhookId', '==', webhookId)
-          .where('status', '==', 'PENDING')
-          .where('nextAttemptAt', '==', null)
-          .orderBy('position')
-          .limit(limit),
-      ),
+      read(this.query(WEBHOOK_QUERIES.held(), [webhookId, 'PENDING', null]).limit(limit)),
     );
   }
 
@@ -196,16 +173,9 @@ export class FirestoreWebhookStore implements WebhookStore {
     type: Delivery['event']['type'],
     documentId: string,
   ): Promise<Delivery | null> {
-    // Index: webhookId ASC, documentKey ASC, status ASC, position ASC.
+    const key = documentKey(type, documentId);
     const found = await this.guard('a pending delivery read', () =>
-      read(
-        this.deliveries()
-          .where('webhookId', '==', webhookId)
-          .where('documentKey', '==', documentKey(type, documentId))
-          .where('status', '==', 'PENDING')
-          .orderBy('position')
-          .limit(1),
-      ),
+      read(this.query(WEBHOOK_QUERIES.pendingOfDocument(), [webhookId, key, 'PENDING']).limit(1)),
     );
     return found[0] ?? null;
   }
@@ -215,8 +185,13 @@ export class FirestoreWebhookStore implements WebhookStore {
     return this.db.terminate();
   }
 
-  private deliveries() {
-    return this.db.collection(DELIVERIES);
+  private query(declared: DeclaredWebhookQuery, values: unknown[]): Query {
+    let query: Query = this.db.collection(declared.collection);
+    declared.filters.forEach(([field, operator], i) => {
+      query = query.where(field, operator, values[i]);
+    });
+    for (const [field, direction] of declared.orderBy) query = query.orderBy(field, direction);
+    return query;
   }
 
   private async guard<T>(what: string, work: () => Promise<T>): Promise<T> {
