@@ -140,8 +140,8 @@ export class DeliveryWorker {
       return {
         ...d,
         status: 'PENDING',
-        // A dead letter sent again gets a whole new schedule of retries.
-        retryFrom: d.status === 'FAILED' ? d.attempts.length : d.retryFrom,
+        // A finished delivery sent again (a redelivery) gets a whole new schedule of retries.
+        retryFrom: d.status === 'PENDING' ? d.retryFrom : d.attempts.length,
         nextAttemptAt: lease.toISOString(),
         updatedAt: now.toISOString(),
       };

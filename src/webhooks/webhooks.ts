@@ -40,7 +40,10 @@ export interface WebhooksOptions {
   autoPauseAfter?: number;
   /** Deliveries one `deliverDue` tick attempts at most (default 50). */
   batchSize?: number;
-  /** Events one `replay` reads from the outbox at most (default 10,000). */
+  /**
+   * Events one `replay` reads from the outbox at most (default 10,000), so one admin request
+   * stays bounded; a longer history is replayed in steps, from the revision where one stopped.
+   */
   maxReplay?: number;
   /** Jitter source for retry delays (0 ≤ r < 1). */
   random?: () => number;

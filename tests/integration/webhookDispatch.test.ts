@@ -57,6 +57,16 @@ describe('dispatching an edit', () => {
     expect(receiver.received).toHaveLength(1);
   });
 
+  it('sends a due delivery once when two ticks run at the same time', async () => {
+    receiver.status = failing(1);
+    await subscribe();
+    await world.edit([putCategory, putConcept('attention')]);
+    world.clock.advance(10 * SECOND);
+    const ticks = await Promise.all([world.webhooks.deliverDue(), world.webhooks.deliverDue()]);
+    expect(ticks.map((t) => t.attempted).sort()).toEqual([0, 1]);
+    expect(receiver.received).toHaveLength(2);
+  });
+
   it('sends each webhook only the events its filter names', async () => {
     const published = await startReceiver();
     const categories = await startReceiver();
