@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { eventName, eventPosition, type ChangeEvent } from '../domain/changeEvent.js';
+import { eventName, type ChangeEvent } from '../domain/changeEvent.js';
 import {
   webhookInputSchema,
   webhookPatchSchema,
@@ -15,6 +15,7 @@ import type { ContentStore } from '../store/contentStore.js';
 import { DeliveryWorker } from './deliveryWorker.js';
 import { matchesFilter, unknownPatterns } from './eventFilter.js';
 import { toPublicWebhook } from './publicWebhook.js';
+import { replayOutbox } from './replay.js';
 import { checkWebhookUrl, type SendPolicy } from './sendWebhook.js';
 import { newWebhookSecret } from './signDelivery.js';
 import type {
@@ -197,24 +198,14 @@ export class Webhooks implements WebhookService, EventDispatcher {
       ]);
     const webhook = await this.store.getWebhook(webhookId);
     if (!webhook) throw notFound('webhook', webhookId);
-    // Positions of revision r start at r-000000: the last possible one of r-1 comes just before.
-    let after = fromRevision === 1 ? null : eventPosition(fromRevision - 1, 999_999);
-    const max = this.options.maxReplay ?? 10_000;
-    let read = 0;
-    let queued = 0;
-    while (read < max) {
-      const { events } = await this.options.contentStore.readEvents(
-        after,
-        Math.min(READ_PAGE, max - read),
-      );
-      if (events.length === 0) break;
-      read += events.length;
-      after = events[events.length - 1]!.position;
-      for (const event of events)
-        if (matchesFilter(eventName(event), webhook.events) && (await this.requeue(webhook, event)))
-          queued++;
-    }
-    return { queued };
+    return replayOutbox({
+      webhook,
+      fromRevision,
+      contentStore: this.options.contentStore,
+      webhookStore: this.store,
+      queued: (event) => this.worker.newDelivery(webhook, event),
+      max: this.options.maxReplay ?? 10_000,
+    });
   }
 
   async dispatch(events: readonly ChangeEvent[]): Promise<void> {
@@ -256,24 +247,6 @@ export class Webhooks implements WebhookService, EventDispatcher {
       }),
     );
     return counts.reduce((sum, n) => sum + n, 0);
-  }
-
-  private async requeue(webhook: Webhook, event: ChangeEvent): Promise<boolean> {
-    const fresh = this.worker.newDelivery(webhook, event);
-    if (await this.store.createDelivery(fresh)) return true;
-    let reset = false;
-    await this.store.updateDelivery(fresh.id, (d) => {
-      reset = d.status !== 'PENDING';
-      if (!reset) return null;
-      return {
-        ...d,
-        status: 'PENDING',
-        retryFrom: d.attempts.length,
-        nextAttemptAt: fresh.nextAttemptAt,
-        updatedAt: fresh.updatedAt,
-      };
-    });
-    return reset;
   }
 
   // Held deliveries become due now, page by page (each page leaves the held set).
