@@ -70,6 +70,14 @@ module.exports = {
       to: { path: '^src/translation' },
     },
     {
+      name: 'webhooks-stand-on-the-store',
+      comment:
+        'Webhooks deliver change events: they know the domain, the store port, errors and logging; no face, no reader.',
+      severity: 'error',
+      from: { path: '^src/webhooks' },
+      to: { path: '^src', pathNot: '^src/(domain|store|errors\\.ts|observability|webhooks)' },
+    },
+    {
       name: 'http-serves-every-face',
       comment: 'The shared HTTP layer is below both faces: it may not know either, or the entry.',
       severity: 'error',

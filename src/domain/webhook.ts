@@ -46,7 +46,10 @@ export const webhookSchema = z
     /** False when paused, by an admin or automatically after repeated failures (`pausedReason`). */
     active: z.boolean(),
     pausedReason: z.string().nullable(),
-    /** Deliveries that failed in a row (reset by a success): what pauses it automatically. */
+    /**
+     * Deliveries in a row that failed every attempt of their retry schedule (dead letters),
+     * reset by any successful attempt: what pauses it automatically (see webhooks/webhooks.ts).
+     */
     consecutiveFailures: z.number().int().nonnegative(),
     secrets: z.array(webhookSecretSchema).min(1).max(2),
     createdAt: z.string(),
@@ -77,6 +80,11 @@ export const deliverySchema = z
     event: changeEventSchema,
     status: z.enum(['PENDING', 'DELIVERED', 'FAILED']),
     attempts: z.array(deliveryAttemptSchema),
+    /**
+     * Where in `attempts` the current retry schedule began: 0 at first, `attempts.length` when an
+     * admin sends a finished delivery again or replays it, so it gets a whole schedule.
+     */
+    retryFrom: z.number().int().nonnegative(),
     /** When the next try is due (PENDING only). */
     nextAttemptAt: z.string().nullable(),
     createdAt: z.string(),

@@ -11,6 +11,7 @@ import {
   FIRESTORE_QUERIES,
   type DeclaredQuery,
 } from '../../src/store/firestore/firestoreQueries.js';
+import { WEBHOOK_QUERIES } from '../../src/webhooks/firestoreWebhookQueries.js';
 import {
   describeWithEmulator,
   startEmulator,
@@ -77,6 +78,21 @@ describe('firestore.indexes.json', () => {
     expect(Object.keys(FIRESTORE_QUERIES)).toEqual(['changedSince', 'history']);
     const uncovered = queries.filter((query) => !isCovered(query, config));
     expect(uncovered).toEqual([]);
+  });
+
+  it('covers every query the webhook store makes', () => {
+    const webhookQueries = Object.values(WEBHOOK_QUERIES).map((declare) => declare());
+    expect(webhookQueries).toHaveLength(6);
+    // isCovered reads the collection as a name; the webhook collections are not content ones.
+    const uncovered = webhookQueries.filter(
+      (query) => !isCovered(query as unknown as DeclaredQuery, config),
+    );
+    expect(uncovered).toEqual([]);
+    expect(config.fieldOverrides).toContainEqual({
+      collectionGroup: 'webhookDeliveries',
+      fieldPath: 'event',
+      indexes: [],
+    });
   });
 
   it('would catch a query that needs a missing composite index', () => {
