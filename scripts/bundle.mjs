@@ -60,6 +60,8 @@ await build({
   external: [
     '@google-cloud/functions-framework',
     '@google-cloud/firestore',
+    // Loaded only when PUBSUB_TOPIC is set (src/events/createPublisher.ts).
+    '@google-cloud/pubsub',
     // Packages the framework's Express has loaded already: required from node_modules they
     // cost nothing, bundled they would be second copies (mime-db alone is 230 KB of object
     // literal to evaluate). Not negotiator: compression needs its own 0.6, and an external

@@ -26,6 +26,14 @@ import { restoreContent } from './seed/restoreContent.js';
 import type { ContentStore } from './store/contentStore.js';
 import { openStore } from './store/openStore.js';
 import type { Runtime } from './runtime.js';
+import { createPublisher } from './events/createPublisher.js';
+import { relayOutbox } from './events/relay.js';
+import { RelayRunner } from './events/relayRunner.js';
+import { logger } from './observability/logger.js';
+import { NotifyingStore } from './store/notifyingStore.js';
+import { openWebhookStore } from './webhooks/openWebhookStore.js';
+import { Webhooks } from './webhooks/webhooks.js';
+import type { WebhookStore } from './webhooks/webhookStore.js';
 
 /** A wired API instance. */
 export interface Api {
@@ -47,6 +55,10 @@ export interface Api {
 /** Wiring options, mainly for tests: a given store replaces the configured one (and seeding). */
 export interface ApiOptions {
   store?: ContentStore;
+  /** Replaces the configured webhook store (memory, or Firestore with STORE=firestore). */
+  webhookStore?: WebhookStore;
+  /** The clock of webhook deliveries (tests move it to make retries due). */
+  clock?: () => Date;
 }
 
 /**
@@ -138,18 +150,77 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
     close: async () => {
       await graphql.stop();
       const runtime = await ready.catch(() => undefined);
-      await runtime?.store.close();
+      await runtime?.close();
     },
   };
 }
 
-// Opens the store (seeding the embedded one from seed/) and builds the cache that follows it.
+// Opens the store (seeding the embedded one from seed/) and builds the cache that follows it,
+// then the change events: webhooks, the relay that publishes the outbox (nudged after every
+// commit through this instance and run once now, for whatever an instance that died after its
+// commit left behind) and, without Pub/Sub, the in-process retries.
 async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime> {
-  const store = options.store ?? (await openStore(config));
+  const content = options.store ?? (await openStore(config));
   if (!options.store && config.store === 'memory') {
-    const content = await loadSeedBundle(config.seedDir);
-    if (content.records) await restoreContent(store, content.bundle, content.records);
-    else await importBundle(store, content.bundle);
+    const seed = await loadSeedBundle(config.seedDir);
+    if (seed.records) await restoreContent(content, seed.bundle, seed.records);
+    else await importBundle(content, seed.bundle);
   }
-  return { store, readModel: new ReadModel(store, { ttlMs: config.contentTtlMs }) };
+  const webhookStore =
+    options.webhookStore ??
+    (await openWebhookStore({
+      ...(config.store === 'firestore' && config.firestore ? { firestore: config.firestore } : {}),
+      timeoutMs: config.storeTimeoutMs,
+    }));
+  const webhooks = new Webhooks({
+    webhookStore,
+    contentStore: content,
+    sendPolicy: config.webhooks,
+    ...(options.clock ? { clock: options.clock } : {}),
+    logger: logger(),
+  });
+  const publisher = await createPublisher(config.events, webhooks);
+  const relay = new RelayRunner(() =>
+    relayOutbox(content, publisher, { batchSize: config.events.relayBatchSize }),
+  );
+  const store = new NotifyingStore(content, () => relay.nudge());
+  relay.nudge();
+  const retries =
+    config.events.mode === 'embedded' ? inProcessRetries(webhooks, RETRY_TICK_MS) : undefined;
+  return {
+    store,
+    readModel: new ReadModel(store, { ttlMs: config.contentTtlMs }),
+    webhooks,
+    relay,
+    close: async () => {
+      if (retries) clearInterval(retries);
+      await relay.idle();
+      await publisher.close();
+      await webhookStore.close?.();
+      await store.close();
+    },
+  };
+}
+
+// How often the embedded mode looks for due retries (the scheduler's `deliverDue` does it with
+// Pub/Sub): the schedule's first retry is 5 s after the first attempt.
+const RETRY_TICK_MS = 1000;
+
+function inProcessRetries(webhooks: Webhooks, everyMs: number): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    webhooks
+      .deliverDue()
+      .catch((error: unknown) =>
+        logger().warn({ err: error }, 'retrying webhook deliveries failed'),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  // Retries never keep a process alive that has nothing else to do.
+  timer.unref();
+  return timer;
 }

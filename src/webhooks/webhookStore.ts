@@ -14,6 +14,8 @@ export interface StoredDeliveryPage {
  * something other than time (their webhook being resumed).
  */
 export interface WebhookStore {
+  /** Releases connections (a store without any need not have it). */
+  close?(): Promise<void>;
   /** Saves a new webhook; false (and nothing written) when its id is taken. */
   createWebhook(webhook: Webhook): Promise<boolean>;
   getWebhook(id: string): Promise<Webhook | null>;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as functions from '@google-cloud/functions-framework';
 import { getTestServer } from '@google-cloud/functions-framework/testing';
 import type { ChangeEvent } from '../../src/domain/changeEvent.js';
-import { createPublisher } from '../../src/events/createPublisher.js';
+import { DispatchingPublisher } from '../../src/events/dispatchingPublisher.js';
 import { messageAttributes } from '../../src/events/eventMessage.js';
 import { registerEventTargets } from '../../src/events/eventTargets.js';
 import { relayOutbox } from '../../src/events/relay.js';
@@ -21,7 +21,7 @@ const dispatcher = new RecordingDispatcher();
 const servers: Server[] = [];
 
 beforeAll(() => {
-  const publisher = createPublisher({ mode: 'embedded', relayBatchSize: 2 }, dispatcher);
+  const publisher = new DispatchingPublisher(dispatcher);
   registerEventTargets(functions, {
     relay: Promise.resolve(new RelayRunner(() => relayOutbox(store, publisher, { batchSize: 2 }))),
     dispatcher: Promise.resolve(dispatcher),
