@@ -87,13 +87,15 @@ function toRequest(command: string, baseUrl: string): { url: string; init: Reque
   };
 }
 
-// Timestamps differ from run to run; everything else must match exactly.
+// Timestamps, webhook ids and secrets differ from run to run; everything else must match exactly.
 const normalize = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value), (_key, v: unknown) =>
-    typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v)
-      ? '<timestamp>'
-      : v,
-  );
+  JSON.parse(JSON.stringify(value), (_key, v: unknown) => {
+    if (typeof v !== 'string') return v;
+    if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v)) return '<timestamp>';
+    if (/^whsec_[A-Za-z0-9+/]{43}=$/.test(v)) return '<webhook secret>';
+    if (/^wh_[A-Za-z0-9_-]{16}$/.test(v)) return '<webhook id>';
+    return v;
+  });
 
 let server: ServedFunction;
 beforeAll(async () => {
