@@ -32,7 +32,9 @@ import { RelayRunner } from './events/relayRunner.js';
 import { logger } from './observability/logger.js';
 import { NotifyingStore } from './store/notifyingStore.js';
 import { openWebhookStore } from './webhooks/openWebhookStore.js';
-import { Webhooks } from './webhooks/webhooks.js';
+import { LazyWebhooks, type LoadedWebhooks } from './webhooks/lazyWebhooks.js';
+import type { EventDispatcher } from './webhooks/webhookService.js';
+import { eventPosition } from './domain/changeEvent.js';
 import type { WebhookStore } from './webhooks/webhookStore.js';
 
 /** A wired API instance. */
@@ -156,9 +158,10 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 }
 
 // Opens the store (seeding the embedded one from seed/) and builds the cache that follows it,
-// then the change events: webhooks, the relay that publishes the outbox (nudged after every
-// commit through this instance and run once now, for whatever an instance that died after its
-// commit left behind) and, without Pub/Sub, the in-process retries.
+// then the change events: webhooks (loaded on first use), the relay that publishes the outbox
+// (nudged after every commit through this instance, and run once after the start for whatever
+// an instance that died after its commit left behind) and, without Pub/Sub, the in-process
+// retries.
 async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime> {
   const content = options.store ?? (await openStore(config));
   if (!options.store && config.store === 'memory') {
@@ -166,12 +169,71 @@ async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime
     if (seed.records) await restoreContent(content, seed.bundle, seed.records);
     else await importBundle(content, seed.bundle);
   }
-  const webhookStore =
+  const webhooks = new LazyWebhooks(() => loadWebhooks(config, options, content));
+  const publisher = await createPublisher(config.events, webhooks);
+  const relay = new RelayRunner(() =>
+    relayOutbox(content, publisher, { batchSize: config.events.relayBatchSize }),
+  );
+  const store = new NotifyingStore(content, () => relay.nudge());
+  let retries: NodeJS.Timeout | undefined;
+  if (config.events.mode === 'embedded') {
+    // Retries can only be due once a delivery was made, that is once the webhooks are loaded.
+    webhooks.onLoaded(() => {
+      retries ??= inProcessRetries(webhooks, RETRY_TICK_MS);
+    });
+  }
+  let startup: NodeJS.Timeout | undefined;
+  if (!options.store && config.store === 'memory') {
+    // The course this process just imported is news to no one: webhooks of the memory store
+    // live in this process and there are none yet. Marked relayed instead of dispatched.
+    await content.markRelayed(eventPosition(await content.readRevision(), LAST_INDEX));
+  } else {
+    // Once the start is over (never competing with the first requests): publish what an
+    // instance that died after its commit left in the outbox and, without Pub/Sub, take up the
+    // retries kept in the store.
+    startup = setTimeout(() => {
+      relay.nudge();
+      if (config.events.mode === 'embedded') void webhooks.deliverDue().catch(() => undefined);
+    }, STARTUP_RELAY_DELAY_MS);
+    startup.unref();
+  }
+  return {
+    store,
+    readModel: new ReadModel(store, { ttlMs: config.contentTtlMs }),
+    webhooks,
+    relay,
+    close: async () => {
+      clearTimeout(startup);
+      if (retries) clearInterval(retries);
+      await relay.idle();
+      await publisher.close();
+      await webhooks.close();
+      await store.close();
+    },
+  };
+}
+
+const STARTUP_RELAY_DELAY_MS = 1000;
+// The highest write index of a commit's events: marks a whole revision relayed.
+const LAST_INDEX = 999_999;
+
+// The webhooks and their store (beside the content on Firestore, else in memory), loaded on
+// first use (see LazyWebhooks).
+async function loadWebhooks(
+  config: Config,
+  options: ApiOptions,
+  content: ContentStore,
+): Promise<LoadedWebhooks> {
+  const [{ Webhooks }, webhookStore] = await Promise.all([
+    import('./webhooks/webhooks.js'),
     options.webhookStore ??
-    (await openWebhookStore({
-      ...(config.store === 'firestore' && config.firestore ? { firestore: config.firestore } : {}),
-      timeoutMs: config.storeTimeoutMs,
-    }));
+      openWebhookStore({
+        ...(config.store === 'firestore' && config.firestore
+          ? { firestore: config.firestore }
+          : {}),
+        timeoutMs: config.storeTimeoutMs,
+      }),
+  ]);
   const webhooks = new Webhooks({
     webhookStore,
     contentStore: content,
@@ -179,34 +241,14 @@ async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime
     ...(options.clock ? { clock: options.clock } : {}),
     logger: logger(),
   });
-  const publisher = await createPublisher(config.events, webhooks);
-  const relay = new RelayRunner(() =>
-    relayOutbox(content, publisher, { batchSize: config.events.relayBatchSize }),
-  );
-  const store = new NotifyingStore(content, () => relay.nudge());
-  relay.nudge();
-  const retries =
-    config.events.mode === 'embedded' ? inProcessRetries(webhooks, RETRY_TICK_MS) : undefined;
-  return {
-    store,
-    readModel: new ReadModel(store, { ttlMs: config.contentTtlMs }),
-    webhooks,
-    relay,
-    close: async () => {
-      if (retries) clearInterval(retries);
-      await relay.idle();
-      await publisher.close();
-      await webhookStore.close?.();
-      await store.close();
-    },
-  };
+  return { webhooks, close: async () => webhookStore.close?.() };
 }
 
 // How often the embedded mode looks for due retries (the scheduler's `deliverDue` does it with
 // Pub/Sub): the schedule's first retry is 5 s after the first attempt.
 const RETRY_TICK_MS = 1000;
 
-function inProcessRetries(webhooks: Webhooks, everyMs: number): NodeJS.Timeout {
+function inProcessRetries(webhooks: EventDispatcher, everyMs: number): NodeJS.Timeout {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
