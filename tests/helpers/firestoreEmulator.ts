@@ -1,32 +1,20 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { defaultSeedDir } from '../../src/paths.js';
 import { importSeed } from '../../src/seed/importSeed.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
+import { describeWithSdkEmulator, findSdkEmulator, type SdkEmulator } from './cloudSdkEmulator.js';
 import { freePort } from './processes.js';
 
-/** Set by .ci/run where the emulator is installed: a missing emulator then fails instead of skipping. */
-const REQUIRED = process.env.REQUIRE_FIRESTORE_EMULATOR === '1';
+const FIRESTORE_EMULATOR: SdkEmulator = {
+  label: 'Firestore',
+  binVariable: 'FIRESTORE_EMULATOR_BIN',
+  pathInSdk: ['platform', 'cloud-firestore-emulator', 'cloud_firestore_emulator'],
+  requiredVariable: 'REQUIRE_FIRESTORE_EMULATOR',
+};
 
-/** The official emulator's launcher, if this machine has one (Google Cloud SDK component). */
+/** The official Firestore emulator's launcher, if this machine has one (Google Cloud SDK component). */
 export function findEmulator(): string | undefined {
-  const candidates = [process.env.FIRESTORE_EMULATOR_BIN, ...sdkRoots().map(emulatorIn)];
-  return candidates.find((path): path is string => Boolean(path && existsSync(path)));
-}
-
-function emulatorIn(sdkRoot: string): string {
-  return join(sdkRoot, 'platform', 'cloud-firestore-emulator', 'cloud_firestore_emulator');
-}
-
-function sdkRoots(): string[] {
-  const roots = ['/usr/lib/google-cloud-sdk', '/usr/share/google-cloud-sdk', '/google-cloud-sdk'];
-  const gcloud = spawnSync('gcloud', ['info', '--format=value(installation.sdk_root)'], {
-    encoding: 'utf8',
-    timeout: 10_000,
-  });
-  if (gcloud.status === 0 && gcloud.stdout.trim()) roots.unshift(gcloud.stdout.trim());
-  return roots;
+  return findSdkEmulator(FIRESTORE_EMULATOR);
 }
 
 /**
@@ -34,22 +22,7 @@ function sdkRoots(): string[] {
  * skipped with one loud line, unless REQUIRE_FIRESTORE_EMULATOR=1 makes that a failure.
  */
 export function describeWithEmulator(name: string, body: () => void): void {
-  if (findEmulator()) {
-    describe(name, body);
-    return;
-  }
-  if (REQUIRED) {
-    describe(name, () => {
-      it('needs the Firestore emulator', () => {
-        throw new Error('REQUIRE_FIRESTORE_EMULATOR=1 but no Firestore emulator was found');
-      });
-    });
-    return;
-  }
-  console.warn(
-    `SKIPPED "${name}": the Firestore emulator (Google Cloud SDK, Java 17) is not installed here`,
-  );
-  describe.skip(name, body);
+  describeWithSdkEmulator(FIRESTORE_EMULATOR, name, body);
 }
 
 /** A running emulator. */

@@ -1,29 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { describeWithSdkEmulator, findSdkEmulator, type SdkEmulator } from './cloudSdkEmulator.js';
 import { freePort } from './processes.js';
 
-/** Set by .ci/run where the emulator is installed: a missing emulator then fails instead of skipping. */
-const REQUIRED = process.env.REQUIRE_PUBSUB_EMULATOR === '1';
+const PUBSUB_EMULATOR: SdkEmulator = {
+  label: 'Pub/Sub',
+  binVariable: 'PUBSUB_EMULATOR_BIN',
+  pathInSdk: ['platform', 'pubsub-emulator', 'bin', 'cloud-pubsub-emulator'],
+  requiredVariable: 'REQUIRE_PUBSUB_EMULATOR',
+};
 
 /** The official Pub/Sub emulator's launcher, if this machine has one (Google Cloud SDK component). */
 export function findPubSubEmulator(): string | undefined {
-  const candidates = [process.env.PUBSUB_EMULATOR_BIN, ...sdkRoots().map(emulatorIn)];
-  return candidates.find((path): path is string => Boolean(path && existsSync(path)));
-}
-
-function emulatorIn(sdkRoot: string): string {
-  return join(sdkRoot, 'platform', 'pubsub-emulator', 'bin', 'cloud-pubsub-emulator');
-}
-
-function sdkRoots(): string[] {
-  const roots = ['/usr/lib/google-cloud-sdk', '/usr/share/google-cloud-sdk', '/google-cloud-sdk'];
-  const gcloud = spawnSync('gcloud', ['info', '--format=value(installation.sdk_root)'], {
-    encoding: 'utf8',
-    timeout: 10_000,
-  });
-  if (gcloud.status === 0 && gcloud.stdout.trim()) roots.unshift(gcloud.stdout.trim());
-  return roots;
+  return findSdkEmulator(PUBSUB_EMULATOR);
 }
 
 /**
@@ -31,22 +19,7 @@ function sdkRoots(): string[] {
  * skipped with one loud line, unless REQUIRE_PUBSUB_EMULATOR=1 makes that a failure.
  */
 export function describeWithPubSubEmulator(name: string, body: () => void): void {
-  if (findPubSubEmulator()) {
-    describe(name, body);
-    return;
-  }
-  if (REQUIRED) {
-    describe(name, () => {
-      it('needs the Pub/Sub emulator', () => {
-        throw new Error('REQUIRE_PUBSUB_EMULATOR=1 but no Pub/Sub emulator was found');
-      });
-    });
-    return;
-  }
-  console.warn(
-    `SKIPPED "${name}": the Pub/Sub emulator (Google Cloud SDK, Java 17) is not installed here`,
-  );
-  describe.skip(name, body);
+  describeWithSdkEmulator(PUBSUB_EMULATOR, name, body);
 }
 
 /** A running Pub/Sub emulator. */
