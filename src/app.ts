@@ -244,10 +244,17 @@ async function loadWebhooks(
     webhookStore,
     contentStore: content,
     sendPolicy: config.webhooks,
+    attemptsInBackground: config.events.mode === 'embedded',
     ...(options.clock ? { clock: options.clock } : {}),
     logger: logger(),
   });
-  return { webhooks, close: async () => webhookStore.close?.() };
+  return {
+    webhooks,
+    close: async () => {
+      await webhooks.idle();
+      await webhookStore.close?.();
+    },
+  };
 }
 
 // How often the embedded mode looks for due retries (the scheduler's `deliverDue` does it with

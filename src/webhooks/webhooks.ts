@@ -46,6 +46,13 @@ export interface WebhooksOptions {
    * stays bounded; a longer history is replayed in steps, from the revision where one stopped.
    */
   maxReplay?: number;
+  /**
+   * True: `dispatch` resolves once the deliveries are recorded and makes their first attempts in
+   * the background (the embedded mode, where the relay waits for `dispatch`: a slow receiver
+   * must not hold up the events after it). False (default): it resolves after the first attempts
+   * (the Pub/Sub delivery function, whose work must be done when it returns).
+   */
+  attemptsInBackground?: boolean;
   /** Jitter source for retry delays (0 ≤ r < 1). */
   random?: () => number;
   logger?: Logger;
@@ -68,6 +75,7 @@ export class Webhooks implements WebhookService, EventDispatcher {
   private readonly store: WebhookStore;
   private readonly clock: () => Date;
   private readonly worker: DeliveryWorker;
+  private readonly background = new Set<Promise<unknown>>();
 
   constructor(private readonly options: WebhooksOptions) {
     this.store = options.webhookStore;
@@ -223,7 +231,23 @@ export class Webhooks implements WebhookService, EventDispatcher {
         chains.set(key, [...(chains.get(key) ?? []), delivery.id]);
       }
     }
-    await this.runChains(chains, this.now());
+    const attempts = this.runChains(chains, this.now());
+    if (!this.options.attemptsInBackground) {
+      await attempts;
+      return;
+    }
+    // Recorded deliveries are safe: one whose attempt fails here, or never runs, is due and
+    // retried by `deliverDue`.
+    const running = attempts.catch((error: unknown) =>
+      this.options.logger?.warn({ err: error }, 'a webhook delivery attempt failed to run'),
+    );
+    this.background.add(running);
+    void running.finally(() => this.background.delete(running));
+  }
+
+  /** Resolves once no first attempt is running in the background (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.all(this.background);
   }
 
   async deliverDue(now?: Date): Promise<{ attempted: number }> {

@@ -5,6 +5,8 @@
 // webhook-id) once the schedule says so; the delivery log tells it all. Only admins manage them,
 // and production refuses private targets.
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { as } from '../helpers/editing.js';
@@ -121,6 +123,32 @@ describe('webhooks through the API', () => {
     });
     expect(after.data.webhookDeliveries.deliveries[0].attempts).toHaveLength(3);
   });
+
+  it('does not let a receiver that never answers hold up the events after it', async () => {
+    // A receiver that takes the request and never answers (cut at WEBHOOK_TIMEOUT_MS).
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`;
+    await served.close();
+    served = await serveApi({ API_TOKENS: TEST_API_TOKENS, WEBHOOK_TIMEOUT_MS: '8000' });
+    try {
+      for (const url of [silentUrl, receiver.url]) {
+        const created = await as('admin', served.url, CREATE, {
+          i: { url, events: ['concept.*'] },
+        });
+        expect(created.errors).toBeUndefined();
+      }
+      await editEncoderAlias('Encoder block');
+      await until('the first event at the answering receiver', () => receiver.received[0], 4000);
+      // The silent receiver still holds its first delivery; the next event is not kept waiting.
+      await editEncoderAlias('Encoder stack');
+      const second = await until('the next event', () => receiver.received[1], 4000);
+      expect(second.payload.data.version).toBe(3);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 30_000);
 
   it('is an admin’s: editors are FORBIDDEN, anonymous callers UNAUTHENTICATED', async () => {
     const input = { i: { url: receiver.url, events: ['*'] } };
