@@ -28,7 +28,7 @@ export interface EventFeedPage {
 export interface EventFeedRequest {
   after?: string | null;
   first?: number | null;
-  /** Keep only events whose names this accepts (a webhook filter, see webhooks/eventFilter). */
+  /** Keep only events whose names this accepts (a filter, see domain/eventFilter). */
   accepts?: (name: string) => boolean;
 }
 
