@@ -220,6 +220,9 @@ async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime
 }
 
 const STARTUP_RELAY_DELAY_MS = 1000;
+// With Pub/Sub, the delivery function waits for the schedule's first retry (5 s) itself: the
+// scheduler's deliverDue ticks only every minute.
+const SHORT_RETRY_WAIT_MS = 10_000;
 // The highest write index of a commit's events: marks a whole revision relayed.
 const LAST_INDEX = 999_999;
 
@@ -245,6 +248,7 @@ async function loadWebhooks(
     contentStore: content,
     sendPolicy: config.webhooks,
     attemptsInBackground: config.events.mode === 'embedded',
+    shortRetryWaitMs: config.events.mode === 'pubsub' ? SHORT_RETRY_WAIT_MS : 0,
     ...(options.clock ? { clock: options.clock } : {}),
     logger: logger(),
   });

@@ -53,6 +53,12 @@ export interface WebhooksOptions {
    * (the Pub/Sub delivery function, whose work must be done when it returns).
    */
   attemptsInBackground?: boolean;
+  /**
+   * With attempts awaited (the Pub/Sub delivery function): a failed first attempt whose retry is
+   * due within this many ms (the schedule's 5 s) is retried before `dispatch` resolves, because
+   * the scheduler's `deliverDue` ticks only every minute. 0 (default): left to `deliverDue`.
+   */
+  shortRetryWaitMs?: number;
   /** Jitter source for retry delays (0 ≤ r < 1). */
   random?: () => number;
   logger?: Logger;
@@ -234,6 +240,8 @@ export class Webhooks implements WebhookService, EventDispatcher {
     const attempts = this.runChains(chains, this.now());
     if (!this.options.attemptsInBackground) {
       await attempts;
+      const wait = this.options.shortRetryWaitMs ?? 0;
+      if (wait > 0) await this.retrySoon([...chains.values()].flat(), wait);
       return;
     }
     // Recorded deliveries are safe: one whose attempt fails here, or never runs, is due and
@@ -243,6 +251,30 @@ export class Webhooks implements WebhookService, EventDispatcher {
     );
     this.background.add(running);
     void running.finally(() => this.background.delete(running));
+  }
+
+  // The deliveries among `ids` whose next attempt is due within `waitMs`: waited for (real time)
+  // and attempted, each document's in order; what fails again waits for `deliverDue`.
+  private async retrySoon(ids: readonly string[], waitMs: number): Promise<void> {
+    const limit = Date.parse(this.now()) + waitMs;
+    const soon = (await Promise.all(ids.map((id) => this.store.getDelivery(id)))).filter(
+      (d): d is Delivery =>
+        d !== null &&
+        d.status === 'PENDING' &&
+        d.nextAttemptAt !== null &&
+        Date.parse(d.nextAttemptAt) <= limit,
+    );
+    if (soon.length === 0) return;
+    const latest = Math.max(...soon.map((d) => Date.parse(d.nextAttemptAt!)));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, latest - Date.parse(this.now()))),
+    );
+    const chains = new Map<string, string[]>();
+    for (const d of soon) {
+      const key = `${d.webhookId}/${d.event.type}/${d.event.documentId}`;
+      chains.set(key, [...(chains.get(key) ?? []), d.id]);
+    }
+    await this.runChains(chains, this.now());
   }
 
   /** Resolves once no first attempt is running in the background (for shutdown and tests). */
