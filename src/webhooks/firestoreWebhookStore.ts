@@ -2,6 +2,7 @@ import { Firestore, type DocumentData, type Query } from '@google-cloud/firestor
 import { deliverySchema, webhookSchema, type Delivery, type Webhook } from '../domain/webhook.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { withDeadline } from '../store/deadline.js';
+import { observeLazyTransactionStart } from '../store/firestore/lazyTransactionStart.js';
 import { WEBHOOK_QUERIES, type DeclaredWebhookQuery } from './firestoreWebhookQueries.js';
 import {
   badCursor,
@@ -76,7 +77,9 @@ export class FirestoreWebhookStore implements WebhookStore {
     const ref = this.db.collection(WEBHOOKS).doc(id);
     return this.guard('a webhook update', () =>
       this.db.runTransaction(async (tx) => {
-        const snapshot = await tx.get(ref);
+        const snapshotRead = tx.get(ref);
+        observeLazyTransactionStart(tx);
+        const snapshot = await snapshotRead;
         if (!snapshot.exists) return null;
         const current = webhookSchema.parse(snapshot.data());
         const next = change(structuredClone(current));
@@ -123,7 +126,9 @@ export class FirestoreWebhookStore implements WebhookStore {
     const ref = this.db.collection(DELIVERIES).doc(id);
     return this.guard('a delivery update', () =>
       this.db.runTransaction(async (tx) => {
-        const snapshot = await tx.get(ref);
+        const snapshotRead = tx.get(ref);
+        observeLazyTransactionStart(tx);
+        const snapshot = await snapshotRead;
         if (!snapshot.exists) return null;
         const current = fromStored(snapshot.data()!);
         const next = change(structuredClone(current));

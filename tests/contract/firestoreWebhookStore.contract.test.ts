@@ -23,7 +23,8 @@ describeWithEmulator('FirestoreWebhookStore contract', () => {
     const store = new FirestoreWebhookStore({
       projectId: uniqueProjectId(),
       emulatorHost: emulator.host,
-      timeoutMs: 10_000,
+      // Concurrent transactions on one document queue up on the emulator, slowly on a busy machine.
+      timeoutMs: 30_000,
     });
     stores.push(store);
     return Promise.resolve(store);

@@ -18,6 +18,7 @@ import { assertDistinctWrites } from '../assertDistinctWrites.js';
 import { withDeadline } from '../deadline.js';
 import { fromFirestore, storedState, toFirestore } from './documentCodec.js';
 import { FIRESTORE_QUERIES, type DeclaredQuery } from './firestoreQueries.js';
+import { observeLazyTransactionStart } from './lazyTransactionStart.js';
 
 /** How to reach Firestore. */
 export interface FirestoreStoreOptions {
@@ -216,7 +217,9 @@ export class FirestoreStore implements ContentStore {
     return this.guard('a relay position write', () =>
       this.db.runTransaction(async (tx) => {
         this.stats.rpcs += 2;
-        const known = positionOf((await tx.get(this.relayRef)).data());
+        const read = tx.get(this.relayRef);
+        observeLazyTransactionStart(tx);
+        const known = positionOf((await read).data());
         if (known !== null && known >= position) return;
         tx.set(this.relayRef, { position, updatedAt: new Date().toISOString() });
         this.stats.documentsWritten++;
@@ -253,18 +256,6 @@ export class FirestoreStore implements ContentStore {
       throw error;
     }
   }
-}
-
-/**
- * The SDK starts a read-write transaction lazily inside its first read and keeps a second promise
- * for the transaction id that only later reads await. When the first read is also the only one
- * and it fails (the backend is down), that promise rejects with no handler: an unhandled
- * rejection that would crash the process. The failure already reaches us through the read
- * itself, so the duplicate is observed here. (Private field: if it disappears, this does nothing.)
- */
-function observeLazyTransactionStart(tx: unknown): void {
-  const pending = (tx as { _transactionIdPromise?: Promise<unknown> })._transactionIdPromise;
-  pending?.catch(() => undefined);
 }
 
 function positionOf(relay: Record<string, unknown> | undefined): string | null {
