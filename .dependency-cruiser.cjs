@@ -104,7 +104,7 @@ module.exports = {
       to: {
         path: '^src',
         pathNot:
-          '^src/(events|domain|auth|errors\\.ts|observability|store/contentStore\\.ts|webhooks/webhookService\\.ts)',
+          '^src/(events|domain|auth|errors\\.ts|environment\\.ts|observability|store/contentStore\\.ts|webhooks/webhookService\\.ts)',
       },
     },
     {

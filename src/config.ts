@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readEnvironment } from './environment.js';
 import { parseApiTokens, type TokenEntry } from './auth/tokens.js';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 import { defaultSeedDir } from './paths.js';
@@ -124,17 +125,9 @@ export class ConfigError extends Error {
  * throws ConfigError naming the variable, the value received and the rule.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // A variable set to the empty string (`PORT=`) means "not set", as in most shells' intent.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      return `${name}=${JSON.stringify(env[name] ?? null)}: ${issue.message}`;
-    });
-    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
-  }
-  const values = parsed.data;
+  const read = readEnvironment(environmentSchema, env);
+  if ('problem' in read) throw new ConfigError(read.problem);
+  const values = read.values;
   let apiTokens: TokenEntry[] = [];
   try {
     apiTokens = parseApiTokens(values.API_TOKENS ?? '');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readEnvironment } from '../environment.js';
 
 // The variables the event relay and delivery read. Kept apart from config.ts so the API's own
 // configuration does not change; the entry reads both at start.
@@ -56,17 +57,9 @@ export class EventsConfigError extends Error {
 export function loadEventsConfig(
   env: Record<string, string | undefined> = process.env,
 ): EventsConfig {
-  // As in config.ts: a variable set to the empty string means "not set".
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      return `${name}=${JSON.stringify(env[name] ?? null)}: ${issue.message}`;
-    });
-    throw new EventsConfigError(`invalid configuration: ${problems.join('; ')}`);
-  }
-  const vars = parsed.data;
+  const read = readEnvironment(environmentSchema, env);
+  if ('problem' in read) throw new EventsConfigError(read.problem);
+  const vars = read.values;
   if (!vars.PUBSUB_TOPIC) return { mode: 'embedded', relayBatchSize: vars.RELAY_BATCH_SIZE };
   const projectId = vars.PUBSUB_PROJECT_ID ?? vars.GOOGLE_CLOUD_PROJECT;
   if (!projectId) {
