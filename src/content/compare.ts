@@ -85,7 +85,8 @@ export function compareConcepts(index: ContentIndex, slugs: readonly string[]): 
     },
     { key: 'limitations', label: LABELS.limitations, cells: concepts.map((c) => c.limitations) },
   ];
-  for (const authored of index.comparisons) {
+  // Only comparisons of the first concept can cover them all (listed in the index's order).
+  for (const authored of index.comparisonsOf(slugs[0]!)) {
     const columns = slugs.map((slug) => authored.concepts.indexOf(slug));
     if (columns.some((column) => column < 0)) continue;
     for (const row of authored.rows) {

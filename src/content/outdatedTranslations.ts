@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../domain/bundle.js';
+import { COLLECTIONS, type CollectionName } from '../domain/bundle.js';
 import { translationOf } from './documentTranslation.js';
 import type { DocumentMeta } from '../store/contentStore.js';
 import type { DocumentSet, Entry } from './entries.js';
@@ -25,12 +25,21 @@ export const NOTHING_OUTDATED: OutdatedCheck = () => false;
 /**
  * The texts of one revision whose English is OUTDATED, by the objects faces localize (see
  * TranslatableText.holders): a face that served English from one tells its reader so. Found on
- * the first question (Korean readers never ask), once per revision.
+ * the first question (Korean readers never ask), once per revision; the next revision's are
+ * then found from these and what changed (see `next`).
  */
 export class OutdatedTranslations {
+  // The outdated texts' holders of each document that has any, by `collection/id`.
+  private byDocument: ReadonlyMap<string, readonly object[]> | undefined;
   private holders: WeakSet<object> | undefined;
 
-  constructor(private readonly documents: DocumentSet) {}
+  /** @param known the holders by document, when derived from the revision before. */
+  constructor(
+    private readonly documents: DocumentSet,
+    known?: ReadonlyMap<string, readonly object[]>,
+  ) {
+    this.byDocument = known;
+  }
 
   /** Whether `holder` (a localized value, or a reader's copy of one) holds outdated English. */
   readonly has: OutdatedCheck = (holder) => {
@@ -39,18 +48,50 @@ export class OutdatedTranslations {
     return this.holders.has(holder) || (original !== undefined && this.holders.has(original));
   };
 
+  /**
+   * The outdated texts of the next revision, whose documents are `documents`; `changed` names
+   * the documents written since (`collection/id`). When this revision's were found, only the
+   * changed documents are looked at; else the next revision's are found on its first question.
+   */
+  next(documents: DocumentSet, changed: Iterable<string>): OutdatedTranslations {
+    if (!this.byDocument) return new OutdatedTranslations(documents);
+    const byDocument = new Map(this.byDocument);
+    for (const key of changed) {
+      const slash = key.indexOf('/');
+      const collection = key.slice(0, slash) as CollectionName;
+      const entry = documents[collection]?.get(key.slice(slash + 1)) as Entry<object> | undefined;
+      const holders = entry ? outdatedHolders(collection, entry) : [];
+      if (holders.length > 0) byDocument.set(key, holders);
+      else byDocument.delete(key);
+    }
+    return new OutdatedTranslations(documents, byDocument);
+  }
+
   private collect(): WeakSet<object> {
-    const holders = new WeakSet<object>();
-    for (const collection of COLLECTIONS) {
-      for (const entry of this.documents[collection].values() as Iterable<Entry<object>>) {
-        if (!mayBeOutdated(entry)) continue;
-        for (const field of translationOf(collection, entry).fields) {
-          if (field.state === 'OUTDATED') field.holders.forEach((holder) => holders.add(holder));
+    if (!this.byDocument) {
+      const byDocument = new Map<string, readonly object[]>();
+      for (const collection of COLLECTIONS) {
+        for (const [id, entry] of this.documents[collection] as ReadonlyMap<
+          string,
+          Entry<object>
+        >) {
+          const holders = outdatedHolders(collection, entry);
+          if (holders.length > 0) byDocument.set(`${collection}/${id}`, holders);
         }
       }
+      this.byDocument = byDocument;
     }
+    const holders = new WeakSet<object>();
+    for (const list of this.byDocument.values()) for (const holder of list) holders.add(holder);
     return holders;
   }
+}
+
+function outdatedHolders(collection: CollectionName, entry: Entry<object>): object[] {
+  if (!mayBeOutdated(entry)) return [];
+  return translationOf(collection, entry).fields.flatMap((field) =>
+    field.state === 'OUTDATED' ? field.holders : [],
+  );
 }
 
 // Only a record made outdated by a write carries `since` (trackTranslations drops it once the

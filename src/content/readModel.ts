@@ -6,6 +6,7 @@ import { wasEverPublic } from './publicHistory.js';
 import { applyTombstones } from './tombstones.js';
 import { emptyDocumentSet } from './entries.js';
 import { ContentSnapshot } from './snapshot.js';
+import type { DocumentKey } from './visibilityDependents.js';
 import { logger } from '../observability/logger.js';
 
 /** How fresh the read model is, for /healthz. */
@@ -184,6 +185,10 @@ export class ReadModel {
         tombstones,
         changes.documents,
       ),
+      from: {
+        previous,
+        changed: changes.documents.map((doc): DocumentKey => `${doc.collection}/${doc.id}`),
+      },
     });
   }
 

@@ -6,6 +6,7 @@ import type { DocumentSet } from './entries.js';
 import { publicLocaleRevisions, type LocaleRevisions } from './localeRevisions.js';
 import { publicRevision } from './publicHistory.js';
 import type { Tombstones } from './tombstones.js';
+import { VisibilityDependents, type DocumentKey } from './visibilityDependents.js';
 
 /** Who is reading: anonymous readers see PUBLISHED content, editors and admins see drafts too. */
 export type Audience = 'public' | 'preview';
@@ -20,6 +21,8 @@ export class ContentSnapshot {
   private previewIndex: ContentIndex | undefined;
   /** This revision's outdated translations, found when an English reader first needs them. */
   private readonly translations: OutdatedTranslations;
+  /** Who depends on whose visibility: made when a publication first changes, then kept up. */
+  private dependents: VisibilityDependents | undefined;
 
   /** The search index of this revision (built on its first search). */
   readonly search: SearchIndex;
@@ -67,9 +70,17 @@ export class ContentSnapshot {
       publicRev?: number;
       /** Likewise. */
       publicLocaleRevs?: LocaleRevisions;
+      /**
+       * The snapshot of the revision before and the documents written since (`collection/id`):
+       * this one's indexes are then made from that one's, in proportion to the change.
+       */
+      from?: { previous: ContentSnapshot; changed: readonly DocumentKey[] };
     } = {},
   ) {
-    this.translations = new OutdatedTranslations(documents);
+    const from = extras.from;
+    this.translations = from
+      ? from.previous.translations.next(documents, from.changed)
+      : new OutdatedTranslations(documents);
     this.search = extras.search ?? new SearchIndex(documents.concepts);
     this.tombstones = extras.tombstones ?? new Map();
     this.epoch = extras.epoch ?? '';
@@ -78,7 +89,21 @@ export class ContentSnapshot {
     this.publicRev = extras.publicRev ?? publicRevision(documents, this.tombstones);
     this.publicLocaleRevs =
       extras.publicLocaleRevs ?? publicLocaleRevisions(documents, this.tombstones);
-    this.public = new ContentIndex(documents, false, this.translations);
+    if (from) {
+      const { previous, changed } = from;
+      this.dependents = previous.dependents?.next(previous.documents, documents, changed);
+      const dependents = () => (this.dependents ??= VisibilityDependents.build(documents));
+      this.public = previous.public.next(documents, changed, dependents, this.translations);
+      // An editor's preview of the revision before is kept up the same way.
+      this.previewIndex = previous.previewIndex?.next(
+        documents,
+        changed,
+        dependents,
+        this.translations,
+      );
+    } else {
+      this.public = new ContentIndex(documents, false, this.translations);
+    }
   }
 
   /**

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { authoredTable } from '../content/compare.js';
 import type { ContentSnapshot, Audience } from '../content/snapshot.js';
 import type { Locale } from '../domain/locale.js';
-import { relationId } from '../domain/relation.js';
+import { relationId, type Relation } from '../domain/relation.js';
+import type { Comparison } from '../domain/comparison.js';
+import type { Entry } from '../content/entries.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { presentConcept } from '../present/presentConcept.js';
 import { presentLesson } from '../present/presentLesson.js';
@@ -32,10 +34,17 @@ export function lessonBundle(
   }
   const taught = new Set(lesson.concepts.filter((c) => index.concept(c)));
   const concepts = [...taught].map((c) => index.concept(c)!);
-  const relations = index.relations
-    .filter((r) => taught.has(r.from) && taught.has(r.to))
-    .sort((a, b) => (relationId(a) < relationId(b) ? -1 : 1));
-  const comparisons = index.comparisons.filter((c) => c.concepts.every((s) => taught.has(s)));
+  // Found through the taught concepts' own edges and comparisons, not by scanning the course.
+  const related = new Set<Entry<Relation>>();
+  const compared = new Set<Entry<Comparison>>();
+  for (const slug of taught) {
+    for (const edge of index.edgesOf(slug)) if (taught.has(edge.other)) related.add(edge.relation);
+    for (const comparison of index.comparisonsOf(slug)) compared.add(comparison);
+  }
+  const relations = [...related].sort((a, b) => (relationId(a) < relationId(b) ? -1 : 1));
+  const comparisons = [...compared]
+    .filter((c) => c.concepts.every((s) => taught.has(s)))
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const content = Object.fromEntries(
     locales.map((locale) => [
       locale,
