@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { FieldPath, Firestore, type DocumentReference, type Query } from '@google-cloud/firestore';
+import {
+  FieldPath,
+  Firestore,
+  type DocumentReference,
+  type Query,
+  type Transaction,
+} from '@google-cloud/firestore';
 import { COLLECTIONS, type CollectionName } from '../../domain/bundle.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type {
@@ -19,6 +25,17 @@ import { withDeadline } from '../deadline.js';
 import { fromFirestore, storedState, toFirestore } from './documentCodec.js';
 import { FIRESTORE_QUERIES, type DeclaredQuery } from './firestoreQueries.js';
 import { observeLazyTransactionStart } from './lazyTransactionStart.js';
+import {
+  CHUNKS,
+  SNAPSHOTS,
+  decodeSnapshot,
+  encodeSnapshot,
+  pointerOf,
+  snapshotId,
+  withChanges,
+  type SnapshotPointer,
+} from './compactedSnapshot.js';
+import { logger } from '../../observability/logger.js';
 
 /** How to reach Firestore. */
 export interface FirestoreStoreOptions {
@@ -27,7 +44,22 @@ export interface FirestoreStoreOptions {
   emulatorHost?: string;
   /** Deadline of one store operation, after which it fails with UNAVAILABLE. */
   timeoutMs: number;
+  /**
+   * A full read that had to read more than this many documents one by one leaves a compacted
+   * snapshot behind (default COMPACT_AFTER_DOCUMENTS).
+   */
+  compactAfterDocuments?: number;
 }
+
+/**
+ * How many documents a full read may read one by one before it writes a compacted snapshot: so
+ * an instance's start reads at most about this many documents plus the snapshot's few parts,
+ * whatever the size of the course.
+ */
+export const COMPACT_AFTER_DOCUMENTS = 200;
+
+// Parts written per request: 9 parts of CHUNK_BYTES stay under Firestore's 10 MiB per request.
+const CHUNKS_PER_REQUEST = 9;
 
 /** What the adapter has asked Firestore so far (for tests and benchmarks). */
 export interface FirestoreStats {
@@ -59,6 +91,9 @@ export class FirestoreStore implements ContentStore {
   private readonly db: Firestore;
   private readonly metaRef: DocumentReference;
   private readonly relayRef: DocumentReference;
+  private readonly snapshotRef: DocumentReference;
+  // A compacted snapshot being written in the background (see readChanges); close() awaits it.
+  private compacting: Promise<unknown> | undefined;
 
   constructor(private readonly options: FirestoreStoreOptions) {
     this.db = new Firestore({
@@ -72,6 +107,7 @@ export class FirestoreStore implements ContentStore {
     });
     this.metaRef = this.db.collection('meta').doc('content');
     this.relayRef = this.db.collection('meta').doc('relay');
+    this.snapshotRef = this.db.collection('meta').doc('snapshot');
   }
 
   readRevision(): Promise<number> {
@@ -84,38 +120,172 @@ export class FirestoreStore implements ContentStore {
   }
 
   readChanges(sinceRev: number): Promise<ChangeBatch> {
-    return this.guard('a change read', () =>
-      this.db.runTransaction(
-        async (tx) => {
-          this.stats.rpcs += 1 + COLLECTIONS.length;
-          const [meta, ...results] = await Promise.all([
-            tx.get(this.metaRef),
-            ...COLLECTIONS.map((collection) =>
-              tx.get(this.query(FIRESTORE_QUERIES.changedSince(collection), [sinceRev])),
-            ),
-          ]);
-          const documents: StoredDocument[] = [];
-          const rejected: RejectedDocument[] = [];
-          results.forEach((result, i) => {
-            const collection = COLLECTIONS[i]!;
-            this.stats.documentsRead += result.size;
-            for (const doc of result.docs) {
-              const parsed = fromFirestore(collection, doc.id, doc.data());
-              if ('document' in parsed) documents.push(parsed.document);
-              else rejected.push(parsed.rejected);
-            }
+    if (sinceRev > 0) {
+      return this.guard('a change read', () =>
+        this.db.runTransaction(
+          async (tx) => {
+            const [meta, changes] = await Promise.all([
+              tx.get(this.metaRef),
+              this.readChangedSince(tx, sinceRev),
+            ]);
+            this.stats.rpcs++;
+            this.stats.documentsRead++;
+            return { rev: revisionOf(meta.data()), epoch: epochOf(meta.data()), ...changes };
+          },
+          { readOnly: true },
+        ),
+      );
+    }
+    return this.guard('a change read', async () => {
+      const { batch, readOneByOne } = await this.readEverything();
+      // Many documents read one by one: leave a compacted snapshot, so the next start is cheap.
+      if (readOneByOne > (this.options.compactAfterDocuments ?? COMPACT_AFTER_DOCUMENTS)) {
+        this.compacting ??= this.writeSnapshot(batch)
+          .catch((error: unknown) => {
+            logger().warn(`could not write a compacted snapshot: ${String(error)}`);
+          })
+          .finally(() => {
+            this.compacting = undefined;
           });
-          this.stats.documentsRead++;
-          return {
-            rev: revisionOf(meta.data()),
-            epoch: epochOf(meta.data()),
-            documents,
-            ...(rejected.length > 0 ? { rejected } : {}),
-          };
-        },
-        { readOnly: true },
+      }
+      return batch;
+    });
+  }
+
+  /**
+   * Writes a compacted snapshot of the store as it is now and points `meta/snapshot` at it (the
+   * seed CLI does this after an import). Later full reads start from it and read only the
+   * documents written since. Returns what it wrote.
+   */
+  compact(): Promise<SnapshotPointer> {
+    return this.guard('a compaction', async () =>
+      this.writeSnapshot((await this.readEverything()).batch),
+    );
+  }
+
+  // Every document, in one read-only transaction: from the compacted snapshot (when there is a
+  // sound one of this history) plus what was written since, else by reading each document.
+  private readEverything(): Promise<{ batch: ChangeBatch; readOneByOne: number }> {
+    return this.db.runTransaction(
+      async (tx) => {
+        this.stats.rpcs++;
+        const [meta, pointerDoc] = await tx.getAll(this.metaRef, this.snapshotRef);
+        this.stats.documentsRead += 2;
+        const rev = revisionOf(meta!.data());
+        const epoch = epochOf(meta!.data());
+        const pointer = pointerOf(pointerDoc!.data());
+        if (pointer && pointer.epoch === epoch && pointer.rev <= rev && pointer.chunks > 0) {
+          const chunkRefs = Array.from({ length: pointer.chunks }, (_, i) =>
+            this.db.collection(SNAPSHOTS).doc(pointer.id).collection(CHUNKS).doc(String(i)),
+          );
+          this.stats.rpcs++;
+          const [chunkDocs, changes] = await Promise.all([
+            tx.getAll(...chunkRefs),
+            this.readChangedSince(tx, pointer.rev),
+          ]);
+          this.stats.documentsRead += chunkDocs.length;
+          const chunks = chunkDocs.map((doc) => doc.get('bytes') as unknown);
+          const content = chunks.every((chunk) => Buffer.isBuffer(chunk))
+            ? await decodeSnapshot(chunks, pointer.sha256)
+            : undefined;
+          if (content) {
+            const rejectedNow = new Set((changes.rejected ?? []).map((r) => r.path));
+            const rewritten = new Set(changes.documents.map((d) => `${d.collection}/${d.id}`));
+            // A document rejected now is not served in its older, valid state either.
+            const documents = withChanges(content.documents, changes.documents).filter(
+              (doc) => !rejectedNow.has(`${doc.collection}/${doc.id}`),
+            );
+            const rejected = content.rejected
+              .filter((r) => !rewritten.has(r.path) && !rejectedNow.has(r.path))
+              .concat(changes.rejected ?? []);
+            return {
+              batch: { rev, epoch, documents, ...(rejected.length > 0 ? { rejected } : {}) },
+              readOneByOne: changes.documents.length + (changes.rejected?.length ?? 0),
+            };
+          }
+          logger().warn(`compacted snapshot ${pointer.id} is incomplete or damaged: not used`);
+        }
+        const everything = await this.readChangedSince(tx, 0);
+        return {
+          batch: { rev, epoch, ...everything },
+          readOneByOne: everything.documents.length + (everything.rejected?.length ?? 0),
+        };
+      },
+      { readOnly: true },
+    );
+  }
+
+  // Documents of every collection with `rev > sinceRev`, in a transaction.
+  private async readChangedSince(
+    tx: Transaction,
+    sinceRev: number,
+  ): Promise<Pick<ChangeBatch, 'documents' | 'rejected'>> {
+    this.stats.rpcs += COLLECTIONS.length;
+    const results = await Promise.all(
+      COLLECTIONS.map((collection) =>
+        tx.get(this.query(FIRESTORE_QUERIES.changedSince(collection), [sinceRev])),
       ),
     );
+    const documents: StoredDocument[] = [];
+    const rejected: RejectedDocument[] = [];
+    results.forEach((result, i) => {
+      const collection = COLLECTIONS[i]!;
+      this.stats.documentsRead += result.size;
+      for (const doc of result.docs) {
+        const parsed = fromFirestore(collection, doc.id, doc.data());
+        if ('document' in parsed) documents.push(parsed.document);
+        else rejected.push(parsed.rejected);
+      }
+    });
+    return { documents, ...(rejected.length > 0 ? { rejected } : {}) };
+  }
+
+  // Stores a snapshot's parts (a few per request, each request under Firestore's 10 MiB), then
+  // points `meta/snapshot` at it unless a newer one is there, then removes all but the newest
+  // two (a reader that read the pointer before it moved still finds its parts).
+  private async writeSnapshot(batch: ChangeBatch): Promise<SnapshotPointer> {
+    const { chunks, sha256 } = await encodeSnapshot({
+      documents: batch.documents,
+      rejected: batch.rejected ?? [],
+    });
+    const id = snapshotId(batch.epoch, batch.rev);
+    const pointer: SnapshotPointer = {
+      id,
+      epoch: batch.epoch,
+      rev: batch.rev,
+      chunks: chunks.length,
+      documents: batch.documents.length,
+      sha256,
+      createdAt: new Date().toISOString(),
+    };
+    const snapshotDoc = this.db.collection(SNAPSHOTS).doc(id);
+    for (let start = 0; start < chunks.length; start += CHUNKS_PER_REQUEST) {
+      const writes = this.db.batch();
+      chunks.slice(start, start + CHUNKS_PER_REQUEST).forEach((bytes, i) => {
+        writes.set(snapshotDoc.collection(CHUNKS).doc(String(start + i)), { bytes });
+      });
+      this.stats.rpcs++;
+      this.stats.documentsWritten += Math.min(CHUNKS_PER_REQUEST, chunks.length - start);
+      await writes.commit();
+    }
+    this.stats.rpcs++;
+    this.stats.documentsWritten++;
+    await snapshotDoc.set(pointer);
+    const previous = await this.db.runTransaction(async (tx) => {
+      this.stats.rpcs++;
+      const read = tx.get(this.snapshotRef);
+      observeLazyTransactionStart(tx);
+      const current = pointerOf((await read).data());
+      this.stats.documentsRead++;
+      if (current && current.epoch === pointer.epoch && current.rev >= pointer.rev) return current;
+      tx.set(this.snapshotRef, pointer);
+      this.stats.documentsWritten++;
+      return current;
+    });
+    const keep = new Set([id, previous?.id]);
+    const all = await this.db.collection(SNAPSHOTS).listDocuments();
+    for (const ref of all) if (!keep.has(ref.id)) await this.db.recursiveDelete(ref);
+    return pointer;
   }
 
   commit(writes: readonly DocumentWrite[], options: CommitOptions = {}): Promise<ChangeBatch> {
@@ -228,6 +398,7 @@ export class FirestoreStore implements ContentStore {
   }
 
   async close(): Promise<void> {
+    await this.compacting;
     await this.db.terminate();
   }
 

@@ -1,0 +1,163 @@
+// A Firestore instance's start reads a compacted snapshot and the documents written since it, not
+// every document: bounded reads whatever the size of the course, the same documents as a full
+// read, and a damaged snapshot is never used.
+import { Firestore } from '@google-cloud/firestore';
+import { withChanges } from '../../src/store/firestore/compactedSnapshot.js';
+import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
+import type { StoredDocument } from '../../src/store/contentStore.js';
+import { importBundle } from '../../src/seed/importSeed.js';
+import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
+import { defaultSeedDir } from '../../src/paths.js';
+import type { ContentBundle } from '../../src/domain/bundle.js';
+import {
+  describeWithEmulator,
+  startEmulator,
+  uniqueProjectId,
+  type RunningEmulator,
+} from '../helpers/firestoreEmulator.js';
+
+// The course with its concepts and relations copied `copies` times (slugs suffixed).
+function copied(bundle: ContentBundle, copies: number): ContentBundle {
+  const suffix = (slug: string, copy: number) => (copy === 0 ? slug : `${slug}-c${copy}`);
+  const range = Array.from({ length: copies }, (_, copy) => copy);
+  return {
+    ...bundle,
+    concepts: range.flatMap((copy) =>
+      bundle.concepts.map((concept) => ({
+        ...concept,
+        slug: suffix(concept.slug, copy),
+        analogies: concept.analogies.map((analogy) => ({
+          ...analogy,
+          mapping: analogy.mapping.map(({ concept: linked, ...pair }) =>
+            linked ? { ...pair, concept: suffix(linked, copy) } : pair,
+          ),
+        })),
+      })),
+    ),
+    relations: range.flatMap((copy) =>
+      bundle.relations.map((relation) => ({
+        ...relation,
+        from: suffix(relation.from, copy),
+        to: suffix(relation.to, copy),
+      })),
+    ),
+  };
+}
+
+const byKey = (docs: readonly StoredDocument[]) =>
+  [...docs].sort((a, b) => (`${a.collection}/${a.id}` < `${b.collection}/${b.id}` ? -1 : 1));
+
+describeWithEmulator('compacted snapshots on Firestore', () => {
+  let emulator: RunningEmulator;
+  let course: ContentBundle;
+  const open: FirestoreStore[] = [];
+  const storeOf = (projectId: string, compactAfterDocuments?: number) => {
+    const store = new FirestoreStore({
+      projectId,
+      emulatorHost: emulator.host,
+      timeoutMs: 20_000,
+      ...(compactAfterDocuments !== undefined ? { compactAfterDocuments } : {}),
+    });
+    open.push(store);
+    return store;
+  };
+  // A project holding the course copied `copies` times, and its documents read one by one.
+  const project = async (copies: number) => {
+    const projectId = uniqueProjectId('snapshot');
+    const importer = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+    await importBundle(importer, copied(course, copies));
+    const everything = await importer.readChanges(0);
+    return { projectId, importer, everything };
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    course = await loadSeedDirectory(defaultSeedDir());
+  }, 90_000);
+  afterAll(async () => {
+    await Promise.all(open.map((store) => store.close()));
+    await emulator?.stop();
+  });
+
+  it('starts from a snapshot in a few reads whatever the size of the course, with the same documents', async () => {
+    const reads: number[] = [];
+    for (const copies of [1, 8]) {
+      const { projectId, importer, everything } = await project(copies);
+      expect(importer.stats.documentsRead).toBeGreaterThanOrEqual(everything.documents.length);
+      const pointer = await importer.compact();
+      const starting = storeOf(projectId);
+      const batch = await starting.readChanges(0);
+      expect(byKey(batch.documents)).toEqual(byKey(everything.documents));
+      expect(batch.rev).toBe(everything.rev);
+      // The revision and pointer documents, and the snapshot's parts: nothing per document.
+      expect(starting.stats.documentsRead).toBe(2 + pointer.chunks);
+      reads.push(starting.stats.documentsRead);
+    }
+    expect(reads[1]! - reads[0]!).toBeLessThanOrEqual(1);
+  }, 120_000);
+
+  it('reads the snapshot plus only the documents written since it', async () => {
+    const { projectId, importer, everything } = await project(1);
+    const pointer = await importer.compact();
+    const concept = everything.documents.find((d) => d.collection === 'concepts' && !d.deleted)!;
+    const relation = everything.documents.find((d) => d.collection === 'relations')!;
+    const update = { ...(concept.data as object), aliases: ['after the snapshot'] };
+    const committed = await importer.commit([
+      { op: 'put', collection: 'concepts', id: concept.id, data: update as never },
+      { op: 'delete', collection: 'relations', id: relation.id },
+      {
+        op: 'put',
+        collection: 'categories',
+        id: 'new-one',
+        data: { slug: 'new-one', name: { ko: '새' }, order: 99 },
+      },
+    ]);
+    const starting = storeOf(projectId);
+    const batch = await starting.readChanges(0);
+    expect(byKey(batch.documents)).toEqual(
+      byKey(withChanges(everything.documents, committed.documents)),
+    );
+    expect(batch.rev).toBe(committed.rev);
+    expect(starting.stats.documentsRead).toBe(2 + pointer.chunks + 3);
+  }, 120_000);
+
+  it('leaves a snapshot after a start that read many documents one by one', async () => {
+    const { projectId, everything } = await project(4);
+    expect(everything.documents.length).toBeGreaterThan(200);
+    const first = storeOf(projectId);
+    await first.readChanges(0);
+    expect(first.stats.documentsRead).toBeGreaterThan(everything.documents.length);
+    await first.close(); // waits for the snapshot it writes in the background
+    const next = storeOf(projectId);
+    const batch = await next.readChanges(0);
+    expect(byKey(batch.documents)).toEqual(byKey(everything.documents));
+    expect(next.stats.documentsRead).toBeLessThan(10);
+  }, 120_000);
+
+  it('reads every document when a part of the snapshot is damaged, or it is from another history', async () => {
+    const { projectId, importer, everything } = await project(1);
+    const pointer = await importer.compact();
+    const raw = new Firestore({
+      projectId,
+      host: emulator.host,
+      ssl: false,
+      universeDomain: 'googleapis.com',
+    });
+    try {
+      const part = raw.collection('snapshots').doc(pointer.id).collection('chunks').doc('0');
+      const bytes = (await part.get()).get('bytes') as Buffer;
+      await part.set({ bytes: Buffer.concat([bytes.subarray(0, 10), Buffer.from('damaged')]) });
+      const damaged = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      expect(byKey((await damaged.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+      expect(damaged.stats.documentsRead).toBeGreaterThanOrEqual(everything.documents.length);
+
+      await importer.compact();
+      await raw.collection('meta').doc('snapshot').update({ epoch: 'another-history' });
+      const foreign = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      expect(byKey((await foreign.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+      expect(foreign.stats.documentsRead).toBeGreaterThanOrEqual(everything.documents.length);
+    } finally {
+      await raw.terminate();
+    }
+  }, 120_000);
+});
