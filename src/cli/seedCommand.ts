@@ -8,6 +8,7 @@ import type { ContentStore } from '../store/contentStore.js';
 import { describeInvalidSeed } from './describeInvalidSeed.js';
 import { isParseArgsError, nodeError } from './nodeError.js';
 import { progressReporter } from './progressReporter.js';
+import { storeRefusal } from './storeRefusal.js';
 
 /** Usage text of `npm run seed`. */
 export const SEED_USAGE = `usage: npm run seed -- [--dry-run] [--prune] [--dir <path>]
@@ -123,12 +124,26 @@ function describeFailure(error: unknown, written: number): string {
       error.code === ErrorCode.CONFLICT
         ? ' Someone changed the content while the import ran: run the seed again to see the new diff.'
         : '';
-    return `${error.code}: ${error.message}\n${partial}${hint}\n`;
+    const issues = error.issues.map((issue) => `  ${issue.path.join('/')}: ${issue.message}\n`);
+    const advice = error.code === ErrorCode.PAYLOAD_TOO_LARGE ? `\n${tooLargeAdvice(error)}` : '';
+    return `${error.code}: ${error.message}\n${issues.join('')}${partial}${hint}${advice}\n`;
   }
+  // Firestore refusing a request (too large, or over a quota) is neither an outage nor a bug here.
+  const refusal = storeRefusal(error);
+  if (refusal) return `RESOURCE_EXHAUSTED: ${refusal.message}\n${partial}\n${refusal.advice}\n`;
   const fsError = nodeError(error);
   if (fsError?.syscall) return `cannot read the seed: ${fsError.message}\n${partial}\n`;
   const stack = (error as { stack?: unknown } | null)?.stack;
   return `unexpected error: ${typeof stack === 'string' ? stack : String(error)}\n${partial}\n`;
+}
+
+// A document too large to store is the author's to shorten; a commit too large, ours to fix.
+function tooLargeAdvice(error: AppError): string {
+  return error.issues.length > 0
+    ? 'Firestore stores at most 1 MiB a document: shorten what is named above (or split a lesson ' +
+        'in two), then run the seed again.'
+    : 'The import sizes its commits to fit Firestore (src/store/firestore/firestoreLimits.ts), so ' +
+        'this is a bug: please report it with this output.';
 }
 
 function plural(count: number, noun: string): string {

@@ -68,6 +68,7 @@ export async function importBundle(
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     actor: options.actor ?? 'importer',
+    current: current.documents,
   });
   return {
     report: plan.report,

@@ -11,13 +11,17 @@ import { runSeedCommand, SEED_USAGE } from '../../src/cli/seedCommand.js';
 import { COLLECTIONS, type ContentBundle } from '../../src/domain/bundle.js';
 import { AppError, ErrorCode } from '../../src/errors.js';
 import { defaultSeedDir } from '../../src/paths.js';
-import type { BatchLimits } from '../../src/seed/applyImport.js';
+import { DEFAULT_BATCH_LIMITS, type BatchLimits } from '../../src/seed/applyImport.js';
+import { writeCost } from '../../src/seed/writeCost.js';
+import { COMMIT_BASE_COST } from '../../src/store/firestore/commitCost.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import type { ContentStore, DocumentWrite } from '../../src/store/contentStore.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import { concept, CountingStore } from '../helpers/contentFixtures.js';
 
 const SEED = defaultSeedDir();
+// Commits of ten documents: each is three Firestore writes, and every commit one more.
+const TEN_DOCUMENTS: BatchLimits = { ...DEFAULT_BATCH_LIMITS, maxWrites: 31 };
 const tempDirs: string[] = [];
 let seed: ContentBundle;
 let seedTotal: number;
@@ -248,8 +252,7 @@ describe('runSeedCommand', () => {
 
   it('writes in bounded batches, one line per committed batch when not on a terminal', async () => {
     const store = new CountingStore(new MemoryStore());
-    const limits = { maxWrites: 10, maxBytes: 8 * 1024 * 1024 };
-    const { code, out } = await seedCommand([], { store, limits });
+    const { code, out } = await seedCommand([], { store, limits: TEN_DOCUMENTS });
     expect(code).toBe(0);
     const batches = Math.ceil(seedTotal / 10);
     expect(store.calls.commit).toBe(batches);
@@ -267,28 +270,30 @@ describe('runSeedCommand', () => {
 
   it('bounds batches by bytes too (the lesson alone is one batch)', async () => {
     const store = new CountingStore(new MemoryStore());
-    // Small enough that the large lesson document (with the records it claims) cannot share a
-    // commit with anything.
+    // Small enough that the large lesson document (with its version copy and its event, as the
+    // store will stamp and send them) cannot share a commit with anything.
     const authored = seed.lessons[0]!;
-    const claimed = seed.translations?.lessons?.[authored.slug];
-    const lessonBytes = Buffer.byteLength(
-      JSON.stringify({
+    const lesson = writeCost(
+      {
         op: 'put',
         collection: 'lessons',
         id: authored.slug,
         data: authored,
-        translation: { claimed },
-      }),
+        translation: { claimed: seed.translations?.lessons?.[authored.slug] ?? {} },
+      },
+      undefined,
+      'importer',
+      new Date().toISOString(),
     );
     const { code } = await seedCommand([], {
       store,
-      limits: { maxWrites: 1000, maxBytes: lessonBytes + 200 },
+      limits: { ...DEFAULT_BATCH_LIMITS, maxBytes: COMMIT_BASE_COST.bytes + lesson.bytes + 200 },
     });
     expect(code).toBe(0);
     expect(store.calls.commit).toBeGreaterThan(1);
     const { documents } = await store.readChanges(0);
-    const lesson = documents.find((d) => d.collection === 'lessons');
-    expect(documents.filter((d) => d.rev === lesson?.rev)).toHaveLength(1);
+    const stored = documents.find((d) => d.collection === 'lessons');
+    expect(documents.filter((d) => d.rev === stored?.rev)).toHaveLength(1);
   });
 
   it('shows a progress bar on a terminal', async () => {
@@ -296,7 +301,7 @@ describe('runSeedCommand', () => {
     const { code, out } = await seedCommand([], {
       store,
       tty: true,
-      limits: { maxWrites: 10, maxBytes: 8 * 1024 * 1024 },
+      limits: TEN_DOCUMENTS,
     });
     expect(code).toBe(0);
     expect(out).toContain('100%');
@@ -355,6 +360,67 @@ describe('runSeedCommand', () => {
     expect(err).toBe('UNAVAILABLE: The content store did not answer.\nnothing was written.\n');
   });
 
+  it('refuses a document too large to store before writing anything, naming it', async () => {
+    const store = new CountingStore(new MemoryStore());
+    const { code, err } = await seedCommand([], {
+      store,
+      limits: { ...DEFAULT_BATCH_LIMITS, maxDocumentBytes: 50_000 },
+    });
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      new RegExp(
+        '^PAYLOAD_TOO_LARGE: lessons/introduction-to-llms is too large to store\n' +
+          '  lessons/introduction-to-llms: is [\\d.]+ KiB as stored, over the 48.8 KiB a ' +
+          'Firestore document may hold\nnothing was written.\nFirestore stores at most 1 MiB ' +
+          'a document: shorten what is named above',
+      ),
+    );
+    noStack(err);
+    expect(store.calls.commit).toBe(0);
+  });
+
+  // The errors as Firestore's client hands them over: gRPC code 8 at once, or (after retrying
+  // it for a minute) code 4 with the refusal in its message. Recorded from the emulator.
+  const grpcError = (code: number, message: string) => Object.assign(new Error(message), { code });
+  it.each([
+    [
+      'a request over the size limit',
+      grpcError(8, '8 RESOURCE_EXHAUSTED: gRPC message exceeds maximum size 4194304: 6000504'),
+      'RESOURCE_EXHAUSTED: gRPC message exceeds maximum size 4194304: 6000504\n',
+      'larger than the store accepts',
+    ],
+    [
+      'the same, given up on after the client retried it',
+      grpcError(
+        4,
+        'Total timeout of API google.firestore.v1.Firestore exceeded 60000 milliseconds ' +
+          'retrying error Error: 8 RESOURCE_EXHAUSTED: gRPC message exceeds maximum size ' +
+          '4194304: 5001244  before any response was received.',
+      ),
+      'RESOURCE_EXHAUSTED: Total timeout of API google.firestore.v1.Firestore exceeded',
+      'larger than the store accepts',
+    ],
+    [
+      'a quota used up',
+      grpcError(8, '8 RESOURCE_EXHAUSTED: Quota exceeded.'),
+      'RESOURCE_EXHAUSTED: Quota exceeded.\n',
+      'A quota of the Firestore project is used up',
+    ],
+  ])(
+    'reports %s as RESOURCE_EXHAUSTED with advice, not UNAVAILABLE',
+    async (_, failure, head, advice) => {
+      const store = new CountingStore(new MemoryStore());
+      store.failure = failure;
+      const { code, err } = await seedCommand([], { store });
+      expect(code).toBe(1);
+      expect(err.startsWith(head)).toBe(true);
+      expect(err).toContain('nothing was written.\n');
+      expect(err).toContain(advice);
+      expect(err).not.toContain('UNAVAILABLE');
+      noStack(err);
+    },
+  );
+
   it('says how far a failed import got, and a re-run writes only the rest', async () => {
     // The store goes down after two committed batches (each batch is its own transaction).
     const store = new CountingStore(new MemoryStore());
@@ -372,7 +438,7 @@ describe('runSeedCommand', () => {
           : store.commit(writes),
       close: () => store.close(),
     };
-    const limits = { maxWrites: 10, maxBytes: 8 * 1024 * 1024 };
+    const limits = TEN_DOCUMENTS;
     const failed = await seedCommand([], { store: failing, limits });
     expect(failed.code).toBe(1);
     expect(failed.err).toBe(

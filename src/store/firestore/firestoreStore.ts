@@ -36,6 +36,7 @@ import {
   type SnapshotPointer,
 } from './compactedSnapshot.js';
 import { logger } from '../../observability/logger.js';
+import { assertCommitFits, documentCost, EVENTS, VERSIONS } from './commitCost.js';
 
 /** How to reach Firestore. */
 export interface FirestoreStoreOptions {
@@ -68,12 +69,6 @@ export interface FirestoreStats {
   documentsRead: number;
   documentsWritten: number;
 }
-
-/** Name of the subcollection that keeps every version of a document. */
-export const VERSIONS = 'versions';
-
-/** The outbox: one document per change event, its id the event's position (commit order). */
-export const EVENTS = 'events';
 
 // gRPC status codes that mean "the backend cannot be reached right now".
 const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
@@ -327,16 +322,17 @@ export class FirestoreStore implements ContentStore {
           const epoch = epochOf(meta!.data()) || randomUUID();
           const now = new Date().toISOString();
           const written = stampWrites(writes, current, rev, now, options.actor);
+          const encoded = written.map(toFirestore);
+          const events = changeEventsOf(written, current, epoch);
+          // Refused here, whole, rather than by Firestore after its client's minute of retries.
+          assertCommitFits(written.map((doc, i) => documentCost(doc, encoded[i]!, events[i]!)));
           written.forEach((doc, i) => {
-            const encoded = toFirestore(doc);
-            tx.set(refs[i]!, encoded);
+            tx.set(refs[i]!, encoded[i]!);
             // The version history lives beside the document: one subcollection entry per write.
-            tx.set(refs[i]!.collection(VERSIONS).doc(String(doc.version)), encoded);
+            tx.set(refs[i]!.collection(VERSIONS).doc(String(doc.version)), encoded[i]!);
+            // The outbox: the write's event, in the same transaction (it exists iff the change does).
+            tx.set(this.db.collection(EVENTS).doc(events[i]!.position), events[i]!);
           });
-          // The outbox: each write's event, in the same transaction (it exists iff the change does).
-          for (const event of changeEventsOf(written, current, epoch)) {
-            tx.set(this.db.collection(EVENTS).doc(event.position), event);
-          }
           tx.set(this.metaRef, { rev, epoch, updatedAt: now });
           this.stats.rpcs++;
           this.stats.documentsWritten += 3 * written.length + 1;
@@ -418,7 +414,9 @@ export class FirestoreStore implements ContentStore {
     } catch (error) {
       if (error instanceof AppError) throw error;
       const code = (error as { code?: unknown }).code;
-      if (typeof code === 'number' && UNREACHABLE_CODES.has(code)) {
+      // A refusal the client retried until its own deadline arrives as DEADLINE_EXCEEDED with
+      // the refusal in its message: it is not an outage, so it passes as it is.
+      if (typeof code === 'number' && UNREACHABLE_CODES.has(code) && !isRefusal(error)) {
         throw new AppError(
           ErrorCode.UNAVAILABLE,
           `The content store is unreachable (${what} failed).`,
@@ -427,6 +425,12 @@ export class FirestoreStore implements ContentStore {
       throw error;
     }
   }
+}
+
+// `RESOURCE_EXHAUSTED`: a request over the server's size limit, or a quota used up.
+function isRefusal(error: unknown): boolean {
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && /RESOURCE_EXHAUSTED|exceeds maximum size/.test(message);
 }
 
 function positionOf(relay: Record<string, unknown> | undefined): string | null {
