@@ -26,7 +26,7 @@ const FACTORS = (process.env.BENCH_SCALE_FACTORS ?? '1,10,100,300')
   .filter(Boolean)
   .map(Number);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
-const EDITS = Number(process.env.BENCH_SCALE_EDITS ?? 30);
+const EDITS = Number(process.env.BENCH_SCALE_EDITS ?? 50);
 const LOAD_SECONDS = Number(process.env.BENCH_SCALE_LOAD_SECONDS ?? 5);
 const START_TIMEOUT_MS = 1000 * Number(process.env.BENCH_SCALE_START_TIMEOUT_S ?? 120);
 const FIRESTORE_TIMEOUT_MS = 1000 * Number(process.env.BENCH_SCALE_FIRESTORE_TIMEOUT_S ?? 60);
@@ -176,7 +176,7 @@ async function firestore(figures: Map<number, FactorFigures>): Promise<string> {
         projects.set(factor, project);
         figure.reads = await attempt(`${factor}× reads per start`, () => readsPerStart(project));
         log(
-          `${factor}× reads per start: ${figure.reads.ok ? figure.reads.value.documentsRead : figure.reads.failure}`,
+          `${factor}× reads per start: ${figure.reads.ok ? `${figure.reads.value.documentsRead} in ${ms(figure.reads.value.ms)}` : figure.reads.failure}`,
         );
       }
       await alternating(figures, async (factor, figure, run) => {
@@ -251,7 +251,10 @@ function table(
       value(f.seed, (t) => `${(t / 1000).toFixed(1)} s`),
     ),
     row('Firestore: document reads per instance start', (f) =>
-      value(f.reads, (r) => `${r.documentsRead.toLocaleString('en-US')} (${r.rpcs} RPCs)`),
+      value(
+        f.reads,
+        (r) => `${r.documentsRead.toLocaleString('en-US')} (${r.rpcs} RPCs; ${ms(r.ms)})`,
+      ),
     ),
     row('Firestore: API cold start', (f) =>
       f.firestoreStarts.length === 0
@@ -273,7 +276,7 @@ function table(
     ),
     '',
     'Rows: cold start = spawning `functions-framework --target=api` (the `npm run build` output, copied with its `dist/content.json` compiled from the scaled seed by `node dist/cli/compileSeed.js`, as the build does; production; memory store; SEED_DIR the scaled seed) until the first good answer to coldStart.bench.ts\'s query; RSS from /proc (VmRSS); first search = the first `search(query: "프롬프트")` after that answer.',
-    `\`npm run seed\` = \`node dist/cli/seed.js --dir <scaled seed>\` (the build already made) into a new project on the Firestore emulator, default settings; reads per start = the Firestore adapter's own count of documents read by a new read model's first load (the revision document included), in-process; Firestore API cold start = the deployable on STORE=firestore with default settings until the first good answer, killed after ${FIRESTORE_TIMEOUT_MS / 1000} s. Where \`npm run seed\` failed, the rest of the course was imported in-process in 1 MiB batches first${completed.length > 0 ? ` (${completed.join(', ')})` : ''}; the import's change events are marked published before the starts.${firestoreNote ? ` Firestore: ${firestoreNote}.` : ''}`,
+    `\`npm run seed\` = \`node dist/cli/seed.js --dir <scaled seed>\` (the build already made) into a new project on the Firestore emulator, default settings; reads per start = the Firestore adapter's own count of documents read by a new read model's first load (the revision document included), in-process without a deadline, with the time it took (the API gives it STORE_TIMEOUT_MS, 5 s by default); Firestore API cold start = the deployable on STORE=firestore with default settings until the first good answer, killed after ${FIRESTORE_TIMEOUT_MS / 1000} s. Where \`npm run seed\` failed, the rest of the course was imported in-process in 1 MiB batches first${completed.length > 0 ? ` (${completed.join(', ')})` : ''}; the import's change events are marked published before the starts.${firestoreNote ? ` Firestore: ${firestoreNote}.` : ''}`,
     `Edit = \`ReadModel.applyCommitted\` of one concept-summary commit, in-process on a memory store holding the compiled course, the search index built first. Bundle = \`GET ${BUNDLE_PATH}\` (copy 0's lesson: the same answer at every factor) with RESPONSE_CACHE_BYTES=0, so every request misses the response cache; 10 connections, ${LOAD_SECONDS} s after 1 s of warm-up, p99 median of ${RUNS} rounds.`,
   ].join('\n');
 }

@@ -87,6 +87,8 @@ export async function completeSeed(
 export interface StartReads {
   documentsRead: number;
   rpcs: number;
+  /** Milliseconds the load took (no deadline: the bench's own store timeout). */
+  ms: number;
 }
 
 /**
@@ -102,8 +104,10 @@ export async function readsPerStart(project: FirestoreProject): Promise<StartRea
     timeoutMs: BENCH_STORE_TIMEOUT_MS,
   });
   try {
+    const started = process.hrtime.bigint();
     await new ReadModel(store, { ttlMs: BENCH_STORE_TIMEOUT_MS }).current();
-    return { documentsRead: store.stats.documentsRead, rpcs: store.stats.rpcs };
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    return { documentsRead: store.stats.documentsRead, rpcs: store.stats.rpcs, ms };
   } finally {
     await store.close();
   }
