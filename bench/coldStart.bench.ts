@@ -8,11 +8,15 @@ import { startServer, type Readiness } from './throughput/serverProcess.js';
 import { fmt, summarize } from './stats.js';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
-const QUERY = JSON.stringify({ query: '{ concept(slug: "gemini", locale: EN) { slug term } }' });
-const EXPECTED = '{"data":{"concept":{"slug":"gemini","term":"Gemini"}}}';
+/** The request a cold start is timed to (its first good answer), as a POST body. */
+export const QUERY = JSON.stringify({
+  query: '{ concept(slug: "gemini", locale: EN) { slug term } }',
+});
+/** The API's answer to QUERY. */
+export const EXPECTED = '{"data":{"concept":{"slug":"gemini","term":"Gemini"}}}';
 
-/** Ready once a POST answers exactly `expected` (the first good GraphQL answer). */
-function firstGoodAnswer(expected: string): Readiness {
+/** Ready once a POST of QUERY answers exactly `expected` (the first good GraphQL answer). */
+export function firstGoodAnswer(expected: string): Readiness {
   return async (url) => {
     const answer = await fetch(`${url}/graphql`, {
       method: 'POST',

@@ -26,6 +26,14 @@ const SUFFIXES_EN = [
   'notes',
 ];
 
+/** The words that vary copy `copy`'s texts (Korean, English), so copies read differently. */
+export function copySuffix(copy: number): { ko: string; en: string } {
+  return {
+    ko: SUFFIXES_KO[copy % SUFFIXES_KO.length]!,
+    en: SUFFIXES_EN[copy % SUFFIXES_EN.length]!,
+  };
+}
+
 /**
  * The course scaled `factor` times: every concept is copied with a numbered slug and terms,
  * aliases and texts varied by a suffix, so the index sees realistic, distinct vocabulary.
@@ -33,8 +41,7 @@ const SUFFIXES_EN = [
 export function scaleContent(bundle: ContentBundle, factor: number): Concept[] {
   const concepts: Concept[] = [...bundle.concepts];
   for (let copy = 1; copy < factor; copy++) {
-    const ko = SUFFIXES_KO[copy % SUFFIXES_KO.length]!;
-    const en = SUFFIXES_EN[copy % SUFFIXES_EN.length]!;
+    const { ko, en } = copySuffix(copy);
     for (const concept of bundle.concepts) {
       concepts.push({
         ...concept,

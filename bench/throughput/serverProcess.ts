@@ -29,10 +29,25 @@ export function answers(path: string, status = 200): Readiness {
   };
 }
 
+/** How long startServer waits for readiness before it gives up. */
+export interface StartOptions {
+  /** Milliseconds; unset: as long as the process lives. */
+  timeoutMs?: number;
+}
+
+/** The server did not become ready within StartOptions.timeoutMs (the process was killed). */
+export class NotReadyError extends Error {
+  override readonly name = 'NotReadyError';
+  constructor(readonly timeoutMs: number) {
+    super(`not ready after ${Math.round(timeoutMs / 1000)} s`);
+  }
+}
+
 /**
  * Starts `node_modules/.bin/<bin>` (or `node` when bin is 'node') in the project root with
  * PORT set, its output discarded (a real platform drains stdout too) or appended to
- * `stdoutFile`, and waits until `isReady` says so, polling every 2 ms.
+ * `stdoutFile`, and waits until `isReady` says so, polling every 2 ms. A process that exits
+ * first or is not ready within `options.timeoutMs` fails the start (and is killed).
  */
 export async function startServer(
   bin: string,
@@ -40,6 +55,7 @@ export async function startServer(
   env: Record<string, string>,
   isReady: Readiness,
   stdoutFile?: string,
+  options: StartOptions = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const command =
@@ -54,7 +70,16 @@ export async function startServer(
   });
   if (typeof stdout === 'number') closeSync(stdout);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(url, isReady, child);
+  try {
+    await waitFor(url, isReady, child, options.timeoutMs);
+  } catch (error) {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    throw error;
+  }
   const startMs = Number(process.hrtime.bigint() - started) / 1e6;
   return {
     url,
@@ -64,23 +89,39 @@ export async function startServer(
     cpuMs: () => cpuMsOf(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
 }
 
-async function waitFor(url: string, isReady: Readiness, child: ChildProcess): Promise<void> {
+async function waitFor(
+  url: string,
+  isReady: Readiness,
+  child: ChildProcess,
+  timeoutMs: number | undefined,
+): Promise<void> {
+  const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+  const expired = timeoutMs === undefined ? undefined : expiry(deadline);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before ${url}`);
+    if (Date.now() > deadline) throw new NotReadyError(timeoutMs!);
     try {
-      if (await isReady(url)) return;
+      // A request the server holds (waiting on its store) must not outlast the deadline.
+      if (await (expired ? Promise.race([isReady(url), expired]) : isReady(url))) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+}
+
+// Resolves false at the deadline, its timer not keeping Node alive.
+function expiry(deadline: number): Promise<false> {
+  return new Promise((resolve) =>
+    setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())).unref(),
+  );
 }
 
 function rssOf(pid: number): number {
