@@ -27,7 +27,7 @@ export class LinearScan {
           forms.some((f) => lower.includes(f)) || analyzed.bigrams.some((b) => lower.includes(b))
         );
       });
-      const score = scoreEntry(analyzed, entry, inText ? 1 : null);
+      const score = scoreEntry(analyzed, entry, inText);
       if (score) scored.push({ slug: entry.slug, score: score.score });
     }
     return scored

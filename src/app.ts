@@ -138,6 +138,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 
   const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean =>
     responseCache?.front(req, res) ?? false;
+  const searchIndex = searchIndexBuilder(ready);
   let frontDoor: object | undefined;
   return {
     app,
@@ -149,6 +150,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
         bindFrontDoor(server, answerFromCache);
         frontDoor = server;
       }
+      searchIndex.afterAnswer(res);
       if (answerFromCache(req, res)) return;
       app(req, res);
     },
@@ -215,6 +217,31 @@ async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime
       await publisher.close();
       await webhooks.close();
       await store.close();
+    },
+  };
+}
+
+// The served revision's search index is built in the background after an answer, never before
+// the first one: at a cold start (or after a reload) the first requests are not slowed by it, and
+// searches before it is built are answered by a scan (see SearchIndex). Later revisions make
+// theirs from it as they arrive. Costs a listener per request only until the index is built.
+function searchIndexBuilder(ready: Promise<Runtime>): { afterAnswer(res: Response): void } {
+  let runtime: Runtime | undefined;
+  ready.then((r) => (runtime = r)).catch(() => undefined);
+  const build = () => {
+    const search = runtime?.readModel.peek()?.search;
+    if (search && !search.isBuilt) {
+      search
+        .buildInBackground()
+        .catch((error: unknown) =>
+          logger().error({ err: error }, 'building the search index failed'),
+        );
+    }
+  };
+  return {
+    afterAnswer: (res) => {
+      if (runtime?.readModel.peek()?.search.isBuilt) return;
+      res.once('finish', build);
     },
   };
 }

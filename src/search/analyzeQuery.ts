@@ -10,7 +10,7 @@ export interface AnalyzedQuery {
   /** Folded whole query, and the same with a trailing particle dropped (트랜스포머는 → 트랜스포머). */
   folded: string[];
   /** Each query word with its forms (particle dropped, English singular). */
-  words: string[][];
+  words: (readonly string[])[];
   /** The consonants of an initial-consonant query (ㅍㄹㅍㅌ), else null. */
   choseong: string | null;
   bigrams: string[];

@@ -1,4 +1,4 @@
-import { hangulBigrams, jamo, wordForms, words } from './normalize.js';
+import { initialTokens, jamoTokens, nameTokens, textTokens } from './indexTokens.js';
 import type { SearchEntry } from './searchEntries.js';
 
 /**
@@ -24,29 +24,16 @@ export function newVersion(entry: SearchEntry): IndexedVersion {
   return { id: ++lastId, entry };
 }
 
-function tokensOf(text: string): string[] {
-  const tokens = words(text).flatMap(wordForms);
-  return [...tokens, ...hangulBigrams(tokens.join(' '))];
-}
-
 /**
- * The document the inverted index stores for a version: pre-normalized tokens (folded names,
- * words with particles dropped and English singulars, Hangul bigrams, initial consonants and
- * jamo) joined by spaces, which the index's tokenizer only splits.
+ * The document the inverted index stores for a version: each field's tokens (see indexTokens.ts)
+ * joined by spaces, which the index's tokenizer only splits.
  */
 export function indexedDocument({ id, entry }: IndexedVersion): IndexedDocument {
   return {
     id,
-    names: entry.names
-      .flatMap((n) => [n.folded, ...n.words.flatMap(wordForms), ...hangulBigrams(n.folded)])
-      .join(' '),
-    initials: entry.names
-      .map((n) => n.choseong)
-      .filter(Boolean)
-      .join(' '),
-    jamo: entry.names
-      .flatMap((n) => (n.jamo !== n.folded ? [n.jamo, ...n.words.map(jamo)] : []))
-      .join(' '),
-    text: entry.texts.flatMap((t) => tokensOf(t.text)).join(' '),
+    names: nameTokens(entry).join(' '),
+    initials: initialTokens(entry).join(' '),
+    jamo: jamoTokens(entry).join(' '),
+    text: entry.texts.flatMap((t) => textTokens(t.lower)).join(' '),
   };
 }

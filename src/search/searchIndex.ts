@@ -1,16 +1,14 @@
 import type { Concept } from '../domain/concept.js';
 import type { AnalyzedQuery } from './analyzeQuery.js';
-import { newVersion, type IndexedVersion, type IndexField } from './indexedVersion.js';
-import { jamo } from './normalize.js';
-import { PREFIX_SCORE, scoreEntry, type EntryScore } from './scoreEntry.js';
+import { inSlices } from './inSlices.js';
+import { newVersion, type IndexedVersion } from './indexedVersion.js';
+import type { Lookup } from './lookup.js';
+import { matchInStages, type SearchMatch } from './matchStages.js';
 import { searchEntryOf, type SearchEntry } from './searchEntries.js';
-import { SearchGeneration, type LookupOptions } from './searchGeneration.js';
+import { SearchGeneration } from './searchGeneration.js';
+import { SearchScan } from './searchScan.js';
 
-/** A match before it is turned into a hit: the concept's entry and how it scored. */
-export interface SearchMatch {
-  entry: SearchEntry;
-  score: EntryScore;
-}
+export type { SearchMatch } from './matchStages.js';
 
 /** How many candidates each field contributes to exact ranking. */
 export const CANDIDATES_PER_FIELD = 200;
@@ -33,58 +31,64 @@ interface Built {
   successor?: SearchGeneration | undefined;
 }
 
+/** An index not built yet that will be made from `root`'s once that is built (see `next`). */
+interface Origin {
+  root: SearchIndex;
+  /** Slugs written since `root`'s revision. */
+  changed: ReadonlySet<string>;
+}
+
 /**
  * The search index of one content revision, immutable: an inverted index (see SearchGeneration:
  * MiniSearch over our own Korean/English tokens) that finds candidates fast, and `scoreEntry`,
  * which ranks them in tiers. It covers every concept, drafts included; callers filter by
- * visibility. Built on its first search, not before; the next revision's index (see `next`)
- * shares the inverted index and every unchanged concept's entry with it, and indexes only what
- * changed.
+ * visibility.
+ *
+ * No search waits for it to be built. Until it is, searches are answered by a scan
+ * (SearchScan) that runs the same stages over the same tokens without an inverted index; the
+ * build runs in the background in slices (`buildInBackground`, which the API starts after its
+ * first answer, never before). The next revision's index (see `next`) shares the inverted index
+ * and every unchanged concept's entry with this one and indexes only what changed, also when it
+ * arrives while this one is still being built: it is then made from this one once it is.
  *
  * Which concepts a revision's index finds, and by which names and texts, never changes. The
  * inverted index's own BM25 scores (which pick each field's best candidates and break ties
  * between text matches) are computed over its whole generation, superseded versions and later
- * revisions' included, so they can move slightly as later revisions are added to it.
+ * revisions' included, so they can move slightly as later revisions are added to it; the scan
+ * has none (see SearchScan for how its answers can differ).
  */
 export class SearchIndex {
-  // Made on the first search, or by `next` from the index before.
   private state: Built | undefined;
+  // Not built yet: the index this one will be made from (else it is built from its concepts).
+  private origin: Origin | undefined;
+  // A build from the concepts, under way or done (only for an index without an origin).
+  private job: BuildJob | undefined;
+  private building: Promise<void> | undefined;
+  // Until it is built: the entries made so far (by the scan or the build), and the scan.
+  private entries = new Map<string, SearchEntry>();
+  private scan: SearchScan | undefined;
 
-  /** @param concepts the revision's concepts by slug, drafts included (read on the first search). */
+  /** @param concepts the revision's concepts by slug, drafts included. */
   constructor(private readonly concepts: ReadonlyMap<string, Concept>) {}
 
   /**
    * The index of the next revision, whose concepts are `concepts`: `changed` names the slugs
    * written since this revision (created, updated or deleted). This index is left as it was.
-   * When this one was built, the next one shares its entries and inverted index and indexes
-   * only the changed concepts; else it is built on its first search.
+   * When this one is built, the next one shares its entries and inverted index and indexes only
+   * the changed concepts now; else it will be made so from the index this one comes from once
+   * that is built (no build is started twice or wasted), and answers by a scan until then.
    */
   next(concepts: ReadonlyMap<string, Concept>, changed: Iterable<string>): SearchIndex {
     const index = new SearchIndex(concepts);
-    if (!this.state) return index;
-    const { generation } = this.state;
-    const live = new Map(this.state.live);
-    const added: IndexedVersion[] = [];
-    for (const slug of new Set(changed)) {
-      const concept = concepts.get(slug);
-      if (!concept) {
-        live.delete(slug);
-        continue;
-      }
-      const version = newVersion(searchEntryOf(concept));
-      live.set(slug, version);
-      added.push(version);
+    const state = this.ready();
+    if (state) {
+      index.state = derive(state, concepts, new Set(changed), (slug) =>
+        searchEntryOf(concepts.get(slug)!),
+      );
+    } else {
+      const root = this.origin?.root ?? this;
+      index.origin = { root, changed: new Set([...(this.origin?.changed ?? []), ...changed]) };
     }
-    for (const version of added) generation.add(version);
-    const superseded = generation.versions - live.size;
-    const successor =
-      this.state.successor ??
-      (superseded > Math.max(MIN_SUPERSEDED, SUPERSEDED_PER_LIVE * live.size)
-        ? new SearchGeneration()
-        : undefined);
-    index.state = successor?.fill(live, added.length + FILLED_PER_REVISION)
-      ? { live, generation: successor }
-      : { live, generation, successor };
     return index;
   }
 
@@ -93,13 +97,8 @@ export class SearchIndex {
    * later revisions that share it (for tests and measurements).
    */
   get superseded(): number {
-    return this.state ? this.state.generation.versions - this.state.live.size : 0;
-  }
-
-  /** Builds the index now rather than on its first search (for measurements); returns it. */
-  build(): this {
-    this.built();
-    return this;
+    const state = this.ready();
+    return state ? state.generation.versions - state.live.size : 0;
   }
 
   /** Number of indexed concepts. */
@@ -107,74 +106,169 @@ export class SearchIndex {
     return this.concepts.size;
   }
 
+  /** True once searches use the inverted index (before, the scan answers them). */
+  get isBuilt(): boolean {
+    return this.ready() !== undefined;
+  }
+
   /**
-   * Candidates from the inverted index, scored; unordered. Lookups go from cheap to costly and
-   * stop once `wanted` names already matched exactly or by prefix: nothing found later (word,
-   * partial, typo or text matches) could outrank those.
+   * Starts building this index in the background unless it is built or being built: slices of
+   * work of a few milliseconds, each in its own turn of the event loop, so requests are served
+   * between them. Resolves once it is built.
+   */
+  buildInBackground(): Promise<void> {
+    if (this.ready()) return Promise.resolve();
+    if (this.origin) {
+      return this.origin.root.buildInBackground().then(() => void this.ready());
+    }
+    this.building ??= inSlices((deadline) => this.buildJob().step(deadline)).then(() =>
+      this.adopt(),
+    );
+    return this.building;
+  }
+
+  /** Builds the index now (finishing a build under way) rather than in the background; returns it. */
+  build(): this {
+    if (this.ready()) return this;
+    if (this.origin) this.origin.root.build();
+    else {
+      this.buildJob().step(Infinity);
+      this.adopt();
+    }
+    this.ready();
+    return this;
+  }
+
+  /**
+   * Matches of a query, scored; unordered (see matchInStages): from the inverted index once it
+   * is built, else from the scan, which makes no index.
    */
   match(
     query: AnalyzedQuery,
     wanted = Infinity,
     visible: (slug: string) => boolean = () => true,
   ): SearchMatch[] {
-    const { live, generation } = this.built();
-    // Each field's best candidates by the index's own score; only those are ranked exactly, so
-    // a query's cost stays bounded however many concepts share a common word.
-    const run = (terms: string[], field: IndexField, options: LookupOptions) =>
-      generation.lookup(terms, field, options, live, CANDIDATES_PER_FIELD);
-    const scored = new Map<string, SearchMatch | null>();
-    const textScores = new Map<string, number>();
-    const consider = (hits: { slug: string }[]) => {
-      for (const { slug } of hits) {
-        if (scored.has(slug)) continue;
-        const entry = live.get(slug)!.entry;
-        const score = scoreEntry(query, entry, textScores.get(slug) ?? null);
-        scored.set(slug, score ? { entry, score } : null);
-      }
-    };
-    // Only matches this reader may see count towards stopping early.
-    const strong = () =>
-      [...scored.values()].filter(
-        (m) => m && m.score.score >= PREFIX_SCORE && visible(m.entry.slug),
-      ).length;
-    const results = () => [...scored.values()].filter((m): m is SearchMatch => m !== null);
-
-    // 1. The whole query as a name (exact, prefix) or as initial consonants.
-    consider(run(query.folded, 'names', { prefix: true }));
-    if (query.choseong) consider(run([query.choseong], 'initials', { prefix: true }));
-    if (strong() >= wanted) return results();
-
-    // 2. Its words, in names and texts (texts first, so their scores are known when ranking).
-    // Hangul bigrams ("모델" is everywhere, so costly) only when no word occurs in a text.
-    const forms = query.words.flat();
-    let textHits = run(forms, 'text', { prefix: true });
-    if (textHits.length === 0) textHits = run(query.bigrams, 'text', {});
-    for (const hit of textHits) textScores.set(hit.slug, hit.score);
-    for (const slug of textScores.keys()) if (scored.get(slug) === null) scored.delete(slug);
-    consider(run(forms, 'names', { prefix: true }));
-    consider(textHits);
-    if (strong() > 0) return results();
-
-    // 3. Partial and typo matches: name bigrams and fuzzy lookups, the costly part.
-    consider(run(query.bigrams, 'names', {}));
-    consider(run([...query.folded, ...forms], 'names', { fuzzy: 0.3 }));
-    const hangul = [...query.folded, ...forms].filter((t) => /[\uAC00-\uD7A3]/.test(t)).map(jamo);
-    consider(run(hangul, 'jamo', { fuzzy: 0.2 }));
-    return results();
+    const state = this.ready();
+    if (state) {
+      const lookup: Lookup = (terms, field, options) =>
+        state.generation.lookup(terms, field, options, state.live, CANDIDATES_PER_FIELD);
+      return matchInStages(query, wanted, visible, lookup, (slug) => state.live.get(slug)!.entry);
+    }
+    this.scan ??= new SearchScan(this.concepts, (slug) => this.entryOf(slug));
+    return matchInStages(query, wanted, visible, this.scan.lookup, (slug) => this.entryOf(slug));
   }
 
-  // The entries and generation, made on the first search unless `next` carried them over.
-  private built(): Built {
-    if (!this.state) {
-      const generation = new SearchGeneration();
-      const live = new Map<string, IndexedVersion>();
-      for (const [slug, concept] of this.concepts) {
-        const version = newVersion(searchEntryOf(concept));
-        generation.add(version);
-        live.set(slug, version);
-      }
-      this.state = { live, generation };
-    }
+  // The built state, made now from the root's when that is built (which costs what changed).
+  private ready(): Built | undefined {
+    if (this.state || !this.origin) return this.state;
+    const base = this.origin.root.ready();
+    if (!base) return undefined;
+    this.state = derive(base, this.concepts, this.origin.changed, (slug) => this.entryOf(slug));
+    this.origin = undefined;
+    this.forgetUnbuilt();
     return this.state;
   }
+
+  // A concept's entry before the index is built, made once whoever asks first (the scan, the
+  // build, the derivation); an index made from a root shares the root's unchanged ones.
+  private entryOf(slug: string): SearchEntry {
+    const built = this.state?.live.get(slug);
+    if (built) return built.entry;
+    let entry = this.entries.get(slug);
+    if (!entry) {
+      entry =
+        this.origin && !this.origin.changed.has(slug)
+          ? this.origin.root.entryOf(slug)
+          : searchEntryOf(this.concepts.get(slug)!);
+      this.entries.set(slug, entry);
+    }
+    return entry;
+  }
+
+  private buildJob(): BuildJob {
+    return (this.job ??= new BuildJob(this.concepts.keys(), (slug) => this.entryOf(slug)));
+  }
+
+  // Takes the finished build's state (once: the background build and `build` may both end it).
+  private adopt(): void {
+    if (this.state || !this.job?.done) return;
+    this.state = this.job.built;
+    this.job = undefined;
+    this.forgetUnbuilt();
+  }
+
+  private forgetUnbuilt(): void {
+    this.entries = new Map();
+    this.scan = undefined;
+  }
+}
+
+/**
+ * A build from a revision's concepts, a step at a time: each step indexes concepts until its
+ * deadline (at least one), so a build can run in slices between requests.
+ */
+class BuildJob {
+  private readonly generation = new SearchGeneration();
+  private readonly live = new Map<string, IndexedVersion>();
+  private next: IteratorResult<string>;
+
+  constructor(
+    private readonly slugs: Iterator<string>,
+    private readonly entryOf: (slug: string) => SearchEntry,
+  ) {
+    this.next = slugs.next();
+  }
+
+  get done(): boolean {
+    return this.next.done === true;
+  }
+
+  get built(): Built {
+    return { live: this.live, generation: this.generation };
+  }
+
+  /** Indexes concepts until `deadline` (performance.now()); true once all are. */
+  step(deadline: number): boolean {
+    while (!this.next.done) {
+      const slug = this.next.value;
+      const version = newVersion(this.entryOf(slug));
+      this.generation.add(version);
+      this.live.set(slug, version);
+      this.next = this.slugs.next();
+      if (performance.now() >= deadline) break;
+    }
+    return this.done;
+  }
+}
+
+// The built state of a revision made from the one before it: `changed` concepts get new
+// versions (deleted ones leave), everything else is shared.
+function derive(
+  base: Built,
+  concepts: ReadonlyMap<string, Concept>,
+  changed: ReadonlySet<string>,
+  entryOf: (slug: string) => SearchEntry,
+): Built {
+  const { generation } = base;
+  const live = new Map(base.live);
+  const added: IndexedVersion[] = [];
+  for (const slug of changed) {
+    if (!concepts.has(slug)) {
+      live.delete(slug);
+      continue;
+    }
+    const version = newVersion(entryOf(slug));
+    live.set(slug, version);
+    added.push(version);
+  }
+  for (const version of added) generation.add(version);
+  const superseded = generation.versions - live.size;
+  const successor =
+    base.successor ??
+    (superseded > Math.max(MIN_SUPERSEDED, SUPERSEDED_PER_LIVE * live.size)
+      ? new SearchGeneration()
+      : undefined);
+  return successor?.fill(live, added.length + FILLED_PER_REVISION)
+    ? { live, generation: successor }
+    : { live, generation, successor };
 }

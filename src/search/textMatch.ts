@@ -1,0 +1,101 @@
+import { textTokens } from './indexTokens.js';
+import { WORD_PATTERN, wordForms } from './normalize.js';
+
+const LATIN = /^[a-z0-9]+$/;
+const SYLLABLES = /^[\uAC00-\uD7A3]+$/;
+const LATIN_RUN = /[a-z0-9]+/g;
+// Splits words as `words` does, from a given position (lastIndex).
+const WORD_SCAN = new RegExp(WORD_PATTERN.source, 'gu');
+
+const isLatin = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+const isSyllable = (code: number) => code >= 0xac00 && code <= 0xd7a3;
+
+/**
+ * One text as the scan reads it: whether it has a token (see `textTokens`) that is a term or,
+ * for a prefix lookup, begins with it; answered from the cleaned text with `indexOf` instead of
+ * making its tokens, which is most of what building the index costs. The rules, from how
+ * `textTokens` makes tokens:
+ *
+ * - a token beginning with a term of Latin letters and digits, or of Hangul syllables, is a
+ *   word beginning with it (a particle-less form begins its word), so the term is in the text
+ *   where a word starts (`startsWord`); or, for Latin, an English singular that does not begin
+ *   its word (queries → query, data → datum), kept per text (`singulars`);
+ * - a token beginning with two Hangul syllables is any bigram of a word: the syllables
+ *   anywhere in the text (two syllables side by side are always in one word);
+ * - any other term (mixed scripts, other letters, a whole-token lookup of a word) is looked up
+ *   in the text's tokens, made for it then.
+ */
+export class ScannedText {
+  // English singulars of this text's words that do not begin their word; made on first use.
+  private singulars: string[] | undefined;
+  // This text's tokens, made only for terms the rules above do not cover.
+  private tokens: Set<string> | undefined;
+  private sortedTokens: string[] | undefined;
+
+  /** @param lower the text cleaned (`TextEntry.lower`) */
+  constructor(private readonly lower: string) {}
+
+  /** True when a token of this text is `term`, or begins with it when `prefix`. */
+  has(term: string, prefix: boolean): boolean {
+    const { lower } = this;
+    if (SYLLABLES.test(term) && term.length === 2) return lower.includes(term);
+    if (prefix && (LATIN.test(term) || SYLLABLES.test(term))) {
+      for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+        if (this.startsWord(at, isLatin(term.charCodeAt(0)))) return true;
+      }
+      return LATIN.test(term) && this.englishSingulars().some((s) => s.startsWith(term));
+    }
+    return this.hasToken(term, prefix);
+  }
+
+  // True when a word of the text starts at `at`, where a term of one kind (Latin, or Hangul
+  // syllables) was found: then that word runs to the end of the term.
+  private startsWord(at: number, latin: boolean): boolean {
+    if (at === 0) return true;
+    const before = this.lower.charCodeAt(at - 1);
+    if (latin ? isLatin(before) : isSyllable(before)) return false;
+    if (before < 0x80 && !isLatin(before)) return true;
+    return this.matchStartsAt(at);
+  }
+
+  // The words around `at` as WORD_PATTERN splits them, from the last character that is in no
+  // word (an ASCII space or punctuation mark: where every split starts afresh).
+  private matchStartsAt(at: number): boolean {
+    let from = at - 1;
+    while (from > 0) {
+      const code = this.lower.charCodeAt(from - 1);
+      if (code < 0x80 && !isLatin(code)) break;
+      from--;
+    }
+    WORD_SCAN.lastIndex = from;
+    for (let match = WORD_SCAN.exec(this.lower); match; match = WORD_SCAN.exec(this.lower)) {
+      if (match.index >= at) return match.index === at;
+    }
+    return false;
+  }
+
+  private englishSingulars(): string[] {
+    if (this.singulars) return this.singulars;
+    const found = new Set<string>();
+    LATIN_RUN.lastIndex = 0;
+    for (let match = LATIN_RUN.exec(this.lower); match; match = LATIN_RUN.exec(this.lower)) {
+      const word = match[0];
+      // Only words of letters have a singular form (see wordForms); a run is a word when a
+      // word starts where it does (it may be the tail of a word of other letters: "éab").
+      if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
+      const forms = wordForms(word);
+      if (forms.every((form) => word.startsWith(form))) continue;
+      if (!this.startsWord(match.index, true)) continue;
+      for (const form of forms) if (!word.startsWith(form)) found.add(form);
+    }
+    return (this.singulars = [...found]);
+  }
+
+  private hasToken(term: string, prefix: boolean): boolean {
+    this.tokens ??= new Set(textTokens(this.lower));
+    if (this.tokens.has(term)) return true;
+    if (!prefix) return false;
+    this.sortedTokens ??= [...this.tokens].sort();
+    return this.sortedTokens.some((token) => token.startsWith(term));
+  }
+}
