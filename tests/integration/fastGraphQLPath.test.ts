@@ -29,7 +29,13 @@ interface Sample {
   operationName?: string;
   headers?: Record<string, string>;
   extensions?: Record<string, unknown>;
+  /** Send the extensions without the document (a persisted query by its hash). */
+  hashOnly?: boolean;
 }
+
+const persisted = (query: string) => ({
+  persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
+});
 
 const TWO_DEEP = `query ConceptTwoDeep($slug: ID!) {
   concept(slug: $slug) {
@@ -274,17 +280,44 @@ const CORPUS: Sample[] = [
     headers: { accept: 'text/html' },
   },
   {
-    name: 'a persisted query',
+    name: 'a persisted query registered',
     fast: false,
-    query: '{ concept(slug: "encoder") { slug } }',
-    extensions: {
-      persistedQuery: {
-        version: 1,
-        sha256Hash: createHash('sha256')
-          .update('{ concept(slug: "encoder") { slug } }')
-          .digest('hex'),
-      },
-    },
+    query: TWO_DEEP,
+    variables: { slug: 'transformer' },
+    extensions: persisted(TWO_DEEP),
+  },
+  {
+    name: 'a persisted query by its hash, POST',
+    fast: true,
+    query: TWO_DEEP,
+    hashOnly: true,
+    variables: { slug: 'transformer' },
+    extensions: persisted(TWO_DEEP),
+  },
+  {
+    name: 'a persisted query by its hash, GET',
+    fast: true,
+    method: 'GET',
+    query: TWO_DEEP,
+    hashOnly: true,
+    variables: { slug: 'decoder' },
+    extensions: persisted(TWO_DEEP),
+    headers: { 'apollo-require-preflight': 'true' },
+  },
+  {
+    name: 'an unknown persisted query',
+    fast: false,
+    query: '{ concept(slug: "encoder") { term } }',
+    hashOnly: true,
+    extensions: persisted('{ concept(slug: "encoder") { term } }'),
+  },
+  {
+    name: 'a persisted query version 2',
+    fast: false,
+    query: TWO_DEEP,
+    hashOnly: true,
+    variables: { slug: 'transformer' },
+    extensions: { persistedQuery: { ...persisted(TWO_DEEP).persistedQuery, version: 2 } },
   },
   {
     name: 'a bad token',
@@ -295,12 +328,15 @@ const CORPUS: Sample[] = [
 ];
 
 function send(served: Served, sample: Sample): Promise<RawAnswer> {
-  const { method = 'POST', query, variables, operationName, extensions } = sample;
+  const { method = 'POST', variables, operationName, extensions } = sample;
+  const query = sample.hashOnly ? undefined : sample.query;
   const headers = { ...sample.headers };
   if (method === 'GET') {
-    const params = new URLSearchParams({ query });
+    const params = new URLSearchParams();
+    if (query !== undefined) params.set('query', query);
     if (variables) params.set('variables', JSON.stringify(variables));
     if (operationName) params.set('operationName', operationName);
+    if (extensions) params.set('extensions', JSON.stringify(extensions));
     return sendRaw(`${served.url}/graphql?${params.toString()}`, 'GET', headers);
   }
   const body = JSON.stringify({ query, variables, operationName, extensions });

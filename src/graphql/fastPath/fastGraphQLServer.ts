@@ -114,7 +114,11 @@ export class FastGraphQLServer extends ApolloServer<GraphQLContext> {
   ): Promise<HTTPGraphQLResponse | undefined> {
     const request = plainGraphQLRequest(http);
     if (!request) return undefined;
-    const prepared = this.known.get(request.query);
+    // A persisted query's document is read where Apollo reads it (its cache, `apq:` + hash).
+    const query = request.persistedHash
+      ? await this.cache.get(`apq:${request.persistedHash}`)
+      : request.query;
+    const prepared = query === undefined ? undefined : this.known.get(query);
     if (!prepared) return undefined;
     const fast = this.operationOf(prepared, request.operationName);
     if (!fast) return undefined;
