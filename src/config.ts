@@ -48,6 +48,9 @@ const environmentSchema = z.object({
   MAX_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(100 * 1024),
   MAX_WRITER_BODY_BYTES: wholeNumber(1024, 32 * 1024 * 1024).default(10 * 1024 * 1024),
   RESPONSE_CACHE_BYTES: wholeNumber(0, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  GRAPHQL_EXECUTION: z
+    .enum(['fast', 'stock'], { message: 'must be "fast" or "stock"' })
+    .default('fast'),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -104,6 +107,12 @@ export interface Config {
   maxWriterBodyBytes: number;
   /** Bytes of public answers kept per instance by the response cache (0: no cache). */
   responseCacheBytes: number;
+  /**
+   * How GraphQL queries are executed: `fast` answers error-free queries of known documents
+   * without Apollo's request pipeline (graphql/fastPath), `stock` sends every request through it.
+   * Both give the same answers (tests/integration/fastGraphQLPath.test.ts).
+   */
+  graphqlExecution: 'fast' | 'stock';
   /** Structured logs: the lowest level written, and the project that trace ids belong to. */
   logging: { level: LogLevel; projectId?: string };
   /** How change events leave the process: a Pub/Sub topic, or the in-process dispatcher. */
@@ -180,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: values.MAX_BODY_BYTES,
     maxWriterBodyBytes: Math.max(values.MAX_WRITER_BODY_BYTES, values.MAX_BODY_BYTES),
     responseCacheBytes: values.RESPONSE_CACHE_BYTES,
+    graphqlExecution: values.GRAPHQL_EXECUTION,
     logging: {
       level: values.LOG_LEVEL,
       ...(values.GOOGLE_CLOUD_PROJECT ? { projectId: values.GOOGLE_CLOUD_PROJECT } : {}),

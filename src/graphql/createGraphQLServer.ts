@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { httpCachePlugin } from './httpCachePlugin.js';
@@ -10,16 +10,20 @@ import { createFormatError } from './formatError.js';
 import { localePlugin } from './localePlugin.js';
 import { operationLogPlugin } from './operationLogPlugin.js';
 import { buildExecutableSchema } from './executableSchema.js';
+import { FastGraphQLServer } from './fastPath/fastGraphQLServer.js';
 
 /**
  * The Apollo server, configured explicitly from config rather than from NODE_ENV defaults:
  * no stack traces, masked unexpected errors, introspection and schema hints only where allowed,
- * no batching. Started in the background, so a cold start does not await it.
+ * no batching. Started in the background, so a cold start does not await it. With
+ * `graphqlExecution: 'fast'` (the default), error-free queries of documents Apollo has validated
+ * are answered without its request pipeline, with the same bytes (see FastGraphQLServer).
  */
 export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext> {
   const limits = queryLimits<GraphQLContext>(config);
-  const server = new ApolloServer<GraphQLContext>({
-    schema: buildExecutableSchema(),
+  const schema = buildExecutableSchema();
+  const options: ApolloServerOptions<GraphQLContext> = {
+    schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
@@ -41,7 +45,15 @@ export function createGraphQLServer(config: Config): ApolloServer<GraphQLContext
       localePlugin(),
       operationLogPlugin(),
     ],
-  });
+  };
+  const server =
+    config.graphqlExecution === 'fast'
+      ? new FastGraphQLServer(options, {
+          schema,
+          defaultMaxAge: config.publicLifetimes.maxAge,
+          lifetimes: config.publicLifetimes,
+        })
+      : new ApolloServer<GraphQLContext>(options);
   server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
   return server;
 }

@@ -1,13 +1,31 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Viewer } from '../auth/viewer.js';
 import type { PublicLifetimes } from '../http/httpCaching.js';
 import type { GraphQLContext } from './context.js';
 
+/** The Vary of every GraphQL answer: it depends on the language asked for and on the token. */
+export const GRAPHQL_VARY = 'Accept-Language, Authorization';
+
 /**
- * Turns Apollo's cache hints into our HTTP caching: a query whose every field is cacheable
- * answers `public, max-age, s-maxage`; anything with an error (a persisted-query miss included)
- * is `no-store`; answers for a token holder (drafts) are `private, no-store`. Reads the policy
- * Apollo computed (`overallCachePolicy`); Apollo's cache-control plugin writes no header of its
- * own (`calculateHttpHeaders: false`), so this is the one writer of Cache-Control.
+ * The Cache-Control of a GraphQL answer: `public, max-age, s-maxage` when it has no error, its
+ * every field is public and cacheable (`publicMaxAge` > 0: the least max-age of Apollo's cache
+ * hints) and an anonymous reader asked; `private, no-store` for a token holder (drafts);
+ * otherwise `no-store`.
+ */
+export function graphqlCacheControl(
+  answer: { hasErrors: boolean; publicMaxAge: number; viewerRole: Viewer['role'] | undefined },
+  lifetimes: PublicLifetimes,
+): string {
+  if (answer.hasErrors || answer.publicMaxAge === 0) return 'no-store';
+  if (answer.viewerRole !== 'anonymous') return 'private, no-store';
+  return `public, max-age=${Math.min(answer.publicMaxAge, lifetimes.maxAge)}, s-maxage=${lifetimes.sMaxAge}`;
+}
+
+/**
+ * Turns Apollo's cache hints into our HTTP caching (see graphqlCacheControl); anything with an
+ * error (a persisted-query miss included) is `no-store`. Reads the policy Apollo computed
+ * (`overallCachePolicy`); Apollo's cache-control plugin writes no header of its own
+ * (`calculateHttpHeaders: false`), so this is the one writer of Cache-Control.
  */
 export function httpCachePlugin(lifetimes: PublicLifetimes): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -15,20 +33,18 @@ export function httpCachePlugin(lifetimes: PublicLifetimes): ApolloServerPlugin<
       return Promise.resolve({
         willSendResponse({ response, contextValue, overallCachePolicy }) {
           const headers = response.http.headers;
-          headers.set('vary', 'Accept-Language, Authorization');
+          headers.set('vary', GRAPHQL_VARY);
           const hasErrors =
             response.body.kind !== 'single' || (response.body.singleResult.errors?.length ?? 0) > 0;
           const hint = overallCachePolicy.policyIfCacheable();
-          const publicHint = hint?.scope === 'PUBLIC' ? hint.maxAge : 0;
-          if (hasErrors || publicHint === 0) headers.set('cache-control', 'no-store');
-          else if (contextValue.viewer?.role !== 'anonymous')
-            headers.set('cache-control', 'private, no-store');
-          else {
-            headers.set(
-              'cache-control',
-              `public, max-age=${Math.min(publicHint, lifetimes.maxAge)}, s-maxage=${lifetimes.sMaxAge}`,
-            );
-          }
+          const publicMaxAge = hint?.scope === 'PUBLIC' ? hint.maxAge : 0;
+          headers.set(
+            'cache-control',
+            graphqlCacheControl(
+              { hasErrors, publicMaxAge, viewerRole: contextValue.viewer?.role },
+              lifetimes,
+            ),
+          );
           return Promise.resolve();
         },
       });

@@ -1,5 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { OperationDefinitionNode } from 'graphql';
 import type { GraphQLContext } from './context.js';
+
+/** Notes on the request's log record which operation runs: its name (or null) and type. */
+export function noteOperation(
+  context: GraphQLContext,
+  operation: OperationDefinitionNode | undefined,
+): void {
+  if (context.log && operation) {
+    context.log.operation = { name: operation.name?.value || null, type: operation.operation };
+  }
+}
 
 /**
  * Tells the request's log record which operation ran (name and type, never the document or
@@ -10,10 +21,8 @@ export function operationLogPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ contextValue, operation, operationName }) {
-          if (contextValue.log && operation) {
-            contextValue.log.operation = { name: operationName, type: operation.operation };
-          }
+        didResolveOperation({ contextValue, operation }) {
+          noteOperation(contextValue, operation);
           return Promise.resolve();
         },
         willSendResponse({ contextValue, response }) {
