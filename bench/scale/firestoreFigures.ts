@@ -13,9 +13,6 @@ import type { PreparedCourse } from './preparedCourse.js';
 // Generous: these are the bench's own reads and writes, not the figures' (the API and the CLI
 // run with their default STORE_TIMEOUT_MS).
 const BENCH_STORE_TIMEOUT_MS = 300_000;
-// Far under the 8 MiB default: each write also carries its version copy, so a batch is sent
-// as about twice its documents' JSON (issue 18).
-const SMALL_BATCHES = { maxWrites: 400, maxBytes: 1024 * 1024 };
 // The highest write index of a commit: marks a whole revision relayed (as src/app.ts does).
 const LAST_INDEX = 999_999;
 
@@ -75,7 +72,7 @@ export async function completeSeed(
     timeoutMs: BENCH_STORE_TIMEOUT_MS,
   });
   try {
-    const { commits } = await importSeed(store, course.seedDir, { limits: SMALL_BATCHES });
+    const { commits } = await importSeed(store, course.seedDir);
     await store.markRelayed(eventPosition(await store.readRevision(), LAST_INDEX));
     return commits;
   } finally {
