@@ -167,6 +167,13 @@ export interface ContentStore {
    * racing leave the furthest position.
    */
   markRelayed(position: string): Promise<void>;
+  /**
+   * Stores whose full read can start from a compacted snapshot (Firestore) write one of their
+   * content as it is now, so the next instance's start reads a few documents instead of all of
+   * them; returns its revision and how many parts it has. The seed command calls it after an
+   * import. Absent where a full read costs nothing per document (the memory store).
+   */
+  compact?(): Promise<{ rev: number; chunks: number }>;
   /** Releases connections. */
   close(): Promise<void>;
 }
