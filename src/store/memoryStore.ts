@@ -38,9 +38,8 @@ export class MemoryStore implements ContentStore {
   }
 
   readChanges(sinceRev: number): Promise<ChangeBatch> {
-    const documents = [...this.documents.values()]
-      .filter((doc) => doc.rev > sinceRev)
-      .map((doc) => structuredClone(doc));
+    // Stored documents are frozen (see apply): handed out as they are, not copied.
+    const documents = [...this.documents.values()].filter((doc) => doc.rev > sinceRev);
     return Promise.resolve({ rev: this.rev, epoch: this.epoch, documents });
   }
 
@@ -88,15 +87,17 @@ export class MemoryStore implements ContentStore {
     checkPreconditions(writes, current, required, options);
     const rev = this.rev + 1;
     const written = stampWrites(writes, current, rev, this.clock().toISOString(), options.actor);
-    for (const doc of written) {
-      const stored = structuredClone(doc);
+    // A copy the caller cannot reach, frozen: readers may then share it without copying (a
+    // reader that tried to change it would fail loudly instead of changing the store).
+    const stored = written.map((doc) => deepFreeze(structuredClone(doc)));
+    for (const doc of stored) {
       const id = key(doc.collection, doc.id);
-      this.documents.set(id, stored);
-      this.history.set(id, [...(this.history.get(id) ?? []), stored]);
+      this.documents.set(id, doc);
+      this.history.set(id, [...(this.history.get(id) ?? []), doc]);
     }
     this.events.push(...changeEventsOf(written, current, this.epoch));
     this.rev = rev;
-    return { rev, epoch: this.epoch, documents: written.map((doc) => structuredClone(doc)) };
+    return { rev, epoch: this.epoch, documents: stored };
   }
 
   close(): Promise<void> {
@@ -114,6 +115,15 @@ function firstAfter(events: readonly ChangeEvent[], position: string): number {
     else high = middle;
   }
   return low;
+}
+
+// Freezes a value and everything it holds (stored documents are plain JSON-like trees).
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 function key(collection: string, id: string): string {

@@ -82,11 +82,16 @@ describe('MemoryStore', () => {
     await expect(store.commit([put('a', 2)])).rejects.toMatchObject({ currentVersion: null });
   });
 
-  it('hands out copies: callers cannot change stored documents', async () => {
+  it('hands out frozen documents: callers cannot change stored documents', async () => {
     const store = new MemoryStore();
     const { documents } = await store.commit([put('a')]);
-    (documents[0]!.data as { slug: string }).slug = 'mutated';
+    expect(() => {
+      (documents[0]!.data as { slug: string }).slug = 'mutated';
+    }).toThrow(TypeError);
     const { documents: again } = await store.readChanges(0);
     expect((again[0]!.data as { slug: string }).slug).toBe('a');
+    expect(() => {
+      (again[0]!.data as { slug: string }).slug = 'mutated';
+    }).toThrow(TypeError);
   });
 });
