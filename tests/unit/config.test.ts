@@ -40,6 +40,7 @@ describe('loadConfig defaults', () => {
       maxBodyBytes: 102_400,
       maxWriterBodyBytes: 10_485_760,
       responseCacheBytes: 33_554_432,
+      graphqlExecution: 'fast',
       logging: { level: 'info' },
     });
   });
@@ -188,6 +189,7 @@ describe('loadConfig refusals', () => {
     ['CONTENT_TTL_MS', '3600001'],
     ['GRAPHQL_INTROSPECTION', 'maybe'],
     ['GRAPHQL_INTROSPECTION', 'yes'],
+    ['GRAPHQL_EXECUTION', 'jit'],
     ['PORT', '0x50'],
     ['PORT', '1e3'],
   ])('throws a ConfigError naming %s and the value %j', (name, value) => {
