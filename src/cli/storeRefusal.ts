@@ -22,7 +22,7 @@ export function storeRefusal(error: unknown): StoreRefusal | null {
   if (code !== RESOURCE_EXHAUSTED && !/RESOURCE_EXHAUSTED|exceeds maximum size/.test(message)) {
     return null;
   }
-  const tooLarge = /exceeds maximum size|too large|maximum size/i.test(message);
+  const tooLarge = /maximum size|too large/i.test(message);
   return {
     // gRPC's own prefix would say the status twice.
     message: message.replace(/^\d+ RESOURCE_EXHAUSTED: /, ''),

@@ -117,21 +117,17 @@ export async function applyImport(
   store: ContentStore,
   writes: readonly DocumentWrite[],
   options: {
-    /** null: one commit, nothing measured (a memory store has no request to bound). */
-    limits?: BatchLimits | null;
+    limits?: BatchLimits;
     onProgress?: ImportProgress;
     actor?: string;
     /** The store's documents the writes were planned against (see BatchContext). */
     current?: readonly StoredDocument[];
   } = {},
 ): Promise<{ commits: number; rev: number | null }> {
-  const batches =
-    options.limits === null
-      ? [[...writes]]
-      : batchWrites(writes, options.limits, {
-          ...(options.current ? { current: options.current } : {}),
-          ...(options.actor ? { actor: options.actor } : {}),
-        });
+  const batches = batchWrites(writes, options.limits, {
+    ...(options.current ? { current: options.current } : {}),
+    ...(options.actor ? { actor: options.actor } : {}),
+  });
   let written = 0;
   let rev: number | null = null;
   options.onProgress?.(0, writes.length);
