@@ -271,7 +271,7 @@ function table(
       (f) =>
         medianCell(
           f.bundleLoads.map((l): Figure<number> => (l.ok ? { ok: true, value: l.value.p99 } : l)),
-          (p99) => `${p99} ms`,
+          ms,
         ) + bundleExtras(f.bundleLoads),
     ),
     '',
