@@ -31,6 +31,15 @@ interface Built {
   successor?: SearchGeneration | undefined;
 }
 
+/** Options of an index (for tests and measurements). */
+export interface SearchIndexOptions {
+  /**
+   * Candidates each lookup of the inverted index contributes, best first by BM25 (default
+   * CANDIDATES_PER_FIELD). Infinity makes the index find what the scan finds.
+   */
+  candidatesPerField?: number;
+}
+
 /** An index not built yet that will be made from `root`'s once that is built (see `next`). */
 interface Origin {
   root: SearchIndex;
@@ -69,7 +78,10 @@ export class SearchIndex {
   private scan: SearchScan | undefined;
 
   /** @param concepts the revision's concepts by slug, drafts included. */
-  constructor(private readonly concepts: ReadonlyMap<string, Concept>) {}
+  constructor(
+    private readonly concepts: ReadonlyMap<string, Concept>,
+    private readonly options: SearchIndexOptions = {},
+  ) {}
 
   /**
    * The index of the next revision, whose concepts are `concepts`: `changed` names the slugs
@@ -79,7 +91,7 @@ export class SearchIndex {
    * that is built (no build is started twice or wasted), and answers by a scan until then.
    */
   next(concepts: ReadonlyMap<string, Concept>, changed: Iterable<string>): SearchIndex {
-    const index = new SearchIndex(concepts);
+    const index = new SearchIndex(concepts, this.options);
     const state = this.ready();
     if (state) {
       index.state = derive(state, concepts, new Set(changed), (slug) =>
@@ -109,6 +121,12 @@ export class SearchIndex {
   /** True once searches use the inverted index (before, the scan answers them). */
   get isBuilt(): boolean {
     return this.ready() !== undefined;
+  }
+
+  /** True while a background build this index waits for is under way (see buildInBackground). */
+  get isBuilding(): boolean {
+    if (this.isBuilt) return false;
+    return this.origin ? this.origin.root.isBuilding : this.building !== undefined;
   }
 
   /**
@@ -150,8 +168,9 @@ export class SearchIndex {
   ): SearchMatch[] {
     const state = this.ready();
     if (state) {
+      const candidates = this.options.candidatesPerField ?? CANDIDATES_PER_FIELD;
       const lookup: Lookup = (terms, field, options) =>
-        state.generation.lookup(terms, field, options, state.live, CANDIDATES_PER_FIELD);
+        state.generation.lookup(terms, field, options, state.live, candidates);
       return matchInStages(query, wanted, visible, lookup, (slug) => state.live.get(slug)!.entry);
     }
     this.scan ??= new SearchScan(this.concepts, (slug) => this.entryOf(slug));

@@ -16,10 +16,10 @@ const isSyllable = (code: number) => code >= 0xac00 && code <= 0xd7a3;
  * making its tokens, which is most of what building the index costs. The rules, from how
  * `textTokens` makes tokens:
  *
- * - a token beginning with a term of Latin letters and digits, or of Hangul syllables, is a
- *   word beginning with it (a particle-less form begins its word), so the term is in the text
- *   where a word starts (`startsWord`); or, for Latin, an English singular that does not begin
- *   its word (queries → query, data → datum), kept per text (`singulars`);
+ * - a token beginning with a term (two letters or more) of Latin letters and digits, or of
+ *   Hangul syllables, is a word beginning with it (a particle-less form begins its word), so
+ *   the term is in the text where a word starts (`startsWord`); or, for Latin, an English
+ *   singular that does not begin its word (queries → query, data → datum), kept per text;
  * - a token beginning with two Hangul syllables is any bigram of a word: the syllables
  *   anywhere in the text (two syllables side by side are always in one word);
  * - any other term (mixed scripts, other letters, a whole-token lookup of a word) is looked up
@@ -39,7 +39,7 @@ export class ScannedText {
   has(term: string, prefix: boolean): boolean {
     const { lower } = this;
     if (SYLLABLES.test(term) && term.length === 2) return lower.includes(term);
-    if (prefix && (LATIN.test(term) || SYLLABLES.test(term))) {
+    if (prefix && term.length >= 2 && (LATIN.test(term) || SYLLABLES.test(term))) {
       for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
         if (this.startsWord(at, isLatin(term.charCodeAt(0)))) return true;
       }
