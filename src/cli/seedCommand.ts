@@ -130,7 +130,11 @@ function describeFailure(error: unknown, written: number): string {
     const hint =
       error.code === ErrorCode.CONFLICT
         ? ' Someone changed the content while the import ran: run the seed again to see the new diff.'
-        : '';
+        : DEADLINE.test(error.message)
+          ? ' If the store is reachable, it may only be large: the seed first reads all of it ' +
+            '(24,000 documents took about a minute on the emulator), so give this run more time, ' +
+            'e.g. STORE_TIMEOUT_MS=300000 npm run seed.'
+          : '';
     const issues = error.issues.map((issue) => `  ${issue.path.join('/')}: ${issue.message}\n`);
     const advice = error.code === ErrorCode.PAYLOAD_TOO_LARGE ? `\n${tooLargeAdvice(error)}` : '';
     return `${error.code}: ${error.message}\n${issues.join('')}${partial}${hint}${advice}\n`;
@@ -143,6 +147,9 @@ function describeFailure(error: unknown, written: number): string {
   const stack = (error as { stack?: unknown } | null)?.stack;
   return `unexpected error: ${typeof stack === 'string' ? stack : String(error)}\n${partial}\n`;
 }
+
+// The store's deadline passing (store/deadline.ts), as opposed to the store saying it is down.
+const DEADLINE = /did not answer .* within \d+ ms/;
 
 // A document too large to store is the author's to shorten; a commit too large, ours to fix.
 function tooLargeAdvice(error: AppError): string {

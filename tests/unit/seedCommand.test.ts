@@ -421,6 +421,19 @@ describe('runSeedCommand', () => {
     },
   );
 
+  it('suggests more time when the store answered nothing within its deadline', async () => {
+    const store = new CountingStore(new MemoryStore());
+    store.failure = new AppError(
+      ErrorCode.UNAVAILABLE,
+      'The content store did not answer a change read within 5000 ms.',
+    );
+    const { code, err } = await seedCommand([], { store });
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /^UNAVAILABLE: The content store did not answer a change read within 5000 ms\.\nnothing was written\. If the store is reachable, it may only be large: .* STORE_TIMEOUT_MS=300000 npm run seed\.\n$/,
+    );
+  });
+
   it('says how far a failed import got, and a re-run writes only the rest', async () => {
     // The store goes down after two committed batches (each batch is its own transaction).
     const store = new CountingStore(new MemoryStore());
