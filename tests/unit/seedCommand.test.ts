@@ -128,6 +128,40 @@ describe('runSeedCommand', () => {
     expect(store.calls.commit).toBe(1);
   });
 
+  it('asks a store that can compact for a snapshot after an import, and keeps the import if that fails', async () => {
+    // A memory store standing in for one that can compact (Firestore's is tested on the emulator).
+    const compacting = (compact: () => Promise<{ rev: number; chunks: number }>) => {
+      const store = Object.assign(new MemoryStore(), {
+        calls: 0,
+        compact: () => {
+          store.calls++;
+          return compact();
+        },
+      });
+      return store;
+    };
+    const working = compacting(() => Promise.resolve({ rev: 1, chunks: 2 }));
+    const done = await seedCommand([], { store: working });
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(
+      /content revision: 1 \(1 commit\)\ncompacted snapshot: revision 1, 2 parts\n$/,
+    );
+    expect(working.calls).toBe(1);
+    // Nothing written, nothing to compact.
+    expect((await seedCommand([], { store: working })).out).not.toContain('compacted snapshot');
+    expect(working.calls).toBe(1);
+
+    const failing = compacting(() =>
+      Promise.reject(new AppError(ErrorCode.UNAVAILABLE, 'The store did not answer a compaction.')),
+    );
+    const kept = await seedCommand([], { store: failing });
+    expect(kept.code).toBe(0);
+    expect(kept.err).toMatch(
+      /^warning: no compacted snapshot was written \(The store did not answer a compaction\.\); the first instance to start will read every document and write one\.\n$/,
+    );
+    expect((await failing.readChanges(0)).documents).toHaveLength(seedTotal);
+  });
+
   it('writes nothing on a second run: zero commits, every version unchanged', async () => {
     const store = await seededStore();
     const commits = store.calls.commit;

@@ -59,6 +59,9 @@ export interface FirestoreStoreOptions {
  */
 export const COMPACT_AFTER_DOCUMENTS = 200;
 
+/** The deadline of compact(): a full read of a large store and the snapshot's writes. */
+export const COMPACTION_TIMEOUT_MS = 300_000;
+
 // Parts written per request: 9 parts of CHUNK_BYTES stay under Firestore's 10 MiB per request.
 const CHUNKS_PER_REQUEST = 9;
 
@@ -153,8 +156,13 @@ export class FirestoreStore implements ContentStore {
    * documents written since. Returns what it wrote.
    */
   compact(): Promise<SnapshotPointer> {
-    return this.guard('a compaction', async () =>
-      this.writeSnapshot((await this.readEverything()).batch),
+    // Maintenance, not a request: it may read every document once, which takes longer than a
+    // request's deadline on a large store.
+    return this.guard(
+      'a compaction',
+      async () => this.writeSnapshot((await this.readEverything()).batch),
+      undefined,
+      Math.max(this.options.timeoutMs, COMPACTION_TIMEOUT_MS),
     );
   }
 
@@ -408,9 +416,14 @@ export class FirestoreStore implements ContentStore {
   }
 
   // Deadlines and error mapping: an unreachable backend is UNAVAILABLE; our own errors pass.
-  private async guard<T>(what: string, work: () => Promise<T>, onAbandon?: () => void): Promise<T> {
+  private async guard<T>(
+    what: string,
+    work: () => Promise<T>,
+    onAbandon?: () => void,
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<T> {
     try {
-      return await withDeadline(work(), this.options.timeoutMs, what, onAbandon);
+      return await withDeadline(work(), timeoutMs, what, onAbandon);
     } catch (error) {
       if (error instanceof AppError) throw error;
       const code = (error as { code?: unknown }).code;
