@@ -63,12 +63,17 @@ export class SearchScan {
         texts = this.entryOf(slug).texts.map((t) => new ScannedText(t.lower));
         this.texts.set(slug, texts);
       }
-      return texts.some((text) => specs.some((s) => text.has(s.term, s.prefix)));
+      for (const text of texts) {
+        for (const spec of specs) if (text.has(spec.term, spec.prefix)) return true;
+      }
+      return false;
     }
-    const { names } = this.entryOf(slug);
     const matchName =
       field === 'names' ? nameMatches : field === 'initials' ? initialsMatch : jamoMatches;
-    return names.some((name) => specs.some((spec) => matchName(name, spec)));
+    for (const name of this.entryOf(slug).names) {
+      for (const spec of specs) if (matchName(name, spec)) return true;
+    }
+    return false;
   }
 }
 
