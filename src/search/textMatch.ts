@@ -53,6 +53,11 @@ export class ScannedText {
   /** @param lower the text cleaned (`TextEntry.lower`) */
   constructor(private readonly lower: string) {}
 
+  /** Makes now what `has` would make for Latin terms on first use. */
+  prepare(): void {
+    this.englishSingulars();
+  }
+
   /** True when a token of this text is `term`, or begins with it when `prefix`. */
   has(term: string, prefix: boolean): boolean {
     const { lower } = this;
