@@ -222,26 +222,29 @@ async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime
 }
 
 // The served revision's search index is built in the background after an answer, never before
-// the first one: at a cold start (or after a reload) the first requests are not slowed by it, and
-// searches before it is built are answered by a scan (see SearchIndex). Later revisions make
-// theirs from it as they arrive. Costs a listener per request only until the index is built.
+// the first one: the first requests of a cold start (or after a reload) are not slowed by it,
+// and searches before it is built are answered by a scan (see SearchIndex). Later revisions make
+// theirs from it as they arrive. Costs a listener per request only until it is built (a build
+// that failed is logged once and not retried: the scan keeps answering).
 function searchIndexBuilder(ready: Promise<Runtime>): { afterAnswer(res: Response): void } {
   let runtime: Runtime | undefined;
   ready.then((r) => (runtime = r)).catch(() => undefined);
+  const needsBuild = () => {
+    const search = runtime?.readModel.peek()?.search;
+    return search === undefined || !(search.isBuilt || search.isBuilding);
+  };
   const build = () => {
     const search = runtime?.readModel.peek()?.search;
-    if (search && !search.isBuilt) {
-      search
-        .buildInBackground()
-        .catch((error: unknown) =>
-          logger().error({ err: error }, 'building the search index failed'),
-        );
-    }
+    if (!search || search.isBuilt || search.isBuilding) return;
+    search
+      .buildInBackground()
+      .catch((error: unknown) =>
+        logger().error({ err: error }, 'building the search index failed'),
+      );
   };
   return {
     afterAnswer: (res) => {
-      if (runtime?.readModel.peek()?.search.isBuilt) return;
-      res.once('finish', build);
+      if (needsBuild()) res.once('finish', build);
     },
   };
 }

@@ -24,7 +24,7 @@ export class ContentSnapshot {
   /** Who depends on whose visibility: made when a publication first changes, then kept up. */
   private dependents: VisibilityDependents | undefined;
 
-  /** The search index of this revision (built on its first search). */
+  /** The search index of this revision (built in the background; searches never wait for it). */
   readonly search: SearchIndex;
 
   /** Deleted documents (for sync). */
@@ -53,8 +53,8 @@ export class ContentSnapshot {
 
   /**
    * @param extras.search the search index over these documents' concepts, when the snapshot
-   *   before made it (see SearchIndex.next: it shares what did not change); else a new one,
-   *   built on the first search, not at start-up.
+   *   before made it (see SearchIndex.next: it shares what did not change); else a new one, not
+   *   built at start-up (the API starts its build after its first answer).
    */
   constructor(
     readonly rev: number,

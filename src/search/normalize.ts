@@ -48,11 +48,15 @@ const WORD = new RegExp(WORD_PATTERN.source, 'gu');
  * typed in an initial-consonant query) are left alone: NFKC would turn them into conjoining jamo.
  */
 export function clean(text: string): string {
-  // Without compatibility jamo the whole text is one run: normalized in one call (6× faster).
+  // ASCII and Hangul syllables are their own NFKC form: most names and texts need no call.
+  if (!BEYOND_ASCII_AND_SYLLABLES.test(text)) return text.toLowerCase();
+  // Without compatibility jamo the whole text is one run: normalized in one call.
   if (!COMPATIBILITY_JAMO.test(text)) return text.normalize('NFKC').toLowerCase();
   return text.replace(/[^\u3131-\u318E]+/g, (run) => run.normalize('NFKC')).toLowerCase();
 }
 
+// A code unit that is neither ASCII nor a Hangul syllable (surrogates included).
+const BEYOND_ASCII_AND_SYLLABLES = /[\u0080-\uABFF\uD7A4-\uFFFF]/;
 const COMPATIBILITY_JAMO = /[\u3131-\u318E]/;
 
 /** The folded key of a text: cleaned, with spaces, hyphens and punctuation removed (미세 조정 = 미세조정). */
@@ -62,6 +66,9 @@ export function fold(text: string): string {
 
 /** `fold` of a text already cleaned (see `clean`). */
 export function foldCleaned(cleaned: string): string {
+  // Of ASCII (lower case, once cleaned) and Hangul syllables, the letters and digits are these.
+  if (!BEYOND_ASCII_AND_SYLLABLES.test(cleaned))
+    return cleaned.replace(/[^a-z0-9\uAC00-\uD7A3]+/g, '');
   return cleaned.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
@@ -116,21 +123,36 @@ export function choseongOf(folded: string): string {
   return HANGUL.test(folded) ? getChoseong(folded.replace(/[^\uAC00-\uD7A3]/g, '')) : '';
 }
 
-// Jamo forms are asked for again and again (every name of every candidate): remember them.
-const JAMO_CACHE_LIMIT = 100_000;
-const jamoCache = new Map<string, string>();
-
 /** The text with Hangul syllables split into jamo, so one wrong vowel is one edit (트랜스퍼머). */
 export function jamo(text: string): string {
   if (!HANGUL.test(text)) return text;
-  let result = jamoCache.get(text);
-  if (result === undefined) {
-    if (jamoCache.size >= JAMO_CACHE_LIMIT) jamoCache.clear();
-    result = disassemble(text);
-    jamoCache.set(text, result);
+  // es-hangul's `disassemble` of a text is that of each of its characters in turn: kept per
+  // character, it costs a lookup per character (names keep theirs, see NameEntry.jamo).
+  let result = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const syllable = code - 0xac00;
+    if (syllable >= 0 && syllable < SYLLABLE_COUNT) {
+      const letters = (syllableJamo[syllable] ??= disassemble(char));
+      result += letters;
+      continue;
+    }
+    let letters = otherJamo.get(char);
+    if (letters === undefined) {
+      if (otherJamo.size >= OTHER_JAMO_LIMIT) otherJamo.clear();
+      letters = disassemble(char);
+      otherJamo.set(char, letters);
+    }
+    result += letters;
   }
   return result;
 }
+
+const SYLLABLE_COUNT = 11_172;
+const syllableJamo: (string | undefined)[] = new Array<string | undefined>(SYLLABLE_COUNT);
+// Other characters met (jamo, and whatever else a text with Hangul holds, queries included).
+const OTHER_JAMO_LIMIT = 10_000;
+const otherJamo = new Map<string, string>();
 
 /** Syllable bigrams of the Hangul runs of a folded text (미세조정 → 미세 세조 조정). */
 export function hangulBigrams(folded: string): string[] {

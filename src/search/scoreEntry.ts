@@ -49,12 +49,13 @@ function allowedEdits(length: number, korean: boolean): number {
 }
 
 // Edit distance within the allowance, compared letter by letter (Latin) or jamo by jamo (Korean).
-function withinTypos(probe: string, target: string): number | null {
+// The target's jamo is the name's own (made once per name); the probe's, the query's.
+function withinTypos(probe: string, target: string, targetJamo: () => string): number | null {
   // No allowance exceeds 3 edits, and a syllable holds at most 3 jamo: cheap rejection first.
   if (Math.abs(probe.length - target.length) > 3) return null;
   const korean = HANGUL_SYLLABLE.test(probe);
   const a = korean ? jamo(probe) : probe;
-  const b = korean ? jamo(target) : target;
+  const b = korean ? targetJamo() : target;
   const allowed = allowedEdits(a.length, korean);
   if (allowed === 0 || Math.abs(a.length - b.length) > allowed) return null;
   const edits = distance(a, b);
@@ -71,7 +72,7 @@ function scoreName(query: AnalyzedQuery, name: NameEntry): number {
     } else if (folded.length >= 2 && name.folded.includes(folded)) {
       best = Math.max(best, SUBSTRING + 100 * ratio);
     } else {
-      const edits = withinTypos(folded, name.folded);
+      const edits = withinTypos(folded, name.folded, () => name.jamo);
       if (edits !== null) best = Math.max(best, FUZZY - 60 * edits);
     }
   }
@@ -84,14 +85,17 @@ function scoreName(query: AnalyzedQuery, name: NameEntry): number {
   return best;
 }
 
-// How well one query word matches one name word: 1 exact, down to 0.
-function wordMatch(forms: readonly string[], word: string): number {
+// How well one query word matches a name's `index`th word: 1 exact, down to 0.
+function wordMatch(forms: readonly string[], name: NameEntry, index: number): number {
+  const word = name.words[index]!;
   let best = 0;
   for (const form of forms) {
     if (form === word) return 1;
     if (form.length >= 2 && word.startsWith(form)) best = Math.max(best, 0.8);
     else if (form.length >= 2 && word.includes(form)) best = Math.max(best, 0.6);
-    else if (withinTypos(form, word) !== null) best = Math.max(best, 0.5);
+    else if (withinTypos(form, word, () => name.wordJamo[index]!) !== null) {
+      best = Math.max(best, 0.5);
+    }
   }
   return best;
 }
@@ -107,8 +111,8 @@ function scoreWords(query: AnalyzedQuery, entry: SearchEntry): { score: number; 
     let hits = 0;
     query.words.forEach((forms, i) => {
       let match = 0;
-      for (const word of name.words) {
-        match = Math.max(match, wordMatch(forms, word));
+      for (let index = 0; index < name.words.length; index++) {
+        match = Math.max(match, wordMatch(forms, name, index));
         if (match === 1) break;
       }
       if (match >= 0.5) hits++;

@@ -30,9 +30,9 @@ export interface TextEntry {
 
 /** What search knows of one concept. */
 export interface SearchEntry {
-  slug: string;
-  names: NameEntry[];
-  texts: TextEntry[];
+  readonly slug: string;
+  readonly names: NameEntry[];
+  readonly texts: TextEntry[];
 }
 
 // The keys every lookup of a name reads are made at once; the others (word forms, initial
@@ -93,13 +93,28 @@ class Text implements TextEntry {
   }
 }
 
-/** The search entry of a concept: its names (terms, aliases) and its texts, in both locales. */
-export function searchEntryOf(concept: Concept): SearchEntry {
-  const names: NameEntry[] = [
-    new Name(concept.term.ko, 'term', 'ko'),
-    ...(concept.term.en ? [new Name(concept.term.en, 'term', 'en')] : []),
-    ...concept.aliases.map((alias) => new Name(alias, 'alias', null)),
-  ];
+// A concept's entry: names at once, texts when a lookup or a score first reads them (a search
+// that names answer never makes them).
+class Entry implements SearchEntry {
+  readonly slug: string;
+  readonly names: NameEntry[];
+  private made: TextEntry[] | undefined;
+
+  constructor(private readonly concept: Concept) {
+    this.slug = concept.slug;
+    this.names = [
+      new Name(concept.term.ko, 'term', 'ko'),
+      ...(concept.term.en ? [new Name(concept.term.en, 'term', 'en')] : []),
+      ...concept.aliases.map((alias) => new Name(alias, 'alias', null)),
+    ];
+  }
+
+  get texts(): TextEntry[] {
+    return (this.made ??= textsOf(this.concept));
+  }
+}
+
+function textsOf(concept: Concept): TextEntry[] {
   const texts: TextEntry[] = [];
   const add = (field: TextEntry['field'], text: { ko: string; en?: string | undefined }) => {
     texts.push(new Text(field, 'ko', text.ko));
@@ -110,5 +125,10 @@ export function searchEntryOf(concept: Concept): SearchEntry {
   for (const analogy of concept.analogies) add('analogy', analogy.text);
   for (const facet of concept.details) add('details', facet.text);
   for (const example of concept.examples) add('examples', example);
-  return { slug: concept.slug, names, texts };
+  return texts;
+}
+
+/** The search entry of a concept: its names (terms, aliases) and its texts, in both locales. */
+export function searchEntryOf(concept: Concept): SearchEntry {
+  return new Entry(concept);
 }

@@ -6,7 +6,7 @@ import type { Lookup } from './lookup.js';
 import { matchInStages, type SearchMatch } from './matchStages.js';
 import { searchEntryOf, type SearchEntry } from './searchEntries.js';
 import { SearchGeneration } from './searchGeneration.js';
-import { SearchScan } from './searchScan.js';
+import { ScanCache, SearchScan } from './searchScan.js';
 
 export type { SearchMatch } from './matchStages.js';
 
@@ -73,9 +73,11 @@ export class SearchIndex {
   // A build from the concepts, under way or done (only for an index without an origin).
   private job: BuildJob | undefined;
   private building: Promise<void> | undefined;
-  // Until it is built: the entries made so far (by the scan or the build), and the scan.
+  // Until it is built: the entries made so far (by the scan or the build), the scan, and what
+  // scans made of entries' texts (an index made from a root uses the root's).
   private entries = new Map<string, SearchEntry>();
   private scan: SearchScan | undefined;
+  private scanCache: ScanCache | undefined;
 
   /** @param concepts the revision's concepts by slug, drafts included. */
   constructor(
@@ -150,7 +152,7 @@ export class SearchIndex {
     if (this.ready()) return this;
     if (this.origin) this.origin.root.build();
     else {
-      this.buildJob().step(Infinity);
+      this.buildJob().finish();
       this.adopt();
     }
     this.ready();
@@ -173,7 +175,7 @@ export class SearchIndex {
         state.generation.lookup(terms, field, options, state.live, candidates);
       return matchInStages(query, wanted, visible, lookup, (slug) => state.live.get(slug)!.entry);
     }
-    this.scan ??= new SearchScan(this.concepts, (slug) => this.entryOf(slug));
+    this.scan ??= new SearchScan(this.concepts, (slug) => this.entryOf(slug), this.cache());
     return matchInStages(query, wanted, visible, this.scan.lookup, (slug) => this.entryOf(slug));
   }
 
@@ -204,8 +206,17 @@ export class SearchIndex {
     return entry;
   }
 
+  private cache(): ScanCache {
+    if (this.origin) return this.origin.root.cache();
+    return (this.scanCache ??= new ScanCache());
+  }
+
   private buildJob(): BuildJob {
-    return (this.job ??= new BuildJob(this.concepts.keys(), (slug) => this.entryOf(slug)));
+    return (this.job ??= new BuildJob(
+      this.concepts,
+      (slug) => this.entryOf(slug),
+      (entry) => this.cache().prepare(entry),
+    ));
   }
 
   // Takes the finished build's state (once: the background build and `build` may both end it).
@@ -219,44 +230,68 @@ export class SearchIndex {
   private forgetUnbuilt(): void {
     this.entries = new Map();
     this.scan = undefined;
+    this.scanCache = undefined;
   }
 }
 
 /**
- * A build from a revision's concepts, a step at a time: each step indexes concepts until its
- * deadline (at least one), so a build can run in slices between requests.
+ * A build from a revision's concepts, a step at a time: each step works until its deadline (on
+ * at least one concept), so a build can run in slices between requests. First every concept's
+ * entry is made with what the scan reads of it (cheap: then searches made during the rest of
+ * the build are answered by a scan that has little left to make), then each is added to the
+ * inverted index (most of the cost).
  */
 class BuildJob {
   private readonly generation = new SearchGeneration();
   private readonly live = new Map<string, IndexedVersion>();
-  private next: IteratorResult<string>;
+  private readonly toPrepare: Iterator<string>;
+  private readonly toAdd: Iterator<string>;
+  private prepared = false;
+  private finished = false;
 
   constructor(
-    private readonly slugs: Iterator<string>,
+    concepts: ReadonlyMap<string, unknown>,
     private readonly entryOf: (slug: string) => SearchEntry,
+    private readonly prepare: (entry: SearchEntry) => void,
   ) {
-    this.next = slugs.next();
+    this.toPrepare = concepts.keys();
+    this.toAdd = concepts.keys();
   }
 
   get done(): boolean {
-    return this.next.done === true;
+    return this.finished;
   }
 
   get built(): Built {
     return { live: this.live, generation: this.generation };
   }
 
-  /** Indexes concepts until `deadline` (performance.now()); true once all are. */
+  /** Indexes every concept left now (nothing is prepared for a scan that will not run). */
+  finish(): void {
+    this.prepared = true;
+    this.step(Infinity);
+  }
+
+  /** Works until `deadline` (performance.now()); true once every concept is indexed. */
   step(deadline: number): boolean {
-    while (!this.next.done) {
-      const slug = this.next.value;
-      const version = newVersion(this.entryOf(slug));
+    while (!this.prepared) {
+      const next = this.toPrepare.next();
+      if (next.done) this.prepared = true;
+      else this.prepare(this.entryOf(next.value));
+      if (performance.now() >= deadline) return this.finished;
+    }
+    while (!this.finished) {
+      const next = this.toAdd.next();
+      if (next.done) {
+        this.finished = true;
+        break;
+      }
+      const version = newVersion(this.entryOf(next.value));
       this.generation.add(version);
-      this.live.set(slug, version);
-      this.next = this.slugs.next();
+      this.live.set(next.value, version);
       if (performance.now() >= deadline) break;
     }
-    return this.done;
+    return this.finished;
   }
 }
 

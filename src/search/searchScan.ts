@@ -33,16 +33,15 @@ interface TermSpec {
  * the index being built).
  */
 export class SearchScan {
-  // Each concept's texts as the scan reads them, made when a text lookup first reaches it.
-  private readonly texts = new Map<string, ScannedText[]>();
-
   /**
    * @param concepts the revision's concepts, by slug
    * @param entryOf a concept's search entry (shared with the index being built)
+   * @param cache what is made of entries' texts (shared likewise)
    */
   constructor(
     private readonly concepts: ReadonlyMap<string, unknown>,
     private readonly entryOf: (slug: string) => SearchEntry,
+    private readonly cache: ScanCache = new ScanCache(),
   ) {}
 
   /** Every concept whose tokens in `field` match a term; each scores 1 (there is no BM25). */
@@ -58,17 +57,45 @@ export class SearchScan {
 
   private matches(slug: string, field: IndexField, specs: TermSpec[]): boolean {
     if (field === 'text') {
-      let texts = this.texts.get(slug);
-      if (!texts) {
-        texts = this.entryOf(slug).texts.map((t) => new ScannedText(t.lower));
-        this.texts.set(slug, texts);
+      for (const text of this.cache.textsOf(this.entryOf(slug))) {
+        for (const spec of specs) if (text.has(spec.term, spec.prefix)) return true;
       }
-      return texts.some((text) => specs.some((s) => text.has(s.term, s.prefix)));
+      return false;
     }
-    const { names } = this.entryOf(slug);
     const matchName =
       field === 'names' ? nameMatches : field === 'initials' ? initialsMatch : jamoMatches;
-    return names.some((name) => specs.some((spec) => matchName(name, spec)));
+    for (const name of this.entryOf(slug).names) {
+      for (const spec of specs) if (matchName(name, spec)) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * What scans read of entries' texts, by entry: made when a text lookup first reaches an entry,
+ * or beforehand (`prepare`). One per index being built, shared with the revisions made from it
+ * (they share its entries), and dropped with the scan once it is built.
+ */
+export class ScanCache {
+  private readonly texts = new Map<SearchEntry, ScannedText[]>();
+
+  /** The entry's texts as the scan reads them. */
+  textsOf(entry: SearchEntry): ScannedText[] {
+    let texts = this.texts.get(entry);
+    if (!texts) {
+      texts = entry.texts.map((t) => new ScannedText(t.lower));
+      this.texts.set(entry, texts);
+    }
+    return texts;
+  }
+
+  /**
+   * Makes now what a scan reads of an entry, which it would otherwise make on first use: a
+   * build does this for every concept first, so searches made while it goes on find it made.
+   */
+  prepare(entry: SearchEntry): void {
+    for (const name of entry.names) void name.forms;
+    for (const text of this.textsOf(entry)) text.prepare();
   }
 }
 

@@ -3,12 +3,30 @@ import { WORD_PATTERN, wordForms } from './normalize.js';
 
 const LATIN = /^[a-z0-9]+$/;
 const SYLLABLES = /^[\uAC00-\uD7A3]+$/;
-const LATIN_RUN = /[a-z0-9]+/g;
 // Splits words as `words` does, from a given position (lastIndex).
 const WORD_SCAN = new RegExp(WORD_PATTERN.source, 'gu');
 
 const isLatin = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 const isSyllable = (code: number) => code >= 0xac00 && code <= 0xd7a3;
+const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+// A word's forms that do not begin it (queries → query, data → datum), by word: most words
+// have none, and each is asked for in every text that has it.
+const NONE: readonly string[] = [];
+const EXTRA_LIMIT = 100_000;
+const extraForms = new Map<string, readonly string[]>();
+
+function singularsNotBeginning(word: string): readonly string[] {
+  let extra = extraForms.get(word);
+  if (extra === undefined) {
+    if (extraForms.size >= EXTRA_LIMIT) extraForms.clear();
+    const forms = wordForms(word).filter((form) => !word.startsWith(form));
+    extra = forms.length > 0 ? forms : NONE;
+    extraForms.set(word, extra);
+  }
+  return extra;
+}
 
 /**
  * One text as the scan reads it: whether it has a token (see `textTokens`) that is a term or,
@@ -34,6 +52,11 @@ export class ScannedText {
 
   /** @param lower the text cleaned (`TextEntry.lower`) */
   constructor(private readonly lower: string) {}
+
+  /** Makes now what `has` would make for Latin terms on first use. */
+  prepare(): void {
+    this.englishSingulars();
+  }
 
   /** True when a token of this text is `term`, or begins with it when `prefix`. */
   has(term: string, prefix: boolean): boolean {
@@ -74,19 +97,31 @@ export class ScannedText {
     return false;
   }
 
+  // Runs of three letters or more with no digit or letter on either side (the words that can
+  // have an English singular, see wordForms), read character by character: this is the one
+  // pass over a whole text a search before the index is built may make.
   private englishSingulars(): string[] {
     if (this.singulars) return this.singulars;
+    const { lower } = this;
     const found = new Set<string>();
-    LATIN_RUN.lastIndex = 0;
-    for (let match = LATIN_RUN.exec(this.lower); match; match = LATIN_RUN.exec(this.lower)) {
-      const word = match[0];
-      // Only words of letters have a singular form (see wordForms); a run is a word when a
-      // word starts where it does (it may be the tail of a word of other letters: "éab").
-      if (word.length < 3 || !/^[a-z]+$/.test(word)) continue;
-      const forms = wordForms(word);
-      if (forms.every((form) => word.startsWith(form))) continue;
-      if (!this.startsWord(match.index, true)) continue;
-      for (const form of forms) if (!word.startsWith(form)) found.add(form);
+    let at = 0;
+    while (at < lower.length) {
+      if (!isLetter(lower.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      let end = at + 1;
+      while (end < lower.length && isLetter(lower.charCodeAt(end))) end++;
+      const touchesDigit =
+        (at > 0 && isDigit(lower.charCodeAt(at - 1))) ||
+        (end < lower.length && isDigit(lower.charCodeAt(end)));
+      if (end - at >= 3 && !touchesDigit) {
+        const extra = singularsNotBeginning(lower.slice(at, end));
+        // A word, unless the tail of a word of other letters ("éabc").
+        if (extra.length > 0 && this.startsWord(at, true))
+          for (const form of extra) found.add(form);
+      }
+      at = end;
     }
     return (this.singulars = [...found]);
   }

@@ -1,8 +1,10 @@
 // The text handling search rests on: folding, particles, plurals, initial consonants, jamo,
 // and snippets that are safe to render.
+import { disassemble } from 'es-hangul';
 import { analyzeQuery } from '../../src/search/analyzeQuery.js';
 import {
   choseongOf,
+  clean,
   fold,
   hangulBigrams,
   isChoseongQuery,
@@ -48,6 +50,41 @@ describe('normalize', () => {
     expect(choseongOf('llm')).toBe('');
     expect(jamo('머')).toBe('ㅁㅓ');
     expect(hangulBigrams('미세조정')).toEqual(['미세', '세조', '조정']);
+  });
+
+  it('cleans and folds every text as NFKC and Unicode letters say (fast paths included)', () => {
+    const slowClean = (text: string) =>
+      text.replace(/[^\u3131-\u318E]+/g, (run) => run.normalize('NFKC')).toLowerCase();
+    const slowFold = (text: string) => slowClean(text).replace(/[^\p{L}\p{N}]+/gu, '');
+    const texts = [
+      'Fine-Tuning, LLM의 튜닝!',
+      'ＬＬＭ　ｆｕｌｌ-ｗｉｄｔｈ',
+      'ㅍㄹㅍㅌ 프롬프트',
+      'ﬁne ﬂow Ⅻ ① ㎏',
+      'Ǆemal naïve café Ωmega',
+      '한글\u3000전각 공백',
+      '',
+    ];
+    for (const text of texts) {
+      expect([clean(text), fold(text)]).toEqual([slowClean(text), slowFold(text)]);
+    }
+  });
+
+  it("splits every syllable and jamo as es-hangul's disassemble does, also within text", () => {
+    const letters: string[] = [];
+    for (let code = 0x1100; code <= 0x11ff; code++) letters.push(String.fromCharCode(code));
+    for (let code = 0x3131; code <= 0x318e; code++) letters.push(String.fromCharCode(code));
+    for (let code = 0xac00; code <= 0xd7a3; code++) letters.push(String.fromCharCode(code));
+    const wrong = letters.filter((letter) => jamo(letter) !== disassemble(letter));
+    expect(wrong).toEqual([]);
+    for (const text of [
+      '트랜스포머 LLM의 튜닝',
+      'ㅘ괜찮아ㄳ',
+      '미세 조정, fine-tuning!',
+      '한글 😀 ẞ',
+    ]) {
+      expect(jamo(text)).toBe(disassemble(text));
+    }
   });
 
   it('refuses empty and over-long queries', () => {
