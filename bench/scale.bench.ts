@@ -15,6 +15,7 @@ import {
   seedWithCli,
   type FirestoreProject,
   type StartReads,
+  warmUpEmulator,
 } from './scale/firestoreFigures.js';
 import { measureMemoryStart, type MemoryStart } from './scale/memoryStart.js';
 import { prepareCourse, type PreparedCourse } from './scale/preparedCourse.js';
@@ -161,6 +162,7 @@ async function firestore(figures: Map<number, FactorFigures>): Promise<string> {
   return withCleanup(
     () => emulator.value.stop(),
     async () => {
+      await attempt('warming up the emulator', () => warmUpEmulator(emulator.value.host));
       const projects = new Map<number, FirestoreProject>();
       for (const [factor, figure] of figures) {
         const project = newProject(emulator.value.host, factor);
@@ -276,7 +278,7 @@ function table(
     ),
     '',
     'Rows: cold start = spawning `functions-framework --target=api` (the `npm run build` output, copied with its `dist/content.json` compiled from the scaled seed by `node dist/cli/compileSeed.js`, as the build does; production; memory store; SEED_DIR the scaled seed) until the first good answer to coldStart.bench.ts\'s query; RSS from /proc (VmRSS); first search = the first `search(query: "프롬프트")` after that answer.',
-    `\`npm run seed\` = \`node dist/cli/seed.js --dir <scaled seed>\` (the build already made) into a new project on the Firestore emulator, default settings; reads per start = the Firestore adapter's own count of documents read by a new read model's first load (the revision document included), in-process without a deadline, with the time it took (the API gives it STORE_TIMEOUT_MS, 5 s by default); Firestore API cold start = the deployable on STORE=firestore with default settings until the first good answer, killed after ${FIRESTORE_TIMEOUT_MS / 1000} s. Where \`npm run seed\` failed, the rest of the course was imported in-process in 1 MiB batches first${completed.length > 0 ? ` (${completed.join(', ')})` : ''}; the import's change events are marked published before the starts.${firestoreNote ? ` Firestore: ${firestoreNote}.` : ''}`,
+    `\`npm run seed\` = \`node dist/cli/seed.js --dir <scaled seed>\` (the build already made) into a new project on the Firestore emulator (warmed up by one read of another project), default settings; reads per start = the Firestore adapter's own count of documents read by a new read model's first load (the revision document included), in-process without a deadline, with the time it took (the API gives it STORE_TIMEOUT_MS, 5 s by default); Firestore API cold start = the deployable on STORE=firestore with default settings until the first good answer, killed after ${FIRESTORE_TIMEOUT_MS / 1000} s. Where \`npm run seed\` failed, the rest of the course was imported in-process in 1 MiB batches first${completed.length > 0 ? ` (${completed.join(', ')})` : ''}; the import's change events are marked published before the starts.${firestoreNote ? ` Firestore: ${firestoreNote}.` : ''}`,
     `Edit = \`ReadModel.applyCommitted\` of one concept-summary commit, in-process on a memory store holding the compiled course, the search index built first. Bundle = \`GET ${BUNDLE_PATH}\` (copy 0's lesson: the same answer at every factor) with RESPONSE_CACHE_BYTES=0, so every request misses the response cache; 10 connections, ${LOAD_SECONDS} s after 1 s of warm-up, p99 median of ${RUNS} rounds.`,
   ].join('\n');
 }

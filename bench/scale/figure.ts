@@ -32,14 +32,22 @@ export function describe(error: unknown, max = 100): string {
 }
 
 /**
- * The median of a figure measured several times, formatted; runs that failed are counted
- * beside it, and when every run failed the cell is the first failure.
+ * The median of a figure measured several times, formatted. A failed run counts as slower than
+ * any that succeeded (a start that never became ready is not a fast one), so when most runs
+ * failed the cell is the failure; failures beside a median are counted, and successes beside a
+ * failure are listed.
  */
 export function medianCell(runs: Figure<number>[], format: (value: number) => string): string {
-  const values = runs.flatMap((run) => (run.ok ? [run.value] : []));
+  const values = runs.flatMap((run) => (run.ok ? [run.value] : [])).sort((a, b) => a - b);
   const failures = runs.flatMap((run) => (run.ok ? [] : [run.failure]));
-  if (values.length === 0) return failures[0] ?? '—';
-  const cell = format(median(values));
+  if (runs.length === 0) return '—';
+  const middle = Math.floor((runs.length - 1) / 2);
+  if (middle >= values.length) {
+    return values.length === 0
+      ? failures[0]!
+      : `${failures[0]!} (${values.length} of ${runs.length} succeeded: ${values.map(format).join(', ')})`;
+  }
+  const cell = format(values[middle]!);
   return failures.length === 0
     ? cell
     : `${cell} (${failures.length} of ${runs.length} failed: ${failures[0]})`;
