@@ -205,6 +205,22 @@ describe('cloudbuild.yaml', () => {
       firestore: { rules: 'firestore.rules', indexes: 'firestore.indexes.json' },
     });
   });
+
+  it('gives every function twice the memory a hundred copies of the course measured', () => {
+    const deploys = build.steps.filter(
+      (step) => step.args?.[0] === 'functions' && step.args[1] === 'deploy',
+    );
+    expect(deploys.map((step) => step.id)).toEqual([
+      'deploy',
+      'deploy-relay',
+      'deploy-deliver-event',
+      'deploy-deliver-due',
+    ]);
+    for (const step of deploys) expect(step.args).toContain('--memory=${_MEMORY}');
+    // 255 MiB after the first search at 100× (bench/README.md, `## scale`).
+    const mebibytes = Number(/^(\d+)Mi$/.exec(build.substitutions._MEMORY ?? '')?.[1]);
+    expect(mebibytes).toBeGreaterThanOrEqual(2 * 255);
+  });
 });
 
 describeWithEmulator('firestore.rules on the emulator', () => {
