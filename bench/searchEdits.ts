@@ -14,8 +14,9 @@ export interface EditLatency {
 /**
  * The cost of an edit to search, as the read model pays it: a concept gets a new alias in the
  * store, then the time from applying that change to the snapshot (a delta read, as a revision
- * check makes it) until the first search for the alias has answered. The index is built (one
- * search) before the first edit, so each edit finds it built, as on a serving instance.
+ * check makes it) until the first search for the alias has answered. The index is built before
+ * the first edit, so each edit finds it built, as on a serving instance once its background
+ * build is done.
  */
 export async function measureEdits(
   store: MemoryStore,
@@ -24,7 +25,7 @@ export async function measureEdits(
 ): Promise<EditLatency> {
   const cache = new ReadModel(store, { ttlMs: 1000 });
   const first = await cache.current();
-  searchConcepts(first.public, first.search, 'warm-up', { locale: 'ko' });
+  first.search.build();
   const timings: number[] = [];
   let found = 0;
   for (let i = 0; i < edits; i++) {

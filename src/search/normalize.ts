@@ -91,7 +91,7 @@ export function wordForms(word: string): readonly string[] {
   let forms = formsCache.get(word);
   if (forms === undefined) {
     if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
-    forms = Object.freeze(formsOf(word));
+    forms = formsOf(word);
     formsCache.set(word, forms);
   }
   return forms;

@@ -41,6 +41,21 @@ const TEXT_SUPPORT = 0.3;
 
 const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;
 
+// A query's forms are compared with every name of every candidate: their jamo is kept (a few
+// queries' worth; names keep their own).
+const QUERY_JAMO_LIMIT = 1000;
+const queryJamos = new Map<string, string>();
+
+function queryJamo(form: string): string {
+  let letters = queryJamos.get(form);
+  if (letters === undefined) {
+    if (queryJamos.size >= QUERY_JAMO_LIMIT) queryJamos.clear();
+    letters = jamo(form);
+    queryJamos.set(form, letters);
+  }
+  return letters;
+}
+
 // Edits tolerated for a query of this many letters (Latin) or jamo (Korean): one- and
 // two-letter typos, none for very short words (where one edit makes another word).
 function allowedEdits(length: number, korean: boolean): number {
@@ -48,14 +63,15 @@ function allowedEdits(length: number, korean: boolean): number {
   return length < 4 ? 0 : length < 6 ? 1 : 2;
 }
 
-// Edit distance within the allowance, compared letter by letter (Latin) or jamo by jamo (Korean).
-// The target's jamo is the name's own (made once per name); the probe's, the query's.
-function withinTypos(probe: string, target: string, targetJamo: () => string): number | null {
+// Edit distance within the allowance, compared letter by letter (Latin) or jamo by jamo (Korean),
+// between a query form and a name (`word` < 0) or one of its words; the name keeps its jamo.
+function withinTypos(probe: string, name: NameEntry, word: number): number | null {
+  const target = word < 0 ? name.folded : name.words[word]!;
   // No allowance exceeds 3 edits, and a syllable holds at most 3 jamo: cheap rejection first.
   if (Math.abs(probe.length - target.length) > 3) return null;
   const korean = HANGUL_SYLLABLE.test(probe);
-  const a = korean ? jamo(probe) : probe;
-  const b = korean ? targetJamo() : target;
+  const a = korean ? queryJamo(probe) : probe;
+  const b = korean ? (word < 0 ? name.jamo : name.wordJamo[word]!) : target;
   const allowed = allowedEdits(a.length, korean);
   if (allowed === 0 || Math.abs(a.length - b.length) > allowed) return null;
   const edits = distance(a, b);
@@ -72,7 +88,7 @@ function scoreName(query: AnalyzedQuery, name: NameEntry): number {
     } else if (folded.length >= 2 && name.folded.includes(folded)) {
       best = Math.max(best, SUBSTRING + 100 * ratio);
     } else {
-      const edits = withinTypos(folded, name.folded, () => name.jamo);
+      const edits = withinTypos(folded, name, -1);
       if (edits !== null) best = Math.max(best, FUZZY - 60 * edits);
     }
   }
@@ -93,7 +109,7 @@ function wordMatch(forms: readonly string[], name: NameEntry, index: number): nu
     if (form === word) return 1;
     if (form.length >= 2 && word.startsWith(form)) best = Math.max(best, 0.8);
     else if (form.length >= 2 && word.includes(form)) best = Math.max(best, 0.6);
-    else if (withinTypos(form, word, () => name.wordJamo[index]!) !== null) {
+    else if (withinTypos(form, name, index) !== null) {
       best = Math.max(best, 0.5);
     }
   }
@@ -148,48 +164,49 @@ function textTerms(query: AnalyzedQuery, entry: SearchEntry): string[] {
   return [...new Set(terms)].sort((a, b) => b.length - a.length);
 }
 
-// The text that holds most of the query's words (all of them, ideally as one phrase), preferring
-// a summary or definition.
-function bestText(
-  query: AnalyzedQuery,
-  entry: SearchEntry,
-  terms: string[],
-): { text?: TextEntry; value: number } {
-  let best: { text?: TextEntry; value: number } = { value: -1 };
-  for (const text of entry.texts) {
-    const lower = text.lower;
-    if (!terms.some((term) => lower.includes(term))) continue;
-    const found = query.words.filter((forms) => forms.some((f) => lower.includes(f))).length;
-    const coverage = query.words.length > 0 ? found / query.words.length : 0;
-    const phrase = query.folded.some((f) => text.folded.includes(f));
-    const value = 50 * coverage + (phrase ? 10 : 0) + FIELD_WEIGHT[text.field];
-    if (value > best.value) best = { text, value };
-  }
-  return best;
-}
-
-// BM25's term-frequency part, over the concept's texts alone: occurrences of the terms,
-// saturating, against the texts' length. Only the concept's own entry counts (no corpus
-// statistics), so the order of equally good texts is the same whichever path found them (the
-// index or the scan, see SearchIndex) and whatever other revisions share the index.
+// How often the texts use the terms breaks ties between equally good texts: BM25's
+// term-frequency part over the concept's texts alone (occurrences, saturating, against their
+// length). Only the concept's own entry counts (no corpus statistics), so equally good texts
+// are ordered alike whichever path found them (the index or the scan, see SearchIndex) and
+// whatever other revisions share the index.
 const SATURATION = 1.2;
 const LENGTH_WEIGHT = 0.7;
 const REFERENCE_LENGTH = 1000;
 
-function termFrequency(entry: SearchEntry, terms: string[]): number {
+// The text that holds most of the query's words (all of them, ideally as one phrase), preferring
+// a summary or definition; and the texts' term frequency (see above), in the same pass.
+function bestText(
+  query: AnalyzedQuery,
+  entry: SearchEntry,
+  terms: string[],
+): { text: TextEntry | undefined; value: number; frequency: number } {
+  let bestText: TextEntry | undefined;
+  let bestValue = -1;
   let occurrences = 0;
   let length = 0;
   for (const text of entry.texts) {
     const lower = text.lower;
     length += lower.length;
+    let found = 0;
     for (const term of terms) {
       for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
-        occurrences++;
+        found++;
       }
+    }
+    if (found === 0) continue;
+    occurrences += found;
+    const words = query.words.filter((forms) => forms.some((f) => lower.includes(f))).length;
+    const coverage = query.words.length > 0 ? words / query.words.length : 0;
+    const phrase = query.folded.some((f) => text.folded.includes(f));
+    const value = 50 * coverage + (phrase ? 10 : 0) + FIELD_WEIGHT[text.field];
+    if (value > bestValue) {
+      bestText = text;
+      bestValue = value;
     }
   }
   const norm = 1 - LENGTH_WEIGHT + (LENGTH_WEIGHT * length) / REFERENCE_LENGTH;
-  return (occurrences * (SATURATION + 1)) / (occurrences + SATURATION * norm);
+  const frequency = (occurrences * (SATURATION + 1)) / (occurrences + SATURATION * norm);
+  return { text: bestText, value: bestValue, frequency };
 }
 
 /**
@@ -215,10 +232,10 @@ export function scoreEntry(
     offer({ score: byWords.score, field: byWords.name.field, name: byWords.name, terms: [] });
   if (inText) {
     const terms = textTerms(query, entry);
-    const { text, value } = bestText(query, entry, terms);
+    const { text, value, frequency } = bestText(query, entry, terms);
     offer({
       // How often the texts use the terms breaks ties between equally good texts.
-      score: TEXT + Math.max(0, value) + TIE_WEIGHT * termFrequency(entry, terms),
+      score: TEXT + Math.max(0, value) + TIE_WEIGHT * frequency,
       field: text?.field ?? 'definition',
       ...(text ? { text } : {}),
       terms,

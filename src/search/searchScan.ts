@@ -94,7 +94,8 @@ export class ScanCache {
    * build does this for every concept first, so searches made while it goes on find it made.
    */
   prepare(entry: SearchEntry): void {
-    for (const name of entry.names) void name.forms;
+    // Names' keys the lookups read (the index's own tokens need them too, so none is wasted).
+    for (const name of entry.names) void [name.forms, name.choseong, name.jamo, name.wordJamo];
     for (const text of this.textsOf(entry)) text.prepare();
   }
 }
