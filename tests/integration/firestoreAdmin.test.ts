@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { textStream as collect } from '../helpers/textStream.js';
 import { Firestore } from '@google-cloud/firestore';
 import { runExportCommand } from '../../src/cli/exportCommand.js';
 import { runSeedCommand } from '../../src/cli/seedCommand.js';
@@ -23,17 +23,6 @@ import {
 } from '../helpers/firestoreEmulator.js';
 import { graphql, request, serveApi } from '../helpers/httpServer.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
-
-function collect(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 describeWithEmulator('admin tools on Firestore', () => {
   let emulator: RunningEmulator;

@@ -5,7 +5,7 @@
 // really sends it succeeds, and everything arrives consistent. A commit over Firestore's limits
 // is refused by the store before it is sent, and the CLI says what it is.
 import { rm } from 'node:fs/promises';
-import { Writable } from 'node:stream';
+import { textStream as collect } from '../helpers/textStream.js';
 import { runSeedCommand } from '../../src/cli/seedCommand.js';
 import type { CollectionName, ContentBundle } from '../../src/domain/bundle.js';
 import type { EventType } from '../../src/domain/changeEvent.js';
@@ -34,17 +34,6 @@ const COLLECTION_OF: Record<EventType, CollectionName> = {
   comparison: 'comparisons',
   lesson: 'lessons',
 };
-
-function collect(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 // The batches as they were made before: at most 400 documents and 8 MiB of their JSON.
 function batchesByJson(writes: readonly DocumentWrite[]): DocumentWrite[][] {

@@ -1,22 +1,11 @@
 // Bearer tokens: `npm run token` output configures a token that then authenticates with its
 // role; malformed or unknown tokens are UNAUTHENTICATED; permissions follow the role table.
-import { Writable } from 'node:stream';
+import { textStream as collect } from '../helpers/textStream.js';
 import { authenticate } from '../../src/auth/authenticate.js';
 import { authorize, PERMISSIONS } from '../../src/auth/permissions.js';
 import { hashToken, parseApiTokens } from '../../src/auth/tokens.js';
 import { actorOf, ANONYMOUS } from '../../src/auth/viewer.js';
 import { runTokenCommand } from '../../src/cli/tokenCommand.js';
-
-function collect() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 describe('npm run token', () => {
   it('prints a new token and the API_TOKENS entry that makes it work', () => {
