@@ -202,6 +202,18 @@ export function defineContentStoreContract(makeStore: StoreFactory): void {
     expect(a).toMatchObject({ version: 2, data: { aliases: [`writer-${winners[0]}`] } });
   });
 
+  it('applies 20 concurrent commits to different documents, each once, at consecutive revisions', async () => {
+    // Every commit writes the revision counter, so they all contend; none may be lost or fail.
+    const batches = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.commit([putConcept(`c${i}`)])),
+    );
+    expect(batches.map((batch) => batch.rev).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+    const stored = (await store.readChanges(0)).documents.map((d) => d.id).sort();
+    expect(stored).toEqual(Array.from({ length: 20 }, (_, i) => `c${i}`).sort());
+  });
+
   it('records who wrote each document, and keeps every version as history, newest first', async () => {
     await store.commit([putConcept('a')], { actor: 'editor:1a2b3c4d5e6f' });
     await store.commit([putConcept('a', 1, ['second'])], { actor: 'admin:0f0f0f0f0f0f' });

@@ -14,6 +14,7 @@ import {
   type RunningEmulator,
 } from '../helpers/firestoreEmulator.js';
 import { graphql, request, serveApi } from '../helpers/httpServer.js';
+import { pollUntil } from '../helpers/pollUntil.js';
 
 const TERM_QUERY = '{ concept(slug: "transformer", locale: EN) { term version } }';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,8 +95,12 @@ describeWithEmulator('the read path on Firestore', () => {
 
       await sleep(ttlMs);
       await graphql(served.url, TERM_QUERY); // notices the TTL; the check runs in the background
-      await sleep(200);
-      const answer = await graphql<any>(served.url, TERM_QUERY);
+      // Polled well inside the TTL, so no second check starts while the first one finishes.
+      const answer = await pollUntil(
+        () => graphql<any>(served.url, TERM_QUERY),
+        (seen) => seen.data.concept.version === 2,
+        { timeoutMs: ttlMs / 2 },
+      );
       expect(answer.data.concept).toEqual({ term: 'Transformer (edited)', version: 2 });
       // One revision read, then one consistent delta read: the changed document, not the course.
       expect(counting.calls.readRevision).toBe(1);
@@ -114,7 +119,10 @@ describeWithEmulator('the read path on Firestore', () => {
     const projectId = uniqueProjectId();
     const importer = openStore(projectId);
     await importSeed(importer, seedDir);
-    const ttlMs = 500;
+    // Long enough that one background check (two emulator round trips, on a loaded machine
+    // too) finishes well inside a second TTL: converging before 2 TTLs means the first request
+    // after the TTL started the refresh, and no second period was needed.
+    const ttlMs = 2000;
     const a = await serveApi(firestoreEnv(projectId, ttlMs));
     const b = await serveApi(firestoreEnv(projectId, ttlMs));
     try {
@@ -128,10 +136,13 @@ describeWithEmulator('the read path on Firestore', () => {
       // Within the TTL an instance may still serve what it had; after it, one request to notice.
       await sleep(ttlMs - (Date.now() - writtenAt));
       await graphql(b.url, TERM_QUERY);
-      await sleep(100);
-      const seen = await graphql<any>(b.url, TERM_QUERY);
+      const seen = await pollUntil(
+        () => graphql<any>(b.url, TERM_QUERY),
+        (answer) => answer.data.concept.version === 2,
+        { timeoutMs: ttlMs },
+      );
       expect(seen.data.concept).toEqual({ term: 'Transformer (from the importer)', version: 2 });
-      expect(Date.now() - writtenAt).toBeLessThan(ttlMs + 1000);
+      expect(Date.now() - writtenAt).toBeLessThan(2 * ttlMs);
     } finally {
       await a.close();
       await b.close();

@@ -36,6 +36,7 @@ import {
   type SnapshotPointer,
 } from './compactedSnapshot.js';
 import { logger } from '../../observability/logger.js';
+import { storeErrorOf } from './firestoreErrors.js';
 import { assertCommitFits, documentCost, EVENTS, VERSIONS } from './commitCost.js';
 
 /** How to reach Firestore. */
@@ -73,9 +74,6 @@ export interface FirestoreStats {
   documentsWritten: number;
 }
 
-// gRPC status codes that mean "the backend cannot be reached right now".
-const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
-
 /**
  * The Firestore adapter of the store port. One collection per content collection, ids as
  * bundleToWrites makes them; `meta/content` holds the content revision. Every commit is one transaction that reads the revision and the
@@ -92,6 +90,8 @@ export class FirestoreStore implements ContentStore {
   private readonly snapshotRef: DocumentReference;
   // A compacted snapshot being written in the background (see readChanges); close() awaits it.
   private compacting: Promise<unknown> | undefined;
+  // This instance's commits, one at a time (see commit).
+  private lastCommit: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: FirestoreStoreOptions) {
     this.db = new Firestore({
@@ -303,53 +303,65 @@ export class FirestoreStore implements ContentStore {
     return this.guard(
       'a commit',
       () =>
-        this.db.runTransaction(async (tx) => {
-          stopIfAbandoned();
-          assertDistinctWrites(writes);
-          const refs = writes.map((write) => this.db.collection(write.collection).doc(write.id));
-          const requiredRefs = required.map((ref) =>
-            this.db.collection(ref.collection).doc(ref.id),
-          );
-          this.stats.rpcs++;
-          const reads = tx.getAll(this.metaRef, ...refs, ...requiredRefs);
-          observeLazyTransactionStart(tx);
-          const [meta, ...snapshots] = await reads;
-          stopIfAbandoned();
-          this.stats.documentsRead += snapshots.length + 1;
-          const stateOf = (collection: CollectionName, id: string, index: number) => {
-            const snapshot = snapshots[index]!;
-            return snapshot.exists ? storedState(collection, id, snapshot.data()) : undefined;
-          };
-          const current = writes.map((write, i) => stateOf(write.collection, write.id, i));
-          const requiredState = required.map((ref, i) =>
-            stateOf(ref.collection, ref.id, writes.length + i),
-          );
-          checkPreconditions(writes, current, requiredState, options);
-          const rev = revisionOf(meta!.data()) + 1;
-          // The first commit of a store starts its epoch; later ones keep it.
-          const epoch = epochOf(meta!.data()) || randomUUID();
-          const now = new Date().toISOString();
-          const written = stampWrites(writes, current, rev, now, options.actor);
-          const encoded = written.map(toFirestore);
-          const events = changeEventsOf(written, current, epoch);
-          // Refused here, whole, rather than by Firestore after its client's minute of retries.
-          assertCommitFits(written.map((doc, i) => documentCost(doc, encoded[i]!, events[i]!)));
-          written.forEach((doc, i) => {
-            tx.set(refs[i]!, encoded[i]!);
-            // The version history lives beside the document: one subcollection entry per write.
-            tx.set(refs[i]!.collection(VERSIONS).doc(String(doc.version)), encoded[i]!);
-            // The outbox: the write's event, in the same transaction (it exists iff the change does).
-            tx.set(this.db.collection(EVENTS).doc(events[i]!.position), events[i]!);
-          });
-          tx.set(this.metaRef, { rev, epoch, updatedAt: now });
-          this.stats.rpcs++;
-          this.stats.documentsWritten += 3 * written.length + 1;
-          return { rev, epoch, documents: written };
-        }),
+        this.inTurn(() =>
+          this.db.runTransaction(async (tx) => {
+            stopIfAbandoned();
+            assertDistinctWrites(writes);
+            const refs = writes.map((write) => this.db.collection(write.collection).doc(write.id));
+            const requiredRefs = required.map((ref) =>
+              this.db.collection(ref.collection).doc(ref.id),
+            );
+            this.stats.rpcs++;
+            const reads = tx.getAll(this.metaRef, ...refs, ...requiredRefs);
+            observeLazyTransactionStart(tx);
+            const [meta, ...snapshots] = await reads;
+            stopIfAbandoned();
+            this.stats.documentsRead += snapshots.length + 1;
+            const stateOf = (collection: CollectionName, id: string, index: number) => {
+              const snapshot = snapshots[index]!;
+              return snapshot.exists ? storedState(collection, id, snapshot.data()) : undefined;
+            };
+            const current = writes.map((write, i) => stateOf(write.collection, write.id, i));
+            const requiredState = required.map((ref, i) =>
+              stateOf(ref.collection, ref.id, writes.length + i),
+            );
+            checkPreconditions(writes, current, requiredState, options);
+            const rev = revisionOf(meta!.data()) + 1;
+            // The first commit of a store starts its epoch; later ones keep it.
+            const epoch = epochOf(meta!.data()) || randomUUID();
+            const now = new Date().toISOString();
+            const written = stampWrites(writes, current, rev, now, options.actor);
+            const encoded = written.map(toFirestore);
+            const events = changeEventsOf(written, current, epoch);
+            // Refused here, whole, rather than by Firestore after its client's minute of retries.
+            assertCommitFits(written.map((doc, i) => documentCost(doc, encoded[i]!, events[i]!)));
+            written.forEach((doc, i) => {
+              tx.set(refs[i]!, encoded[i]!);
+              // The version history lives beside the document: one subcollection entry per write.
+              tx.set(refs[i]!.collection(VERSIONS).doc(String(doc.version)), encoded[i]!);
+              // The outbox: the write's event, in the same transaction (it exists iff the change does).
+              tx.set(this.db.collection(EVENTS).doc(events[i]!.position), events[i]!);
+            });
+            tx.set(this.metaRef, { rev, epoch, updatedAt: now });
+            this.stats.rpcs++;
+            this.stats.documentsWritten += 3 * written.length + 1;
+            return { rev, epoch, documents: written };
+          }),
+        ),
       () => {
         abandoned = true;
       },
     );
+  }
+
+  // Every commit reads and writes `meta/content`, so two commits can never both go through at
+  // once: sent together they only contend for its lock, and 20 at once can time each other out
+  // in Firestore's lock manager. One instance's commits therefore wait for each other here; a
+  // commit's deadline includes its wait.
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.lastCommit.then(work);
+    this.lastCommit = turn.catch(() => undefined);
+    return turn;
   }
 
   readHistory(collection: CollectionName, id: string, limit: number): Promise<StoredDocument[]> {
@@ -425,25 +437,9 @@ export class FirestoreStore implements ContentStore {
     try {
       return await withDeadline(work(), timeoutMs, what, onAbandon);
     } catch (error) {
-      if (error instanceof AppError) throw error;
-      const code = (error as { code?: unknown }).code;
-      // A refusal the client retried until its own deadline arrives as DEADLINE_EXCEEDED with
-      // the refusal in its message: it is not an outage, so it passes as it is.
-      if (typeof code === 'number' && UNREACHABLE_CODES.has(code) && !isRefusal(error)) {
-        throw new AppError(
-          ErrorCode.UNAVAILABLE,
-          `The content store is unreachable (${what} failed).`,
-        );
-      }
-      throw error;
+      throw storeErrorOf(error, what);
     }
   }
-}
-
-// `RESOURCE_EXHAUSTED`: a request over the server's size limit, or a quota used up.
-function isRefusal(error: unknown): boolean {
-  const message = (error as { message?: unknown }).message;
-  return typeof message === 'string' && /RESOURCE_EXHAUSTED|exceeds maximum size/.test(message);
 }
 
 function positionOf(relay: Record<string, unknown> | undefined): string | null {
