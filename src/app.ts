@@ -17,6 +17,7 @@ import { ResponseCache } from './http/responseCache/responseCache.js';
 import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { adminConsole } from './http/adminConsole.js';
+import { EXPLORER_ASSETS_PATH, graphqlExplorer } from './http/graphqlExplorer.js';
 import { answerAsOrigin } from './http/originFreshness.js';
 import { requestViewer } from './http/requestViewer.js';
 import { restRouter } from './rest/router.js';
@@ -115,6 +116,12 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.use(compressResponses());
   // The console is static files with their own caching: before the response cache's capture.
   app.use('/admin', adminConsole());
+  // GraphiQL for a browser that opens /graphql (GRAPHQL_EXPLORER): static, like the console.
+  const explorer = config.explorer ? graphqlExplorer() : undefined;
+  if (explorer) {
+    app.use(EXPLORER_ASSETS_PATH, explorer.assets);
+    app.use(GRAPHQL_PATH, explorer.page);
+  }
   if (responseCache) app.use(responseCache.capture);
 
   app.get(
