@@ -22,9 +22,7 @@ const EXPRESS_CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
 /** Whether `sendAsExpress` can send this answer (a complete body of a Content-Type it knows). */
 export function sendableAsExpress(response: HTTPGraphQLResponse): boolean {
   const type = response.headers.get('content-type');
-  return (
-    response.body.kind === 'complete' && type !== undefined && EXPRESS_CONTENT_TYPES.has(type)
-  );
+  return response.body.kind === 'complete' && type !== undefined && EXPRESS_CONTENT_TYPES.has(type);
 }
 
 /**
