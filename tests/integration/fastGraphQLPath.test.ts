@@ -12,6 +12,7 @@ import { FastGraphQLServer } from '../../src/graphql/fastPath/fastGraphQLServer.
 import { defaultSeedDir } from '../../src/paths.js';
 import { bundleToWrites } from '../../src/seed/bundleToWrites.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
+import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import { serveApi } from '../helpers/httpServer.js';
 import { sendRaw, type RawAnswer } from '../helpers/rawHttp.js';
@@ -662,6 +663,134 @@ describe.each(['production', 'development'])('NODE_ENV=%s', (nodeEnv) => {
         expect({ example: example.command, answers: answers[1] }).toEqual({
           example: example.command,
           answers: answers[0],
+        });
+      }
+    } finally {
+      await Promise.all([stock.close(), fast.close()]);
+    }
+  });
+});
+
+describe('with the response cache, listed CORS origins and the request log', () => {
+  // Each request's log line, without what differs from one instance or moment to the next.
+  let lines: Record<string, unknown>[] = [];
+  let previous: Logger;
+  beforeAll(() => {
+    previous = useLogger(
+      createLogger('info', {
+        write: (line: string) => {
+          const {
+            time: _time,
+            httpRequest,
+            message: _message,
+            ...rest
+          } = JSON.parse(line) as {
+            time: string;
+            message: string;
+            httpRequest?: { latency?: string };
+          };
+          lines.push({ ...rest, httpRequest: { ...httpRequest, latency: undefined } });
+        },
+      }),
+    );
+  });
+  afterAll(() => useLogger(previous));
+
+  async function logged(served: Served, sample: Sample) {
+    lines = [];
+    const answer = wire(await send(served, sample));
+    for (let i = 0; i < 100 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    return { ...answer, log: lines };
+  }
+
+  it('answers at the door what the cache lacks, keeps it, and serves it again, as Apollo', async () => {
+    const env = {
+      NODE_ENV: 'production',
+      API_TOKENS: TEST_API_TOKENS,
+      CORS_ORIGINS: 'https://a.example,https://b.example',
+    };
+    const store = await seededStore();
+    const [stock, fast] = await Promise.all([
+      serveApi({ ...env, GRAPHQL_EXECUTION: 'stock' }, { store, relayEvents: false }),
+      serveApi(env, { store, relayEvents: false }),
+    ]);
+    const a = { origin: 'https://a.example' };
+    const b = { origin: 'https://b.example' };
+    const preflight = { 'apollo-require-preflight': 'true' };
+    const steps: (Sample & { by: AnsweredBy | 'cache' })[] = [
+      // Apollo validates the document (and the answer is kept).
+      { name: 'first', by: 'apollo', query: TWO_DEEP, variables: { slug: 'encoder' }, headers: a },
+      // Another slug: not kept yet, answered at the door and kept.
+      {
+        name: 'miss',
+        by: 'door',
+        query: TWO_DEEP,
+        variables: { slug: 'decoder' },
+        headers: { ...b, 'accept-encoding': 'br' },
+      },
+      { name: 'hit', by: 'cache', query: TWO_DEEP, variables: { slug: 'decoder' }, headers: a },
+      {
+        name: 'GET miss',
+        by: 'door',
+        method: 'GET',
+        query: TWO_DEEP,
+        variables: { slug: 'attention' },
+        headers: { ...preflight, ...a },
+      },
+      {
+        name: 'GET hit, gzip',
+        by: 'cache',
+        method: 'GET',
+        query: TWO_DEEP,
+        variables: { slug: 'attention' },
+        headers: { ...preflight, ...b, 'accept-encoding': 'gzip' },
+      },
+      {
+        name: 'GET hit revalidated',
+        by: 'cache',
+        method: 'GET',
+        query: TWO_DEEP,
+        variables: { slug: 'attention' },
+        headers: { ...preflight, ...a },
+        revalidate: true,
+      },
+      {
+        name: 'a token: never kept',
+        by: 'door',
+        query: TWO_DEEP,
+        variables: { slug: 'decoder' },
+        headers: { ...AS.editor, ...b },
+      },
+      {
+        name: 'an origin not listed',
+        by: 'door',
+        query: TWO_DEEP,
+        variables: { slug: 'transformer' },
+        headers: { origin: 'https://c.example' },
+      },
+    ];
+    try {
+      for (const step of steps) {
+        const reference = { step: step.name, ...(await logged(stock, step)) };
+        // One line per request, saying what the cache did: the first request of an instance
+        // loads the content (nothing to look up yet), a token's answer is never kept.
+        const cache =
+          step.by === 'cache'
+            ? 'hit'
+            : step.name === 'first' || step.headers?.authorization
+              ? undefined
+              : 'miss';
+        expect({ step: step.name, cache: reference.log.map((line) => line.responseCache) }).toEqual(
+          // A revalidation sends its request twice: for the ETag, then with it.
+          { step: step.name, cache: step.revalidate ? [cache, cache] : [cache] },
+        );
+        const before = calls();
+        const answer = { step: step.name, ...(await logged(fast, step)) };
+        const by = answeredBy(before, calls());
+        expect(answer).toEqual(reference);
+        expect({ step: step.name, by: by === 'refused' ? 'cache' : by }).toEqual({
+          step: step.name,
+          by: step.by,
         });
       }
     } finally {
