@@ -1,7 +1,8 @@
 // GETs the response cache holds are answered where a request enters the process (the framework
 // guard, at the front door the API binds on its first request), before the functions framework's own
 // middleware and without calling the function: the same bytes, CORS headers and 304s as the
-// function's own door, one log line, and never for a bearer token, a POST or an old revision.
+// function's own door, one log line, and never for a bearer token or an old revision (a POST once
+// its body is in). GraphQL queries the fast path answers are made there too (graphqlFrontDoor).
 // Composed by startApi, as the production entry composes it.
 import * as functions from '@google-cloud/functions-framework';
 import fc from 'fast-check';
@@ -123,11 +124,33 @@ describe("the process's front door", () => {
     expect(changed.body.equals(live.body)).toBe(true);
   });
 
-  it('leaves POSTs to the function (their key needs the parsed body)', async () => {
+  it('answers a kept POST at the door once its body is in (its key needs the parsed body)', async () => {
     const query = { query: '{ concept(slug: "transformer") { slug } }' };
-    await send('POST', '/graphql', {}, query);
+    const live = await send('POST', '/graphql', {}, query);
     const again = await send('POST', '/graphql', {}, query);
-    expect([again.called, again.log.responseCache]).toEqual([true, 'hit']);
+    expect([live.called, again.called, again.log.responseCache]).toEqual([true, false, 'hit']);
+    expect(again.body.equals(live.body)).toBe(true);
+  });
+
+  it('answers a GraphQL query it does not keep at the door, once Apollo has validated it', async () => {
+    const query = 'query Slug($slug: ID!) { concept(slug: $slug) { slug term } }';
+    const validated = await send('POST', '/graphql', AS.editor, {
+      query,
+      variables: { slug: 'encoder' },
+    });
+    const fast = await send('POST', '/graphql', AS.editor, {
+      query,
+      variables: { slug: 'decoder' },
+    });
+    expect([validated.called, fast.called, fast.status, fast.log.viewer]).toEqual([
+      true,
+      false,
+      200,
+      'editor',
+    ]);
+    expect(JSON.parse(fast.body.toString())).toEqual({
+      data: { concept: { slug: 'decoder', term: expect.any(String) } },
+    });
   });
 
   it('answers through the function, and keeps serving, when the lookup itself fails', async () => {
