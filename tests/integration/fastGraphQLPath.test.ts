@@ -527,7 +527,7 @@ const CORPUS: Sample[] = [
   },
 ];
 
-async function send(served: Served, sample: Sample): Promise<RawAnswer> {
+async function send(served: Served, sample: Omit<Sample, 'by'>): Promise<RawAnswer> {
   const { method = 'POST', variables, operationName, extensions, path = '/graphql' } = sample;
   const query = sample.hashOnly ? undefined : sample.query;
   const headers = { ...sample.headers };
@@ -696,7 +696,7 @@ describe('with the response cache, listed CORS origins and the request log', () 
   });
   afterAll(() => useLogger(previous));
 
-  async function logged(served: Served, sample: Sample) {
+  async function logged(served: Served, sample: Omit<Sample, 'by'>) {
     lines = [];
     const answer = wire(await send(served, sample));
     for (let i = 0; i < 100 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
@@ -717,7 +717,7 @@ describe('with the response cache, listed CORS origins and the request log', () 
     const a = { origin: 'https://a.example' };
     const b = { origin: 'https://b.example' };
     const preflight = { 'apollo-require-preflight': 'true' };
-    const steps: (Sample & { by: AnsweredBy | 'cache' })[] = [
+    const steps: (Omit<Sample, 'by'> & { by: AnsweredBy | 'cache' })[] = [
       // Apollo validates the document (and the answer is kept).
       { name: 'first', by: 'apollo', query: TWO_DEEP, variables: { slug: 'encoder' }, headers: a },
       // Another slug: not kept yet, answered at the door and kept.
