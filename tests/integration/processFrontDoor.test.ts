@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { startApi, type Api } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { bindFrontDoor } from '../../src/http/frameworkErrorGuard.js';
+import { bindFrontDoor, bindLiveDoor } from '../../src/http/frameworkErrorGuard.js';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
 import { editSummary } from '../helpers/editing.js';
 import { serveRegisteredFunction, type ServedFunction } from '../helpers/httpServer.js';
@@ -266,4 +266,47 @@ describe("the process's front door, fuzzed", () => {
     expect(answeredAtTheDoor).toBeGreaterThan(75);
     expect((await sendRaw(`${served.url}/healthz`, 'GET')).status).toBe(200);
   }, 60_000);
+});
+
+describe("the process's live door", () => {
+  it('leaves the request to the function, and keeps serving, when it fails before answering', async () => {
+    const own = startApi(loadConfig({}));
+    await own.ready;
+    functions.http('live-door-failing', own.handler);
+    const server = await serveRegisteredFunction('live-door-failing');
+    const query = JSON.stringify({ query: '{ concept(slug: "gemini") { slug } }' });
+    const post = () =>
+      sendRaw(`${server.url}/graphql`, 'POST', { 'content-type': 'application/json' }, query);
+    try {
+      // The first request binds the API's doors to this server; then they are replaced.
+      expect((await post()).status).toBe(200);
+      const doors = [
+        () => {
+          throw new Error('door exploded');
+        },
+        () => Promise.reject(new Error('door rejected')),
+      ];
+      for (const door of doors) {
+        bindLiveDoor(server.server, door);
+        lines = [];
+        const answer = await post();
+        expect([answer.status, JSON.parse(answer.body.toString())]).toEqual([
+          200,
+          { data: { concept: { slug: 'gemini' } } },
+        ]);
+        for (let i = 0; i < 50 && lines.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+        expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+          expect.objectContaining({
+            severity: 'ERROR',
+            message: 'live answer at the door failed; answering as usual',
+            stack_trace: expect.stringMatching(/door (exploded|rejected)/),
+          }),
+          expect.objectContaining({ severity: 'INFO', httpRequest: expect.anything() }),
+        ]);
+      }
+    } finally {
+      await server.close();
+      await own.close();
+    }
+  });
 });
