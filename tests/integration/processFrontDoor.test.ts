@@ -1,9 +1,10 @@
-// GETs the response cache holds are answered where a request enters the process (the framework
+// Answers the response cache holds are given where a request enters the process (the framework
 // guard, at the front door the API binds on its first request), before the functions framework's own
 // middleware and without calling the function: the same bytes, CORS headers and 304s as the
-// function's own door, one log line, and never for a bearer token or an old revision (a POST once
-// its body is in). GraphQL queries the fast path answers are made there too (graphqlFrontDoor).
-// Composed by startApi, as the production entry composes it.
+// function's own door, one log line, and never for a bearer token or an old revision (GETs at
+// once, POSTs once their body is in). GraphQL queries the fast path answers are made there too
+// (graphqlFrontDoor; fastGraphQLPath.test.ts compares their bytes). Composed by startApi, as the
+// production entry composes it.
 import * as functions from '@google-cloud/functions-framework';
 import fc from 'fast-check';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
