@@ -1,8 +1,11 @@
 // The fast GraphQL path changes no answer: the README's examples and a corpus of queries go to
 // two instances of the real function over HTTP, one with Apollo's pipeline for every request
 // (GRAPHQL_EXECUTION=stock) and one with the fast path (the default), and every answer's status,
-// headers (Date and the connection's aside) and body bytes must be the same. The corpus also
-// says which requests the fast path takes, so the comparison is known to cover it.
+// header lines in their order (Date and the connection's aside) and body bytes must be the same.
+// The corpus also says who answers each request on the fast instance (the fast path at the
+// process's door, the fast path behind Express, Apollo, or a refusal before GraphQL), so the
+// comparison is known to cover each; with the response cache on, the door's answers are kept
+// and served again, and the request log's lines are the same too.
 import { jest } from '@jest/globals';
 import { ApolloServer } from '@apollo/server';
 import { createHash } from 'node:crypto';
