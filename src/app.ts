@@ -8,7 +8,8 @@ import { jsonErrorHandler, notFoundHandler } from './http/errorHandlers.js';
 import { bodyLimit, bodyLimitPolicy } from './http/bodyLimit.js';
 import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
-import { graphqlRequestGuard } from './graphql/graphqlRequestGuard.js';
+import { graphqlRequestGuard, type TrustedOnly } from './graphql/graphqlRequestGuard.js';
+import { loadTrustedDocuments } from './graphql/trustedDocuments.js';
 import { graphqlRequestContext } from './graphql/requestContext.js';
 import { graphqlFrontDoor } from './graphql/fastPath/graphqlFrontDoor.js';
 import {
@@ -137,9 +138,10 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.use(restRouter(config, ready));
 
   const context = graphqlRequestContext(config, ready);
+  const trusted = trustedOnly(config);
   app.use(
     GRAPHQL_PATH,
-    graphqlRequestGuard({ maxTokens: config.queryLimits.tokens }),
+    graphqlRequestGuard({ maxTokens: config.queryLimits.tokens, ...(trusted ? { trusted } : {}) }),
     // Apollo sets its Vary with setHeader; only this route needs it merged.
     mergeVary,
     expressMiddleware(graphql, { context }),
@@ -159,6 +161,7 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
     beforeAnswer: (res) => searchIndex.afterAnswer(res as Response),
     bodyLimit: bodyLimitPolicy(config),
     maxTokens: config.queryLimits.tokens,
+    ...(trusted ? { trusted } : {}),
     middleware: [cors, compressResponses(), ...(responseCache ? [responseCache.capture] : [])],
   });
   let frontDoor: object | undefined;
@@ -336,4 +339,29 @@ function inProcessRetries(webhooks: EventDispatcher, everyMs: number): NodeJS.Ti
   // Retries never keep a process alive that has nothing else to do.
   timer.unref();
   return timer;
+}
+
+// PERSISTED_DOCUMENTS_ONLY: the manifest is read at start, and a missing or malformed one stops
+// it (a deployment that meant to run only its clients' documents must not run any).
+function trustedOnly(config: Config): TrustedOnly | undefined {
+  const { only, file } = config.persistedDocuments;
+  if (!only) return undefined;
+  let documents;
+  try {
+    documents = loadTrustedDocuments(file);
+  } catch (error) {
+    throw new Error(
+      `PERSISTED_DOCUMENTS_ONLY is on, but the manifest ${file} cannot be used: ${(error as Error).message}`,
+    );
+  }
+  return {
+    documents,
+    exempt: (req) => {
+      try {
+        return requestViewer(req, config.apiTokens).role !== 'anonymous';
+      } catch {
+        return true; // a bad token: answered UNAUTHENTICATED, as without this mode
+      }
+    },
+  };
 }

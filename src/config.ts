@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readEnvironment } from './environment.js';
 import { parseApiTokens, type TokenEntry } from './auth/tokens.js';
 import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
-import { defaultSeedDir } from './paths.js';
+import { defaultPersistedDocumentsFile, defaultSeedDir } from './paths.js';
 import { EventsConfigError, loadEventsConfig, type EventsConfig } from './events/eventsConfig.js';
 
 const booleanFlag = z
@@ -37,6 +37,8 @@ const environmentSchema = z.object({
   CONTENT_TTL_MS: wholeNumber(0, 3_600_000).default(5000),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_EXPLORER: booleanFlag.optional(),
+  PERSISTED_DOCUMENTS_ONLY: booleanFlag.default(false),
+  PERSISTED_DOCUMENTS_FILE: z.string().min(1).optional(),
   API_TOKENS: z.string().optional(),
   CACHE_MAX_AGE: wholeNumber(0, 86_400).default(60),
   CACHE_S_MAXAGE: wholeNumber(0, 86_400).default(300),
@@ -88,6 +90,11 @@ export interface Config {
   introspection: boolean;
   /** GraphiQL for browsers at GET /graphql (on in development, off in production unless asked for). */
   explorer: boolean;
+  /**
+   * With `only`, anonymous GraphQL requests may run only the documents of the manifest `file`
+   * (the deployed clients' persisted documents); token holders may send any.
+   */
+  persistedDocuments: { only: boolean; file: string };
   /** Who may write: hashes of the configured bearer tokens with their roles. None: read-only. */
   apiTokens: TokenEntry[];
   /** Cache-Control of public reads: seconds for browsers (max-age) and shared caches (s-maxage). */
@@ -179,6 +186,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contentTtlMs: values.CONTENT_TTL_MS,
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     explorer: values.GRAPHQL_EXPLORER ?? !production,
+    persistedDocuments: {
+      only: values.PERSISTED_DOCUMENTS_ONLY,
+      file: values.PERSISTED_DOCUMENTS_FILE ?? defaultPersistedDocumentsFile(),
+    },
     apiTokens,
     publicLifetimes: { maxAge: values.CACHE_MAX_AGE, sMaxAge: values.CACHE_S_MAXAGE },
     corsOrigins: values.CORS_ORIGINS === '*' ? '*' : values.CORS_ORIGINS.split(','),

@@ -20,6 +20,11 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A sync token this store cannot continue from (another history, or malformed): sync from scratch. */
   FULL_SYNC_REQUIRED = 'FULL_SYNC_REQUIRED',
+  /**
+   * PERSISTED_DOCUMENTS_ONLY: an anonymous request whose document is not one of the deployed
+   * clients' (send the text or the persisted-query hash of one of them, or a token).
+   */
+  PERSISTED_DOCUMENT_REQUIRED = 'PERSISTED_DOCUMENT_REQUIRED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -31,6 +36,7 @@ export enum ErrorCode {
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.PERSISTED_DOCUMENT_REQUIRED]: 400,
   [ErrorCode.QUERY_TOO_COMPLEX]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,

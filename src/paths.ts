@@ -21,3 +21,11 @@ export function projectRoot(): string {
 export function defaultSeedDir(): string {
   return join(projectRoot(), 'seed');
 }
+
+/**
+ * The persisted-documents manifest of the typed client (clients/typescript): the documents a
+ * deployment with PERSISTED_DOCUMENTS_ONLY executes for anonymous callers.
+ */
+export function defaultPersistedDocumentsFile(): string {
+  return join(projectRoot(), 'clients', 'typescript', 'persisted-documents.json');
+}

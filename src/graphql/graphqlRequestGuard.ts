@@ -3,6 +3,16 @@ import typeis from 'type-is';
 import { ErrorCode } from '../errors.js';
 import { documentShape } from './documentShape.js';
 import { sendHttpError } from '../http/httpErrors.js';
+import type { DocumentReference, TrustedDocuments } from './trustedDocuments.js';
+
+/**
+ * PERSISTED_DOCUMENTS_ONLY: the trusted documents, and who may send others (token holders).
+ */
+export interface TrustedOnly {
+  documents: TrustedDocuments;
+  /** Whether this request may send any document (a token's, or one the API will refuse anyway). */
+  exempt(req: Request): boolean;
+}
 
 /**
  * Deepest bracket nesting a document may have. Far above any real query (the depth limit is 14
@@ -17,12 +27,45 @@ export const MAX_BRACKET_NESTING = 128;
  * refused as QUERY_TOO_COMPLEX before it is parsed. (The parser keeps its own token limit as a
  * backstop; refusing here gives the refusal our code without reading the parser's message.)
  */
-export function graphqlRequestGuard(limits: { maxTokens: number }) {
+export function graphqlRequestGuard(limits: { maxTokens: number; trusted?: TrustedOnly }) {
   return (req: Request, res: Response, next: NextFunction): void =>
-    guardRequest(req, res, next, limits.maxTokens);
+    guardRequest(req, res, next, limits.maxTokens, limits.trusted);
 }
 
-function guardRequest(req: Request, res: Response, next: NextFunction, maxTokens: number): void {
+/**
+ * Whether PERSISTED_DOCUMENTS_ONLY lets this request's document run (always, when it is off).
+ */
+export function admitsTrusted(
+  trusted: TrustedOnly | undefined,
+  req: Request,
+  reference: DocumentReference,
+): boolean {
+  return !trusted || trusted.exempt(req) || trusted.documents.admits(reference);
+}
+
+function refusedAsUntrusted(
+  trusted: TrustedOnly | undefined,
+  req: Request,
+  res: Response,
+  reference: DocumentReference,
+): boolean {
+  if (admitsTrusted(trusted, req, reference)) return false;
+  sendHttpError(
+    req,
+    res,
+    ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
+    "This API runs only its clients' persisted documents for anonymous callers: send one of them (its text or its persisted-query hash), or a bearer token.",
+  );
+  return true;
+}
+
+function guardRequest(
+  req: Request,
+  res: Response,
+  next: NextFunction,
+  maxTokens: number,
+  trusted: TrustedOnly | undefined,
+): void {
   if (req.method !== 'GET' && req.method !== 'POST') {
     res.setHeader('Allow', 'GET, POST');
     sendHttpError(
@@ -35,6 +78,7 @@ function guardRequest(req: Request, res: Response, next: NextFunction, maxTokens
   }
   if (req.method === 'GET') {
     if (refusedForShape(req.query.query, maxTokens, req, res)) return;
+    if (refusedAsUntrusted(trusted, req, res, req.query)) return;
     next();
     return;
   }
@@ -76,6 +120,7 @@ function guardRequest(req: Request, res: Response, next: NextFunction, maxTokens
     return;
   }
   if (refusedForShape((body as { query?: unknown }).query, maxTokens, req, res)) return;
+  if (refusedAsUntrusted(trusted, req, res, body)) return;
   next();
 }
 

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { defaultSeedDir } from '../../src/paths.js';
+import { defaultPersistedDocumentsFile, defaultSeedDir } from '../../src/paths.js';
 
 // loadConfig(env) (src/config.ts): the defaults, production vs development introspection, and
 // ConfigError messages that name each bad variable together with the value received.
@@ -26,6 +26,8 @@ describe('loadConfig defaults', () => {
       events: { mode: 'embedded', relayBatchSize: 100 },
       webhooks: { timeoutMs: 10_000, maxResponseBytes: 65_536, allowPrivateNetwork: true },
       introspection: true,
+      explorer: true,
+      persistedDocuments: { only: false, file: defaultPersistedDocumentsFile() },
       apiTokens: [],
       publicLifetimes: { maxAge: 60, sMaxAge: 300 },
       corsOrigins: '*',

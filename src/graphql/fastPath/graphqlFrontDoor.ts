@@ -7,7 +7,7 @@ import type { BodyLimitPolicy } from '../../http/bodyLimit.js';
 import type { CachedAnswers, LiveAnswers } from '../../http/frameworkErrorGuard.js';
 import { GRAPHQL_PATH } from '../../http/httpErrors.js';
 import type { GraphQLContext } from '../context.js';
-import { admitsDocument } from '../graphqlRequestGuard.js';
+import { admitsDocument, admitsTrusted, type TrustedOnly } from '../graphqlRequestGuard.js';
 import { sendableAsExpress, sendAsExpress } from './expressLikeSend.js';
 import { FastGraphQLServer } from './fastGraphQLServer.js';
 
@@ -31,6 +31,8 @@ export interface GraphQLFrontDoorParts {
   bodyLimit: BodyLimitPolicy;
   /** The request guard's token limit (graphqlRequestGuard). */
   maxTokens: number;
+  /** The request guard's trusted documents (PERSISTED_DOCUMENTS_ONLY), when on. */
+  trusted?: TrustedOnly;
   /**
    * The app's middleware a GraphQL answer passes through, in the app's order: CORS,
    * compression, the response cache's capture.
@@ -116,11 +118,19 @@ function admittedByTheApp(
     const body = req.body;
     if (!typeis(req, ['application/json'])) return false;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
-    return admitsDocument((body as { query?: unknown }).query, parts.maxTokens);
+    const reference = body as { query?: unknown; extensions?: unknown };
+    return (
+      admitsDocument(reference.query, parts.maxTokens) &&
+      admitsTrusted(parts.trusted, req as Request, reference)
+    );
   }
   if (RESHAPED_BY_URL_PARSE.test(search)) return false;
   // The guard reads Express's `req.query` (its simple parser: node's querystring).
-  return admitsDocument(parseQueryString(search.slice(1)).query, parts.maxTokens);
+  const params = parseQueryString(search.slice(1));
+  return (
+    admitsDocument(params.query, parts.maxTokens) &&
+    admitsTrusted(parts.trusted, req as Request, params)
+  );
 }
 
 // The request's headers as the Express integration hands them to Apollo.
