@@ -75,7 +75,7 @@ export async function prepareCourse(
   };
 }
 
-/** The compiled content of a prepared course (bundle and final translation records). */
+/** The compiled content of a prepared course (its stored documents, fingerprint and file stats). */
 export async function readCompiled(course: PreparedCourse): Promise<CompiledSeed> {
   const text = await readFile(join(course.deployable, 'dist', 'content.json'), 'utf8');
   return JSON.parse(text) as CompiledSeed;
