@@ -26,7 +26,7 @@ const NO_REFRESH_MS = 24 * 3_600_000;
  * Only the application is timed.
  */
 export async function measureEditCost(course: PreparedCourse, edits: number): Promise<EditCost> {
-  const { documents } = await readCompiled(course);
+  const documents = await readCompiled(course);
   const store = new MemoryStore();
   store.adopt(documents);
   const readModel = new ReadModel(store, { ttlMs: NO_REFRESH_MS });

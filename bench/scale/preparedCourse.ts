@@ -2,7 +2,8 @@ import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COLLECTIONS, type ContentBundle } from '../../src/domain/bundle.js';
 import { projectRoot } from '../../src/paths.js';
-import type { CompiledSeed } from '../../src/seed/compiledSeed.js';
+import { loadSeedContent, type CompiledSeed } from '../../src/seed/compiledSeed.js';
+import type { StoredDocument } from '../../src/store/contentStore.js';
 import { writeSeedDirectory } from '../../src/seed/exportBundle.js';
 import { seedFingerprint } from '../../src/seed/seedFingerprint.js';
 import { scaleCourse } from '../scaleCourse.js';
@@ -75,8 +76,13 @@ export async function prepareCourse(
   };
 }
 
-/** The compiled content of a prepared course (its stored documents, fingerprint and file stats). */
-export async function readCompiled(course: PreparedCourse): Promise<CompiledSeed> {
-  const text = await readFile(join(course.deployable, 'dist', 'content.json'), 'utf8');
-  return JSON.parse(text) as CompiledSeed;
+/** The stored documents of a prepared course, as a start reads them from its compiled content. */
+export async function readCompiled(course: PreparedCourse): Promise<StoredDocument[]> {
+  const seed = await loadSeedContent(
+    course.seedDir,
+    join(course.deployable, 'dist', 'content.json'),
+  );
+  if (!('documents' in seed))
+    throw new Error(`the compiled ${course.factor}× content was not used`);
+  return seed.documents;
 }

@@ -1,10 +1,10 @@
 // Build step (`npm run build`): validates the shipped course, stores it as the memory store
 // would at start-up and writes that as one JSON file, with what identifies the seed directory
 // (its fingerprint and file stats), so a cold start need not parse YAML or Markdown, nor stamp.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defaultSeedDir } from '../paths.js';
-import { compiledSeedFile, type CompiledSeed } from '../seed/compiledSeed.js';
+import { compiledSeedFile, writeCompiledSeed } from '../seed/compiledSeed.js';
 import { loadSeedDirectory } from '../seed/loadSeed.js';
 import { seedFileStats } from '../seed/seedFileStats.js';
 import { seedFingerprint } from '../seed/seedFingerprint.js';
@@ -14,11 +14,10 @@ const seedDir = defaultSeedDir();
 // Stats before the content: a file edited meanwhile then fails the stat check, never passes it.
 const files = await seedFileStats(seedDir);
 const bundle = await loadSeedDirectory(seedDir);
-const compiled: CompiledSeed = {
+const file = compiledSeedFile();
+await mkdir(dirname(file), { recursive: true });
+await writeCompiledSeed(file, {
   fingerprint: await seedFingerprint(seedDir),
   files,
   documents: await storedCourse(bundle, new Date()),
-};
-const file = compiledSeedFile();
-await mkdir(dirname(file), { recursive: true });
-await writeFile(file, JSON.stringify(compiled));
+});

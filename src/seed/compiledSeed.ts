@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContentBundle } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
 import { projectRoot } from '../paths.js';
+import { restoreDeferredTexts, splitDeferredTexts, type DeferredSpans } from './deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
 import { sameSeedFileStats, seedFileStats, type SeedFileStat } from './seedFileStats.js';
 
@@ -20,6 +21,17 @@ export interface CompiledSeed {
 }
 
 /**
+ * The compiled file as written: the documents without their deferred fields (see
+ * deferredTexts), whose JSON is in a file beside it (deferredTextsFile), parsed on first read.
+ */
+export interface CompiledSeedFile extends CompiledSeed {
+  /** Per document, where its deferred fields lie in the texts file (0: none). */
+  spans: (DeferredSpans | 0)[];
+  /** The texts file's size: a start that finds another (a torn copy) does not use the files. */
+  textsBytes: number;
+}
+
+/**
  * The course a memory store starts with: the compiled copy's stored documents, or the bundle
  * parsed from the seed directory (to import).
  */
@@ -28,6 +40,19 @@ export type SeedContent = { documents: StoredDocument[] } | { bundle: ContentBun
 /** Where `npm run build` writes the shipped course, compiled. */
 export function compiledSeedFile(): string {
   return join(projectRoot(), 'dist', 'content.json');
+}
+
+/** The file beside a compiled seed with its documents' deferred fields (raw JSON, UTF-8). */
+export function deferredTextsFile(compiledFile: string): string {
+  return compiledFile.replace(/\.json$/, '') + '.texts';
+}
+
+/** Writes a compiled seed: its file, without the deferred fields, and their texts beside it. */
+export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed): Promise<void> {
+  const { documents, spans, texts } = splitDeferredTexts(seed.documents);
+  const written: CompiledSeedFile = { ...seed, documents, spans, textsBytes: texts.length };
+  await writeFile(deferredTextsFile(compiledFile), texts);
+  await writeFile(compiledFile, JSON.stringify(written));
 }
 
 /**
@@ -44,14 +69,23 @@ export async function loadSeedContent(
   seedDir: string,
   compiledFile = compiledSeedFile(),
 ): Promise<SeedContent> {
-  const [compiled, files] = await Promise.all([
+  const [compiled, texts, files] = await Promise.all([
     readFile(compiledFile, 'utf8').then(
-      (text) => JSON.parse(text) as Partial<CompiledSeed>,
+      (text) => JSON.parse(text) as Partial<CompiledSeedFile>,
       () => undefined,
     ),
+    readFile(deferredTextsFile(compiledFile)).catch(() => undefined),
     seedFileStats(seedDir).catch(() => undefined),
   ]);
-  if (compiled?.documents && compiled.fingerprint && (await sameSeed(compiled, seedDir, files))) {
+  if (
+    compiled?.documents &&
+    compiled.spans &&
+    compiled.fingerprint &&
+    texts &&
+    texts.length === compiled.textsBytes &&
+    (await sameSeed(compiled, seedDir, files))
+  ) {
+    restoreDeferredTexts(compiled.documents, compiled.spans, texts);
     return { documents: compiled.documents };
   }
   const { loadSeedDirectory } = await import('./loadSeed.js');
@@ -60,7 +94,7 @@ export async function loadSeedContent(
 
 // Whether the directory holds what was compiled: stats first, the content hash if they differ.
 async function sameSeed(
-  compiled: Partial<CompiledSeed>,
+  compiled: Partial<CompiledSeedFile>,
   seedDir: string,
   files: SeedFileStat[] | undefined,
 ): Promise<boolean> {

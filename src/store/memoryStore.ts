@@ -11,6 +11,7 @@ import type {
 } from './contentStore.js';
 import { checkPreconditions, stampWrites } from './stampWrites.js';
 import { changeEventsOf } from './changeEvents.js';
+import { deepFreeze } from './deferredFields.js';
 import { eventPosition, type ChangeEvent } from '../domain/changeEvent.js';
 
 /** Clock used for timestamps; injectable so tests can pin time. */
@@ -184,15 +185,6 @@ function firstAfter(events: readonly ChangeEvent[], position: string): number {
     else high = middle;
   }
   return low;
-}
-
-// Freezes a value and everything it holds (stored documents are plain JSON-like trees).
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 function key(collection: string, id: string): string {

@@ -4,10 +4,15 @@ import { cp, mkdtemp, readFile, stat, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSeedDir } from '../../src/paths.js';
-import { loadSeedContent, type CompiledSeed } from '../../src/seed/compiledSeed.js';
+import {
+  loadSeedContent,
+  writeCompiledSeed,
+  type CompiledSeed,
+} from '../../src/seed/compiledSeed.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import { seedFileStats } from '../../src/seed/seedFileStats.js';
 import { seedFingerprint } from '../../src/seed/seedFingerprint.js';
+import { storedCourse } from '../../src/seed/storedCourse.js';
 import type { StoredDocument } from '../../src/store/contentStore.js';
 
 // A marker only the compiled copy has, to see which one was used.
@@ -24,7 +29,7 @@ async function compiledCopy() {
     files: await seedFileStats(seedDir),
     documents: MARKER,
   };
-  await writeFile(file, JSON.stringify(compiled));
+  await writeCompiledSeed(file, compiled);
   return { seedDir, file, compiled };
 }
 
@@ -35,7 +40,7 @@ describe('loadSeedContent', () => {
     const { seedDir, file, compiled } = await compiledCopy();
     expect(await loadSeedContent(seedDir, file)).toEqual({ documents: MARKER });
     // The stats alone decide here: a fingerprint that cannot match is not consulted.
-    await writeFile(file, JSON.stringify({ ...compiled, fingerprint: 'not consulted' }));
+    await writeCompiledSeed(file, { ...compiled, fingerprint: 'not consulted' });
     expect(await loadSeedContent(seedDir, file)).toEqual({ documents: MARKER });
   });
 
@@ -69,10 +74,24 @@ describe('loadSeedContent', () => {
     expect(await loadSeedContent(seedDir, join(seedDir, 'missing.json'))).toEqual({
       bundle: await parsed,
     });
-    await writeFile(file, JSON.stringify({ ...compiled, files: [], fingerprint: 'stale' }));
+    await writeCompiledSeed(file, { ...compiled, files: [], fingerprint: 'stale' });
     expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
     // A compiled file of the format before stored documents (bundle and records) is not used.
     await writeFile(file, JSON.stringify({ fingerprint: compiled.fingerprint, bundle: {} }));
     expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
+  });
+
+  it('reads back the stored documents byte for byte, their large texts parsed on first read', async () => {
+    const { seedDir, file, compiled } = await compiledCopy();
+    const documents = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
+    await writeCompiledSeed(file, { ...compiled, documents });
+    const seed = await loadSeedContent(seedDir, file);
+    const read = 'documents' in seed ? seed.documents : [];
+    const lesson = read.find((doc) => doc.collection === 'lessons')!.data!;
+    expect(Object.getOwnPropertyDescriptor(lesson, 'sections')?.get).toBeDefined();
+    expect(Object.getOwnPropertyDescriptor(lesson, 'slug')?.value).toBeDefined();
+    // Same keys in the same order, same values (JSON.stringify reads the deferred fields).
+    expect(JSON.stringify(read)).toBe(JSON.stringify(documents));
+    expect(structuredClone(read)).toEqual(documents);
   });
 });
