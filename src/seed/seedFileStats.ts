@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { listSeedFiles } from './seedFiles.js';
 
@@ -16,12 +16,12 @@ export type SeedFileStat = [path: string, size: number, mtimeNs: string];
  */
 export async function seedFileStats(seedDir: string): Promise<SeedFileStat[]> {
   const files = await listSeedFiles(seedDir);
-  const stats = await Promise.all(files.map((file) => stat(file, { bigint: true })));
-  return files.map((file, i) => [
-    relative(seedDir, file),
-    Number(stats[i]!.size),
-    String(stats[i]!.mtimeNs),
-  ]);
+  // One after another, synchronously: at a start this runs while the compiled files are read,
+  // and thousands of stat calls through the thread pool cost twice as much as the calls.
+  return files.map((file) => {
+    const stats = statSync(file, { bigint: true });
+    return [relative(seedDir, file), Number(stats.size), String(stats.mtimeNs)];
+  });
 }
 
 /** True when two lists of seed file stats name the same files with the same sizes and mtimes. */
