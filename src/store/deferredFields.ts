@@ -4,8 +4,9 @@
 // structuredClone see the value itself; only code that copies property descriptors sees the
 // getter, and that is the point (see copyWithDeferredFields).
 
-// Objects with at least one deferred field: copying them keeps the fields deferred.
-const withDeferred = new WeakSet<object>();
+// Objects with at least one deferred field, with their deferred fields' getters: copying them
+// keeps those fields deferred.
+const withDeferred = new WeakMap<object, Map<string, () => unknown>>();
 
 /**
  * Makes `object[key]` (an existing own property, whose place among the keys is kept) the value
@@ -15,18 +16,17 @@ const withDeferred = new WeakSet<object>();
 export function deferField(object: object, key: string, load: () => unknown): void {
   let loaded = false;
   let value: unknown;
-  Object.defineProperty(object, key, {
-    enumerable: true,
-    configurable: false,
-    get() {
-      if (!loaded) {
-        value = deepFreeze(load());
-        loaded = true;
-      }
-      return value;
-    },
-  });
-  withDeferred.add(object);
+  const get = () => {
+    if (!loaded) {
+      value = deepFreeze(load());
+      loaded = true;
+    }
+    return value;
+  };
+  Object.defineProperty(object, key, { enumerable: true, configurable: false, get });
+  let getters = withDeferred.get(object);
+  if (!getters) withDeferred.set(object, (getters = new Map()));
+  getters.set(key, get);
 }
 
 /**
@@ -37,19 +37,16 @@ export function copyWithDeferredFields<T extends object, E extends object>(
   object: T,
   extra: E,
 ): T & E {
-  if (!withDeferred.has(object)) return { ...object, ...extra };
-  const copy = {} as T & E;
-  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(object))) {
-    Object.defineProperty(
-      copy,
-      key,
-      descriptor.get
-        ? { get: descriptor.get, enumerable: true, configurable: true }
-        : { value: descriptor.value, enumerable: true, configurable: true, writable: true },
-    );
+  const getters = withDeferred.get(object);
+  if (!getters) return { ...object, ...extra };
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) {
+    const get = getters.get(key);
+    if (get) Object.defineProperty(copy, key, { get, enumerable: true, configurable: true });
+    else copy[key] = (object as Record<string, unknown>)[key];
   }
-  withDeferred.add(copy);
-  return Object.assign(copy, extra);
+  withDeferred.set(copy, getters);
+  return Object.assign(copy, extra) as T & E;
 }
 
 /**
@@ -59,9 +56,10 @@ export function copyWithDeferredFields<T extends object, E extends object>(
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    if (withDeferred.has(value)) {
-      for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(value))) {
-        if (!descriptor.get) deepFreeze(descriptor.value);
+    const getters = withDeferred.get(value);
+    if (getters) {
+      for (const key of Object.keys(value)) {
+        if (!getters.has(key)) deepFreeze((value as Record<string, unknown>)[key]);
       }
     } else {
       for (const inner of Object.values(value)) deepFreeze(inner);
