@@ -25,7 +25,7 @@ export function deferField(object: object, key: string, load: () => unknown): vo
   };
   Object.defineProperty(object, key, { enumerable: true, configurable: false, get });
   let getters = withDeferred.get(object);
-  if (!getters) withDeferred.set(object, (getters = new Map()));
+  if (!getters) withDeferred.set(object, (getters = new Map<string, () => unknown>()));
   getters.set(key, get);
 }
 

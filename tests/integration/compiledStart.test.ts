@@ -85,7 +85,7 @@ describe('a start on the compiled course', () => {
     const lesson = (await compiled.readChanges(0)).documents.find(
       (doc) => doc.collection === 'lessons',
     );
-    expect(Object.getOwnPropertyDescriptor(lesson!.data, 'sections')?.get).toBeDefined();
+    expect(Object.getOwnPropertyDescriptor(lesson!.data, 'sections')).toHaveProperty('get');
     const restored = new MemoryStore(() => NOW);
     await restoreContent(restored, bundle, finalRecords(bundle, NOW.toISOString()));
 

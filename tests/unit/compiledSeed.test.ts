@@ -88,7 +88,7 @@ describe('loadSeedContent', () => {
     const seed = await loadSeedContent(seedDir, file);
     const read = 'documents' in seed ? seed.documents : [];
     const lesson = read.find((doc) => doc.collection === 'lessons')!.data!;
-    expect(Object.getOwnPropertyDescriptor(lesson, 'sections')?.get).toBeDefined();
+    expect(Object.getOwnPropertyDescriptor(lesson, 'sections')).toHaveProperty('get');
     expect(Object.getOwnPropertyDescriptor(lesson, 'slug')?.value).toBeDefined();
     // Same keys in the same order, same values (JSON.stringify reads the deferred fields).
     expect(JSON.stringify(read)).toBe(JSON.stringify(documents));
