@@ -1,8 +1,12 @@
-import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
+import { cp, mkdir, readFile, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COLLECTIONS, type ContentBundle } from '../../src/domain/bundle.js';
 import { projectRoot } from '../../src/paths.js';
-import { loadSeedContent, type CompiledSeed } from '../../src/seed/compiledSeed.js';
+import {
+  deferredTextsFile,
+  loadSeedContent,
+  type CompiledSeed,
+} from '../../src/seed/compiledSeed.js';
 import type { StoredDocument } from '../../src/store/contentStore.js';
 import { writeSeedDirectory } from '../../src/seed/exportBundle.js';
 import { seedFingerprint } from '../../src/seed/seedFingerprint.js';
@@ -18,7 +22,7 @@ export interface PreparedCourse {
   deployable: string;
   /** Documents in the course (categories shared, everything else copied). */
   documents: number;
-  /** Bytes of the compiled content (dist/content.json). */
+  /** Bytes of the compiled content (dist/content.json and the deferred texts beside it). */
   compiledBytes: number;
 }
 
@@ -72,7 +76,8 @@ export async function prepareCourse(
     seedDir,
     deployable,
     documents,
-    compiledBytes: Buffer.byteLength(compiledText),
+    compiledBytes:
+      Buffer.byteLength(compiledText) + (await stat(deferredTextsFile(compiledFile))).size,
   };
 }
 
