@@ -114,6 +114,14 @@ module.exports = {
       from: { path: '^src', pathNot: '^src/(index\\.ts|launch|cli)' },
       to: { path: '^src/(index\\.ts|launch|cli)' },
     },
+    {
+      name: 'contracts-are-a-tool',
+      comment:
+        'The breaking-change check (and its diff libraries, dev dependencies) is for the CLI and the tests, never the function.',
+      severity: 'error',
+      from: { path: '^src', pathNot: '^src/(contracts|cli)' },
+      to: { path: '^src/contracts' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

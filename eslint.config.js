@@ -50,6 +50,23 @@ export default tseslint.config(
     },
   },
   {
+    // The explorer is a page of the public API: it knows the schema file and nothing of the server.
+    files: ['explorer/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/',
+              message: 'The explorer imports nothing of the server code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', fetch: 'readonly' } },

@@ -10,13 +10,20 @@ import { compressResponses } from './http/compressResponses.js';
 import { corsPolicy } from './http/corsPolicy.js';
 import { graphqlRequestGuard } from './graphql/graphqlRequestGuard.js';
 import { graphqlRequestContext } from './graphql/requestContext.js';
-import { bindFrontDoor, installFrameworkErrorGuard, serverOf } from './http/frameworkErrorGuard.js';
+import { graphqlFrontDoor } from './graphql/fastPath/graphqlFrontDoor.js';
+import {
+  bindFrontDoor,
+  bindLiveDoor,
+  installFrameworkErrorGuard,
+  serverOf,
+} from './http/frameworkErrorGuard.js';
 import { healthRoute } from './http/healthRoute.js';
 import { mergeVary } from './http/mergeVary.js';
 import { ResponseCache } from './http/responseCache/responseCache.js';
 import { responseCacheMiddleware } from './http/responseCache/responseCacheMiddleware.js';
 import { GRAPHQL_PATH } from './http/httpErrors.js';
 import { adminConsole } from './http/adminConsole.js';
+import { EXPLORER_ASSETS_PATH, graphqlExplorer } from './http/graphqlExplorer.js';
 import { answerAsOrigin } from './http/originFreshness.js';
 import { requestViewer } from './http/requestViewer.js';
 import { restRouter } from './rest/router.js';
@@ -114,6 +121,12 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   app.use(compressResponses());
   // The console is static files with their own caching: before the response cache's capture.
   app.use('/admin', adminConsole());
+  // GraphiQL for a browser that opens /graphql (GRAPHQL_EXPLORER): static, like the console.
+  const explorer = config.explorer ? graphqlExplorer() : undefined;
+  if (explorer) {
+    app.use(EXPLORER_ASSETS_PATH, explorer.assets);
+    app.use(GRAPHQL_PATH, explorer.page);
+  }
   if (responseCache) app.use(responseCache.capture);
 
   app.get(
@@ -122,14 +135,13 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   );
   app.use(restRouter(config, ready));
 
+  const context = graphqlRequestContext(config, ready);
   app.use(
     GRAPHQL_PATH,
     graphqlRequestGuard({ maxTokens: config.queryLimits.tokens }),
     // Apollo sets its Vary with setHeader; only this route needs it merged.
     mergeVary,
-    expressMiddleware(graphql, {
-      context: graphqlRequestContext(config, ready),
-    }),
+    expressMiddleware(graphql, { context }),
   );
 
   app.use(notFoundHandler);
@@ -138,15 +150,27 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
   const answerFromCache = (req: IncomingMessage, res: ServerResponse): boolean =>
     responseCache?.front(req, res) ?? false;
   const searchIndex = searchIndexBuilder(ready);
+  // The GraphQL route's fast answers, made at the process's door with the app's own parts.
+  const liveDoor = graphqlFrontDoor({
+    graphql,
+    context,
+    cached: answerFromCache,
+    beforeAnswer: (res) => searchIndex.afterAnswer(res as Response),
+    bodyLimit: bodyLimitPolicy(config),
+    maxTokens: config.queryLimits.tokens,
+    middleware: [cors, compressResponses(), ...(responseCache ? [responseCache.capture] : [])],
+  });
   let frontDoor: object | undefined;
   return {
     app,
     handler: (req, res) => {
-      // The server this request came through: from now on its GETs may be answered at the
-      // process's door (the framework guard), before the framework's own middleware runs.
+      // The server this request came through: from now on its cached GETs and fast GraphQL
+      // answers may be made at the process's door (the framework guard), before the
+      // framework's own middleware runs.
       const server = serverOf(req);
-      if (responseCache && server && server !== frontDoor) {
-        bindFrontDoor(server, answerFromCache);
+      if (server && server !== frontDoor) {
+        if (responseCache) bindFrontDoor(server, answerFromCache);
+        if (liveDoor) bindLiveDoor(server, liveDoor);
         frontDoor = server;
       }
       searchIndex.afterAnswer(res);

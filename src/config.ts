@@ -36,6 +36,7 @@ const environmentSchema = z.object({
   SEED_DIR: z.string().min(1).optional(),
   CONTENT_TTL_MS: wholeNumber(0, 3_600_000).default(5000),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  GRAPHQL_EXPLORER: booleanFlag.optional(),
   API_TOKENS: z.string().optional(),
   CACHE_MAX_AGE: wholeNumber(0, 86_400).default(60),
   CACHE_S_MAXAGE: wholeNumber(0, 86_400).default(300),
@@ -85,6 +86,8 @@ export interface Config {
   contentTtlMs: number;
   /** Schema introspection (on in development, off in production unless asked for). */
   introspection: boolean;
+  /** GraphiQL for browsers at GET /graphql (on in development, off in production unless asked for). */
+  explorer: boolean;
   /** Who may write: hashes of the configured bearer tokens with their roles. None: read-only. */
   apiTokens: TokenEntry[];
   /** Cache-Control of public reads: seconds for browsers (max-age) and shared caches (s-maxage). */
@@ -175,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDir: values.SEED_DIR ?? defaultSeedDir(),
     contentTtlMs: values.CONTENT_TTL_MS,
     introspection: values.GRAPHQL_INTROSPECTION ?? !production,
+    explorer: values.GRAPHQL_EXPLORER ?? !production,
     apiTokens,
     publicLifetimes: { maxAge: values.CACHE_MAX_AGE, sMaxAge: values.CACHE_S_MAXAGE },
     corsOrigins: values.CORS_ORIGINS === '*' ? '*' : values.CORS_ORIGINS.split(','),

@@ -79,6 +79,16 @@ function guardRequest(req: Request, res: Response, next: NextFunction, maxTokens
   next();
 }
 
+/**
+ * Whether the guard lets a request's `query` through: anything but a string is Apollo's to
+ * judge; a string must be within `maxTokens` tokens and MAX_BRACKET_NESTING.
+ */
+export function admitsDocument(query: unknown, maxTokens: number): boolean {
+  if (typeof query !== 'string') return true;
+  const { tokens, nesting } = documentShape(query, maxTokens);
+  return tokens <= maxTokens && nesting <= MAX_BRACKET_NESTING;
+}
+
 function refusedForShape(query: unknown, maxTokens: number, req: Request, res: Response): boolean {
   if (typeof query !== 'string') return false;
   const { tokens, nesting } = documentShape(query, maxTokens);

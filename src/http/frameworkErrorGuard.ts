@@ -96,6 +96,27 @@ export function serverOf(req: IncomingMessage): object | undefined {
   return (req.socket as { server?: object } | null)?.server;
 }
 
+/**
+ * Answers a request live where it enters the process, if it can: false (at once) or a promise of
+ * false when it leaves the request to the framework untouched, a promise of true once it has
+ * answered. It runs once the body is received (see receiveBody), after the response cache.
+ */
+export type LiveAnswers = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | false;
+
+// Each server's live door (the API's GraphQL fast path): what it answers skips the framework's
+// Express app, its middleware and ours, which cost several times the answer's own execution.
+const liveDoors = new WeakMap<object, LiveAnswers>();
+
+/**
+ * Lets `answer` try the requests that enter the process through `server` (after the response
+ * cache's door, once their body is received), before the framework's own middleware; what it
+ * leaves goes on to the framework unchanged. Bound by the API on its first request, like
+ * bindFrontDoor.
+ */
+export function bindLiveDoor(server: object, answer: LiveAnswers): void {
+  liveDoors.set(server, answer);
+}
+
 function frontDoorOf(req: IncomingMessage): CachedAnswers | undefined {
   const server = serverOf(req);
   return server ? frontDoors.get(server) : undefined;
@@ -118,6 +139,39 @@ function answeredFromCache(
     res.destroy();
     return true;
   }
+}
+
+function liveDoorOf(req: IncomingMessage): LiveAnswers | undefined {
+  const server = serverOf(req);
+  return server ? liveDoors.get(server) : undefined;
+}
+
+// As for the response cache's door: nothing may escape out here. A door that failed before it
+// started its answer leaves the request to the framework; one that failed after is cut off.
+function tryLiveDoor(
+  answer: LiveAnswers,
+  req: IncomingMessage,
+  res: ServerResponse,
+  framework: () => void,
+): void {
+  const failed = (error: unknown) => {
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    logger().error({ stack_trace: stack }, 'live answer at the door failed; answering as usual');
+    if (res.headersSent || res.destroyed) res.destroy();
+    else framework();
+  };
+  let answered: Promise<boolean> | false;
+  try {
+    answered = answer(req, res);
+  } catch (error) {
+    return failed(error);
+  }
+  if (answered === false) return framework();
+  answered
+    .then((done) => {
+      if (!done) framework();
+    }, failed)
+    .catch((error: unknown) => finalJsonHandler(error, req as Request, res as Response));
 }
 
 function allowedBodyBytes(req: IncomingMessage): number {
@@ -148,8 +202,10 @@ function guard(application: ExpressPrototype): void {
     if (entering && FRAMEWORK_IGNORED_PATHS.has(requestPath(req))) return notFoundHandler(req, res);
     const answer = entering && req.method === 'GET' ? frontDoorOf(req) : undefined;
     if (answer && answeredFromCache(answer, req, res)) return;
-    const next = () =>
+    const framework = () =>
       original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
+    const live = entering ? liveDoorOf(req) : undefined;
+    const next = live ? () => tryLiveDoor(live, req, res, framework) : framework;
     // The body is received here, within the limit, before the framework's parsers would read it.
     if (entering && typeis.hasBody(req)) {
       receiveBody(req, allowedBodyBytes(req))

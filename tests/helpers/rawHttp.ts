@@ -5,6 +5,8 @@ import { connect } from 'node:net';
 export interface RawAnswer {
   status: number;
   headers: IncomingHttpHeaders;
+  /** The header lines as received: names in their case and order, each followed by its value. */
+  rawHeaders: string[];
   body: Buffer;
 }
 
@@ -23,7 +25,12 @@ export function sendRaw(
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          rawHeaders: res.rawHeaders,
+          body: Buffer.concat(chunks),
+        }),
       );
     });
     req.on('error', reject);

@@ -1,14 +1,16 @@
-// GETs the response cache holds are answered where a request enters the process (the framework
+// Answers the response cache holds are given where a request enters the process (the framework
 // guard, at the front door the API binds on its first request), before the functions framework's own
 // middleware and without calling the function: the same bytes, CORS headers and 304s as the
-// function's own door, one log line, and never for a bearer token, a POST or an old revision.
-// Composed by startApi, as the production entry composes it.
+// function's own door, one log line, and never for a bearer token or an old revision (GETs at
+// once, POSTs once their body is in). GraphQL queries the fast path answers are made there too
+// (graphqlFrontDoor; fastGraphQLPath.test.ts compares their bytes). Composed by startApi, as the
+// production entry composes it.
 import * as functions from '@google-cloud/functions-framework';
 import fc from 'fast-check';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { startApi, type Api } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { bindFrontDoor } from '../../src/http/frameworkErrorGuard.js';
+import { bindFrontDoor, bindLiveDoor } from '../../src/http/frameworkErrorGuard.js';
 import { createLogger, useLogger, type Logger } from '../../src/observability/logger.js';
 import { editSummary } from '../helpers/editing.js';
 import { serveRegisteredFunction, type ServedFunction } from '../helpers/httpServer.js';
@@ -123,11 +125,33 @@ describe("the process's front door", () => {
     expect(changed.body.equals(live.body)).toBe(true);
   });
 
-  it('leaves POSTs to the function (their key needs the parsed body)', async () => {
+  it('answers a kept POST at the door once its body is in (its key needs the parsed body)', async () => {
     const query = { query: '{ concept(slug: "transformer") { slug } }' };
-    await send('POST', '/graphql', {}, query);
+    const live = await send('POST', '/graphql', {}, query);
     const again = await send('POST', '/graphql', {}, query);
-    expect([again.called, again.log.responseCache]).toEqual([true, 'hit']);
+    expect([live.called, again.called, again.log.responseCache]).toEqual([true, false, 'hit']);
+    expect(again.body.equals(live.body)).toBe(true);
+  });
+
+  it('answers a GraphQL query it does not keep at the door, once Apollo has validated it', async () => {
+    const query = 'query Slug($slug: ID!) { concept(slug: $slug) { slug term } }';
+    const validated = await send('POST', '/graphql', AS.editor, {
+      query,
+      variables: { slug: 'encoder' },
+    });
+    const fast = await send('POST', '/graphql', AS.editor, {
+      query,
+      variables: { slug: 'decoder' },
+    });
+    expect([validated.called, fast.called, fast.status, fast.log.viewer]).toEqual([
+      true,
+      false,
+      200,
+      'editor',
+    ]);
+    expect(JSON.parse(fast.body.toString())).toEqual({
+      data: { concept: { slug: 'decoder', term: expect.any(String) } },
+    });
   });
 
   it('answers through the function, and keeps serving, when the lookup itself fails', async () => {
@@ -243,4 +267,47 @@ describe("the process's front door, fuzzed", () => {
     expect(answeredAtTheDoor).toBeGreaterThan(75);
     expect((await sendRaw(`${served.url}/healthz`, 'GET')).status).toBe(200);
   }, 60_000);
+});
+
+describe("the process's live door", () => {
+  it('leaves the request to the function, and keeps serving, when it fails before answering', async () => {
+    const own = startApi(loadConfig({}));
+    await own.ready;
+    functions.http('live-door-failing', own.handler);
+    const server = await serveRegisteredFunction('live-door-failing');
+    const query = JSON.stringify({ query: '{ concept(slug: "gemini") { slug } }' });
+    const post = () =>
+      sendRaw(`${server.url}/graphql`, 'POST', { 'content-type': 'application/json' }, query);
+    try {
+      // The first request binds the API's doors to this server; then they are replaced.
+      expect((await post()).status).toBe(200);
+      const doors = [
+        () => {
+          throw new Error('door exploded');
+        },
+        () => Promise.reject(new Error('door rejected')),
+      ];
+      for (const door of doors) {
+        bindLiveDoor(server.server, door);
+        lines = [];
+        const answer = await post();
+        expect([answer.status, JSON.parse(answer.body.toString())]).toEqual([
+          200,
+          { data: { concept: { slug: 'gemini' } } },
+        ]);
+        for (let i = 0; i < 50 && lines.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+        expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+          expect.objectContaining({
+            severity: 'ERROR',
+            message: 'live answer at the door failed; answering as usual',
+            stack_trace: expect.stringMatching(/door (exploded|rejected)/),
+          }),
+          expect.objectContaining({ severity: 'INFO', httpRequest: expect.anything() }),
+        ]);
+      }
+    } finally {
+      await server.close();
+      await own.close();
+    }
+  });
 });

@@ -101,17 +101,20 @@ export class FastGraphQLServer extends ApolloServer<GraphQLContext> {
     httpGraphQLRequest: HTTPGraphQLRequest;
     context: ContextThunk<GraphQLContext>;
   }): Promise<HTTPGraphQLResponse> {
-    const answer = this.lifecycle.running
-      ? await this.answerFast(request.httpGraphQLRequest, request.context)
-      : undefined;
+    const answer = await this.answerKnown(request.httpGraphQLRequest, request.context);
     return answer ?? super.executeHTTPGraphQLRequest(request);
   }
 
-  // The answer to a request the fast path takes, or undefined for Apollo to answer it.
-  private async answerFast(
+  /**
+   * The answer to a request the fast path takes (what Apollo would answer, as an HTTP response
+   * with no status: 200), or undefined for Apollo to answer it. Touches nothing of the HTTP
+   * response, so a request it leaves can go on to Apollo as if it had never been tried.
+   */
+  async answerKnown(
     http: HTTPGraphQLRequest,
     context: ContextThunk<GraphQLContext>,
   ): Promise<HTTPGraphQLResponse | undefined> {
+    if (!this.lifecycle.running) return undefined;
     const request = plainGraphQLRequest(http);
     if (!request) return undefined;
     // A persisted query's document is read where Apollo reads it (its cache, `apq:` + hash).

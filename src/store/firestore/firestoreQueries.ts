@@ -1,3 +1,4 @@
+import type { Firestore, Query } from '@google-cloud/firestore';
 import type { CollectionName } from '../../domain/bundle.js';
 
 /** A query the Firestore adapter makes, described for the index-coverage check. */
@@ -28,3 +29,22 @@ export const FIRESTORE_QUERIES = {
     orderBy: [['version', 'desc']],
   }),
 } as const;
+
+/**
+ * A declared query with its filter values, as the client's `Query`: on `base` (a subcollection)
+ * when given, else on the declared collection. Built only from declarations, so the index check
+ * sees every query there is.
+ */
+export function buildQuery(
+  db: Firestore,
+  declared: DeclaredQuery,
+  values: readonly unknown[],
+  base?: Query,
+): Query {
+  let query: Query = base ?? db.collection(declared.collection);
+  declared.filters.forEach(([field, operator], i) => {
+    query = query.where(field, operator, values[i]);
+  });
+  for (const [field, direction] of declared.orderBy) query = query.orderBy(field, direction);
+  return query;
+}

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  FieldPath,
-  Firestore,
-  type DocumentReference,
-  type Query,
-  type Transaction,
-} from '@google-cloud/firestore';
-import { COLLECTIONS, type CollectionName } from '../../domain/bundle.js';
+import { FieldPath, Firestore, type DocumentReference } from '@google-cloud/firestore';
+import type { CollectionName } from '../../domain/bundle.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type {
   ChangeBatch,
@@ -14,7 +8,6 @@ import type {
   ContentStore,
   DocumentWrite,
   EventPage,
-  RejectedDocument,
   StoredDocument,
 } from '../contentStore.js';
 import { checkPreconditions, stampWrites } from '../stampWrites.js';
@@ -23,18 +16,13 @@ import { changeEventSchema } from '../../domain/changeEvent.js';
 import { assertDistinctWrites } from '../assertDistinctWrites.js';
 import { withDeadline } from '../deadline.js';
 import { fromFirestore, storedState, toFirestore } from './documentCodec.js';
-import { FIRESTORE_QUERIES, type DeclaredQuery } from './firestoreQueries.js';
+import { buildQuery, FIRESTORE_QUERIES } from './firestoreQueries.js';
 import { observeLazyTransactionStart } from './lazyTransactionStart.js';
-import {
-  CHUNKS,
-  SNAPSHOTS,
-  decodeSnapshot,
-  encodeSnapshot,
-  pointerOf,
-  snapshotId,
-  withChanges,
-  type SnapshotPointer,
-} from './compactedSnapshot.js';
+import type { SnapshotPointer } from './compactedSnapshot.js';
+import { SnapshotStorage } from './snapshotStorage.js';
+import { readChangedSince } from './changedSince.js';
+import { epochOf, revisionOf } from './contentMeta.js';
+import type { FirestoreStats } from './firestoreStats.js';
 import { logger } from '../../observability/logger.js';
 import { storeErrorOf } from './firestoreErrors.js';
 import { assertCommitFits, documentCost, EVENTS, VERSIONS } from './commitCost.js';
@@ -63,23 +51,14 @@ export const COMPACT_AFTER_DOCUMENTS = 200;
 /** The deadline of compact(): a full read of a large store and the snapshot's writes. */
 export const COMPACTION_TIMEOUT_MS = 300_000;
 
-// Parts written per request: 9 parts of CHUNK_BYTES stay under Firestore's 10 MiB per request.
-const CHUNKS_PER_REQUEST = 9;
-
-/** What the adapter has asked Firestore so far (for tests and benchmarks). */
-export interface FirestoreStats {
-  /** Document gets, queries and commits sent. */
-  rpcs: number;
-  documentsRead: number;
-  documentsWritten: number;
-}
-
 /**
  * The Firestore adapter of the store port. One collection per content collection, ids as
- * bundleToWrites makes them; `meta/content` holds the content revision. Every commit is one transaction that reads the revision and the
- * written documents, checks expected versions, and writes documents (with `rev`, `version`,
- * timestamps; tombstones for deletes) and the new revision together. Reads of changes happen
- * in one read-only transaction, so the documents and the revision they report are consistent.
+ * bundleToWrites makes them; `meta/content` holds the content revision. Every commit is one
+ * transaction that reads the revision and the written documents, checks expected versions, and
+ * writes documents (with `rev`, `version`, timestamps; tombstones for deletes), their version
+ * copies, their change events and the new revision together. Reads of changes happen in one
+ * read-only transaction, so the documents and the revision they report are consistent; a full
+ * read starts from the compacted snapshot (SnapshotStorage).
  */
 export class FirestoreStore implements ContentStore {
   readonly kind = 'firestore';
@@ -87,7 +66,7 @@ export class FirestoreStore implements ContentStore {
   private readonly db: Firestore;
   private readonly metaRef: DocumentReference;
   private readonly relayRef: DocumentReference;
-  private readonly snapshotRef: DocumentReference;
+  private readonly snapshots: SnapshotStorage;
   // A compacted snapshot being written in the background (see readChanges); close() awaits it.
   private compacting: Promise<unknown> | undefined;
   // This instance's commits, one at a time (see commit).
@@ -105,7 +84,7 @@ export class FirestoreStore implements ContentStore {
     });
     this.metaRef = this.db.collection('meta').doc('content');
     this.relayRef = this.db.collection('meta').doc('relay');
-    this.snapshotRef = this.db.collection('meta').doc('snapshot');
+    this.snapshots = new SnapshotStorage(this.db, this.metaRef, this.stats);
   }
 
   readRevision(): Promise<number> {
@@ -124,7 +103,7 @@ export class FirestoreStore implements ContentStore {
           async (tx) => {
             const [meta, changes] = await Promise.all([
               tx.get(this.metaRef),
-              this.readChangedSince(tx, sinceRev),
+              readChangedSince(this.db, tx, sinceRev, this.stats),
             ]);
             this.stats.rpcs++;
             this.stats.documentsRead++;
@@ -135,10 +114,11 @@ export class FirestoreStore implements ContentStore {
       );
     }
     return this.guard('a change read', async () => {
-      const { batch, readOneByOne } = await this.readEverything();
+      const { batch, readOneByOne } = await this.snapshots.readEverything();
       // Many documents read one by one: leave a compacted snapshot, so the next start is cheap.
       if (readOneByOne > (this.options.compactAfterDocuments ?? COMPACT_AFTER_DOCUMENTS)) {
-        this.compacting ??= this.writeSnapshot(batch)
+        this.compacting ??= this.snapshots
+          .write(batch)
           .catch((error: unknown) => {
             logger().warn(`could not write a compacted snapshot: ${String(error)}`);
           })
@@ -160,135 +140,10 @@ export class FirestoreStore implements ContentStore {
     // request's deadline on a large store.
     return this.guard(
       'a compaction',
-      async () => this.writeSnapshot((await this.readEverything()).batch),
+      async () => this.snapshots.write((await this.snapshots.readEverything()).batch),
       undefined,
       Math.max(this.options.timeoutMs, COMPACTION_TIMEOUT_MS),
     );
-  }
-
-  // Every document, in one read-only transaction: from the compacted snapshot (when there is a
-  // sound one of this history) plus what was written since, else by reading each document.
-  private readEverything(): Promise<{ batch: ChangeBatch; readOneByOne: number }> {
-    return this.db.runTransaction(
-      async (tx) => {
-        this.stats.rpcs++;
-        const [meta, pointerDoc] = await tx.getAll(this.metaRef, this.snapshotRef);
-        this.stats.documentsRead += 2;
-        const rev = revisionOf(meta!.data());
-        const epoch = epochOf(meta!.data());
-        const pointer = pointerOf(pointerDoc!.data());
-        if (pointer && pointer.epoch === epoch && pointer.rev <= rev && pointer.chunks > 0) {
-          const chunkRefs = Array.from({ length: pointer.chunks }, (_, i) =>
-            this.db.collection(SNAPSHOTS).doc(pointer.id).collection(CHUNKS).doc(String(i)),
-          );
-          this.stats.rpcs++;
-          const [chunkDocs, changes] = await Promise.all([
-            tx.getAll(...chunkRefs),
-            this.readChangedSince(tx, pointer.rev),
-          ]);
-          this.stats.documentsRead += chunkDocs.length;
-          const chunks = chunkDocs.map((doc) => doc.get('bytes') as unknown);
-          const content = chunks.every((chunk) => Buffer.isBuffer(chunk))
-            ? await decodeSnapshot(chunks, pointer.sha256)
-            : undefined;
-          if (content) {
-            const rejectedNow = new Set((changes.rejected ?? []).map((r) => r.path));
-            const rewritten = new Set(changes.documents.map((d) => `${d.collection}/${d.id}`));
-            // A document rejected now is not served in its older, valid state either.
-            const documents = withChanges(content.documents, changes.documents).filter(
-              (doc) => !rejectedNow.has(`${doc.collection}/${doc.id}`),
-            );
-            const rejected = content.rejected
-              .filter((r) => !rewritten.has(r.path) && !rejectedNow.has(r.path))
-              .concat(changes.rejected ?? []);
-            return {
-              batch: { rev, epoch, documents, ...(rejected.length > 0 ? { rejected } : {}) },
-              readOneByOne: changes.documents.length + (changes.rejected?.length ?? 0),
-            };
-          }
-          logger().warn(`compacted snapshot ${pointer.id} is incomplete or damaged: not used`);
-        }
-        const everything = await this.readChangedSince(tx, 0);
-        return {
-          batch: { rev, epoch, ...everything },
-          readOneByOne: everything.documents.length + (everything.rejected?.length ?? 0),
-        };
-      },
-      { readOnly: true },
-    );
-  }
-
-  // Documents of every collection with `rev > sinceRev`, in a transaction.
-  private async readChangedSince(
-    tx: Transaction,
-    sinceRev: number,
-  ): Promise<Pick<ChangeBatch, 'documents' | 'rejected'>> {
-    this.stats.rpcs += COLLECTIONS.length;
-    const results = await Promise.all(
-      COLLECTIONS.map((collection) =>
-        tx.get(this.query(FIRESTORE_QUERIES.changedSince(collection), [sinceRev])),
-      ),
-    );
-    const documents: StoredDocument[] = [];
-    const rejected: RejectedDocument[] = [];
-    results.forEach((result, i) => {
-      const collection = COLLECTIONS[i]!;
-      this.stats.documentsRead += result.size;
-      for (const doc of result.docs) {
-        const parsed = fromFirestore(collection, doc.id, doc.data());
-        if ('document' in parsed) documents.push(parsed.document);
-        else rejected.push(parsed.rejected);
-      }
-    });
-    return { documents, ...(rejected.length > 0 ? { rejected } : {}) };
-  }
-
-  // Stores a snapshot's parts (a few per request, each request under Firestore's 10 MiB), then
-  // points `meta/snapshot` at it unless a newer one is there, then removes all but the newest
-  // two (a reader that read the pointer before it moved still finds its parts).
-  private async writeSnapshot(batch: ChangeBatch): Promise<SnapshotPointer> {
-    const { chunks, sha256 } = await encodeSnapshot({
-      documents: batch.documents,
-      rejected: batch.rejected ?? [],
-    });
-    const id = snapshotId(batch.epoch, batch.rev);
-    const pointer: SnapshotPointer = {
-      id,
-      epoch: batch.epoch,
-      rev: batch.rev,
-      chunks: chunks.length,
-      documents: batch.documents.length,
-      sha256,
-      createdAt: new Date().toISOString(),
-    };
-    const snapshotDoc = this.db.collection(SNAPSHOTS).doc(id);
-    for (let start = 0; start < chunks.length; start += CHUNKS_PER_REQUEST) {
-      const writes = this.db.batch();
-      chunks.slice(start, start + CHUNKS_PER_REQUEST).forEach((bytes, i) => {
-        writes.set(snapshotDoc.collection(CHUNKS).doc(String(start + i)), { bytes });
-      });
-      this.stats.rpcs++;
-      this.stats.documentsWritten += Math.min(CHUNKS_PER_REQUEST, chunks.length - start);
-      await writes.commit();
-    }
-    this.stats.rpcs++;
-    this.stats.documentsWritten++;
-    await snapshotDoc.set(pointer);
-    const previous = await this.db.runTransaction(async (tx) => {
-      this.stats.rpcs++;
-      const read = tx.get(this.snapshotRef);
-      observeLazyTransactionStart(tx);
-      const current = pointerOf((await read).data());
-      this.stats.documentsRead++;
-      if (current && current.epoch === pointer.epoch && current.rev >= pointer.rev) return current;
-      tx.set(this.snapshotRef, pointer);
-      this.stats.documentsWritten++;
-      return current;
-    });
-    const keep = new Set([id, previous?.id]);
-    const all = await this.db.collection(SNAPSHOTS).listDocuments();
-    for (const ref of all) if (!keep.has(ref.id)) await this.db.recursiveDelete(ref);
-    return pointer;
   }
 
   commit(writes: readonly DocumentWrite[], options: CommitOptions = {}): Promise<ChangeBatch> {
@@ -368,7 +223,9 @@ export class FirestoreStore implements ContentStore {
     return this.guard('a history read', async () => {
       this.stats.rpcs++;
       const versions = this.db.collection(collection).doc(id).collection(VERSIONS);
-      const result = await this.query(FIRESTORE_QUERIES.history(), [], versions).limit(limit).get();
+      const result = await buildQuery(this.db, FIRESTORE_QUERIES.history(), [], versions)
+        .limit(limit)
+        .get();
       this.stats.documentsRead += result.size;
       return result.docs.flatMap((doc) => {
         const parsed = fromFirestore(collection, id, doc.data());
@@ -418,15 +275,6 @@ export class FirestoreStore implements ContentStore {
     await this.db.terminate();
   }
 
-  private query(declared: DeclaredQuery, values: unknown[], base?: Query): Query {
-    let query: Query = base ?? this.db.collection(declared.collection);
-    declared.filters.forEach(([field, operator], i) => {
-      query = query.where(field, operator, values[i]);
-    });
-    for (const [field, direction] of declared.orderBy) query = query.orderBy(field, direction);
-    return query;
-  }
-
   // Deadlines and error mapping: an unreachable backend is UNAVAILABLE; our own errors pass.
   private async guard<T>(
     what: string,
@@ -444,13 +292,4 @@ export class FirestoreStore implements ContentStore {
 
 function positionOf(relay: Record<string, unknown> | undefined): string | null {
   return typeof relay?.position === 'string' ? relay.position : null;
-}
-
-function epochOf(meta: Record<string, unknown> | undefined): string {
-  return typeof meta?.epoch === 'string' ? meta.epoch : '';
-}
-
-function revisionOf(meta: Record<string, unknown> | undefined): number {
-  const rev = meta?.rev;
-  return typeof rev === 'number' && Number.isInteger(rev) && rev >= 0 ? rev : 0;
 }

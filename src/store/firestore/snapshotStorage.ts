@@ -1,0 +1,158 @@
+import type { DocumentReference, Firestore, Transaction } from '@google-cloud/firestore';
+import { logger } from '../../observability/logger.js';
+import type { ChangeBatch } from '../contentStore.js';
+import { readChangedSince } from './changedSince.js';
+import {
+  CHUNKS,
+  SNAPSHOTS,
+  decodeSnapshot,
+  encodeSnapshot,
+  pointerOf,
+  snapshotId,
+  withChanges,
+  type SnapshotPointer,
+} from './compactedSnapshot.js';
+import { epochOf, revisionOf } from './contentMeta.js';
+import type { FirestoreStats } from './firestoreStats.js';
+import { observeLazyTransactionStart } from './lazyTransactionStart.js';
+
+// Parts written per request: 9 parts of CHUNK_BYTES stay under Firestore's 10 MiB per request.
+const CHUNKS_PER_REQUEST = 9;
+
+/** A full read of the store, and how many of its documents had to be read one by one. */
+export interface FullRead {
+  batch: ChangeBatch;
+  readOneByOne: number;
+}
+
+/**
+ * The compacted snapshots of one Firestore store (see compactedSnapshot.ts): a full read starts
+ * from the one `meta/snapshot` points at and adds what was written since; `write` stores a new
+ * one and moves the pointer.
+ */
+export class SnapshotStorage {
+  private readonly pointerRef: DocumentReference;
+
+  constructor(
+    private readonly db: Firestore,
+    private readonly metaRef: DocumentReference,
+    private readonly stats: FirestoreStats,
+  ) {
+    this.pointerRef = db.collection('meta').doc('snapshot');
+  }
+
+  /**
+   * Every document, in one read-only transaction: from the compacted snapshot (when there is a
+   * sound one of this history) plus what was written since, else by reading each document.
+   */
+  readEverything(): Promise<FullRead> {
+    return this.db.runTransaction(
+      async (tx) => {
+        this.stats.rpcs++;
+        const [meta, pointerDoc] = await tx.getAll(this.metaRef, this.pointerRef);
+        this.stats.documentsRead += 2;
+        const rev = revisionOf(meta!.data());
+        const epoch = epochOf(meta!.data());
+        const pointer = pointerOf(pointerDoc!.data());
+        if (pointer && pointer.epoch === epoch && pointer.rev <= rev && pointer.chunks > 0) {
+          const fromSnapshot = await this.readFrom(tx, pointer, rev, epoch);
+          if (fromSnapshot) return fromSnapshot;
+          logger().warn(`compacted snapshot ${pointer.id} is incomplete or damaged: not used`);
+        }
+        const everything = await readChangedSince(this.db, tx, 0, this.stats);
+        return {
+          batch: { rev, epoch, ...everything },
+          readOneByOne: everything.documents.length + (everything.rejected?.length ?? 0),
+        };
+      },
+      { readOnly: true },
+    );
+  }
+
+  /**
+   * Stores a snapshot's parts (a few per request, each request under Firestore's 10 MiB), then
+   * points `meta/snapshot` at it unless a newer one is there, then removes all but the newest
+   * two (a reader that read the pointer before it moved still finds its parts).
+   */
+  async write(batch: ChangeBatch): Promise<SnapshotPointer> {
+    const { chunks, sha256 } = await encodeSnapshot({
+      documents: batch.documents,
+      rejected: batch.rejected ?? [],
+    });
+    const id = snapshotId(batch.epoch, batch.rev);
+    const pointer: SnapshotPointer = {
+      id,
+      epoch: batch.epoch,
+      rev: batch.rev,
+      chunks: chunks.length,
+      documents: batch.documents.length,
+      sha256,
+      createdAt: new Date().toISOString(),
+    };
+    const snapshotDoc = this.db.collection(SNAPSHOTS).doc(id);
+    for (let start = 0; start < chunks.length; start += CHUNKS_PER_REQUEST) {
+      const writes = this.db.batch();
+      chunks.slice(start, start + CHUNKS_PER_REQUEST).forEach((bytes, i) => {
+        writes.set(snapshotDoc.collection(CHUNKS).doc(String(start + i)), { bytes });
+      });
+      this.stats.rpcs++;
+      this.stats.documentsWritten += Math.min(CHUNKS_PER_REQUEST, chunks.length - start);
+      await writes.commit();
+    }
+    this.stats.rpcs++;
+    this.stats.documentsWritten++;
+    await snapshotDoc.set(pointer);
+    const previous = await this.db.runTransaction(async (tx) => {
+      this.stats.rpcs++;
+      const read = tx.get(this.pointerRef);
+      observeLazyTransactionStart(tx);
+      const current = pointerOf((await read).data());
+      this.stats.documentsRead++;
+      if (current && current.epoch === pointer.epoch && current.rev >= pointer.rev) return current;
+      tx.set(this.pointerRef, pointer);
+      this.stats.documentsWritten++;
+      return current;
+    });
+    const keep = new Set([id, previous?.id]);
+    const all = await this.db.collection(SNAPSHOTS).listDocuments();
+    for (const ref of all) if (!keep.has(ref.id)) await this.db.recursiveDelete(ref);
+    return pointer;
+  }
+
+  // The snapshot's documents with those written since in place of their older state, or
+  // undefined when its parts do not hash to what the pointer says.
+  private async readFrom(
+    tx: Transaction,
+    pointer: SnapshotPointer,
+    rev: number,
+    epoch: string,
+  ): Promise<FullRead | undefined> {
+    const chunkRefs = Array.from({ length: pointer.chunks }, (_, i) =>
+      this.db.collection(SNAPSHOTS).doc(pointer.id).collection(CHUNKS).doc(String(i)),
+    );
+    this.stats.rpcs++;
+    const [chunkDocs, changes] = await Promise.all([
+      tx.getAll(...chunkRefs),
+      readChangedSince(this.db, tx, pointer.rev, this.stats),
+    ]);
+    this.stats.documentsRead += chunkDocs.length;
+    const chunks = chunkDocs.map((doc) => doc.get('bytes') as unknown);
+    const content = chunks.every((chunk) => Buffer.isBuffer(chunk))
+      ? await decodeSnapshot(chunks, pointer.sha256)
+      : undefined;
+    if (!content) return undefined;
+    const rejectedNow = new Set((changes.rejected ?? []).map((r) => r.path));
+    const rewritten = new Set(changes.documents.map((d) => `${d.collection}/${d.id}`));
+    // A document rejected now is not served in its older, valid state either.
+    const documents = withChanges(content.documents, changes.documents).filter(
+      (doc) => !rejectedNow.has(`${doc.collection}/${doc.id}`),
+    );
+    const rejected = content.rejected
+      .filter((r) => !rewritten.has(r.path) && !rejectedNow.has(r.path))
+      .concat(changes.rejected ?? []);
+    return {
+      batch: { rev, epoch, documents, ...(rejected.length > 0 ? { rejected } : {}) },
+      readOneByOne: changes.documents.length + (changes.rejected?.length ?? 0),
+    };
+  }
+}
