@@ -28,11 +28,10 @@ import { EXPLORER_ASSETS_PATH, graphqlExplorer } from './http/graphqlExplorer.js
 import { answerAsOrigin } from './http/originFreshness.js';
 import { requestViewer } from './http/requestViewer.js';
 import { restRouter } from './rest/router.js';
-import { loadSeedBundle } from './seed/compiledSeed.js';
-import { importBundle } from './seed/importSeed.js';
-import { restoreContent } from './seed/restoreContent.js';
+import { seedMemoryStore } from './seed/seedMemoryStore.js';
 import type { ContentStore } from './store/contentStore.js';
 import { openStore } from './store/openStore.js';
+import { MemoryStore } from './store/memoryStore.js';
 import type { Runtime } from './runtime.js';
 import { createPublisher } from './events/createPublisher.js';
 import { relayOutbox } from './events/relay.js';
@@ -198,10 +197,8 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 // retries.
 async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime> {
   const content = options.store ?? (await openStore(config));
-  if (!options.store && config.store === 'memory') {
-    const seed = await loadSeedBundle(config.seedDir);
-    if (seed.records) await restoreContent(content, seed.bundle, seed.records);
-    else await importBundle(content, seed.bundle);
+  if (!options.store && config.store === 'memory' && content instanceof MemoryStore) {
+    await seedMemoryStore(content, config.seedDir);
   }
   const webhooks = new LazyWebhooks(() => loadWebhooks(config, options, content));
   const publisher = await createPublisher(config.events, webhooks);

@@ -1,6 +1,5 @@
 import { ReadModel } from '../../src/content/readModel.js';
 import { searchConcepts } from '../../src/search/searchConcepts.js';
-import { restoreContent } from '../../src/seed/restoreContent.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import { median } from './figure.js';
 import { readCompiled, type PreparedCourse } from './preparedCourse.js';
@@ -18,7 +17,7 @@ const NO_REFRESH_MS = 24 * 3_600_000;
 
 /**
  * In this process: a memory store holding the prepared course as a cold start stores it
- * (its compiled content, restoreContent), a ReadModel on it, loaded and with its search index
+ * (its compiled content's stored documents, adopted), a ReadModel on it, loaded and with its search index
  * built (one search, as on an instance that has served one); then, after 5 untimed edits
  * (warm-up), `edits` times, a concept's
  * summary is edited in the store (a different concept each time, spread over the copies) and
@@ -27,14 +26,15 @@ const NO_REFRESH_MS = 24 * 3_600_000;
  * Only the application is timed.
  */
 export async function measureEditCost(course: PreparedCourse, edits: number): Promise<EditCost> {
-  const { bundle, records } = await readCompiled(course);
+  const documents = await readCompiled(course);
   const store = new MemoryStore();
-  if (!records) throw new Error('the compiled content has no translation records');
-  await restoreContent(store, bundle, records);
+  store.adopt(documents);
   const readModel = new ReadModel(store, { ttlMs: NO_REFRESH_MS });
   const first = await readModel.current();
   searchConcepts(first.public, first.search, '프롬프트', { locale: 'ko' });
-  const concepts = bundle.concepts;
+  const concepts = documents.flatMap((doc) =>
+    doc.collection === 'concepts' && !doc.deleted ? [doc.data] : [],
+  );
   const timings: number[] = [];
   // The first applications run cold code (the JIT has not compiled it yet): not timed.
   for (let i = -WARMUP_EDITS; i < edits; i++) {

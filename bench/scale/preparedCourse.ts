@@ -1,8 +1,13 @@
-import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
+import { cp, mkdir, readFile, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COLLECTIONS, type ContentBundle } from '../../src/domain/bundle.js';
 import { projectRoot } from '../../src/paths.js';
-import type { CompiledSeed } from '../../src/seed/compiledSeed.js';
+import {
+  deferredTextsFile,
+  loadSeedContent,
+  type CompiledSeed,
+} from '../../src/seed/compiledSeed.js';
+import type { StoredDocument } from '../../src/store/contentStore.js';
 import { writeSeedDirectory } from '../../src/seed/exportBundle.js';
 import { seedFingerprint } from '../../src/seed/seedFingerprint.js';
 import { scaleCourse } from '../scaleCourse.js';
@@ -17,7 +22,7 @@ export interface PreparedCourse {
   deployable: string;
   /** Documents in the course (categories shared, everything else copied). */
   documents: number;
-  /** Bytes of the compiled content (dist/content.json). */
+  /** Bytes of the compiled content (dist/content.json and the deferred texts beside it). */
   compiledBytes: number;
 }
 
@@ -71,12 +76,18 @@ export async function prepareCourse(
     seedDir,
     deployable,
     documents,
-    compiledBytes: Buffer.byteLength(compiledText),
+    compiledBytes:
+      Buffer.byteLength(compiledText) + (await stat(deferredTextsFile(compiledFile))).size,
   };
 }
 
-/** The compiled content of a prepared course (bundle and final translation records). */
-export async function readCompiled(course: PreparedCourse): Promise<CompiledSeed> {
-  const text = await readFile(join(course.deployable, 'dist', 'content.json'), 'utf8');
-  return JSON.parse(text) as CompiledSeed;
+/** The stored documents of a prepared course, as a start reads them from its compiled content. */
+export async function readCompiled(course: PreparedCourse): Promise<StoredDocument[]> {
+  const seed = await loadSeedContent(
+    course.seedDir,
+    join(course.deployable, 'dist', 'content.json'),
+  );
+  if (!('documents' in seed))
+    throw new Error(`the compiled ${course.factor}× content was not used`);
+  return seed.documents;
 }

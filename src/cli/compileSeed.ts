@@ -1,19 +1,23 @@
-// Build step (`npm run build`): validates the shipped course and writes it as one JSON file,
-// with the fingerprint of the seed directory, so a cold start need not parse YAML or Markdown.
-import { mkdir, writeFile } from 'node:fs/promises';
+// Build step (`npm run build`): validates the shipped course, stores it as the memory store
+// would at start-up and writes that as one JSON file, with what identifies the seed directory
+// (its fingerprint and file stats), so a cold start need not parse YAML or Markdown, nor stamp.
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defaultSeedDir } from '../paths.js';
-import { compiledSeedFile, finalRecords, type CompiledSeed } from '../seed/compiledSeed.js';
+import { compiledSeedFile, writeCompiledSeed } from '../seed/compiledSeed.js';
 import { loadSeedDirectory } from '../seed/loadSeed.js';
+import { seedFileStats } from '../seed/seedFileStats.js';
 import { seedFingerprint } from '../seed/seedFingerprint.js';
+import { storedCourse } from '../seed/storedCourse.js';
 
 const seedDir = defaultSeedDir();
+// Stats before the content: a file edited meanwhile then fails the stat check, never passes it.
+const files = await seedFileStats(seedDir);
 const bundle = await loadSeedDirectory(seedDir);
-const compiled: CompiledSeed = {
-  fingerprint: await seedFingerprint(seedDir),
-  bundle,
-  records: finalRecords(bundle, new Date().toISOString()),
-};
 const file = compiledSeedFile();
 await mkdir(dirname(file), { recursive: true });
-await writeFile(file, JSON.stringify(compiled));
+await writeCompiledSeed(file, {
+  fingerprint: await seedFingerprint(seedDir),
+  files,
+  documents: await storedCourse(bundle, new Date()),
+});

@@ -1,5 +1,6 @@
 import type { CollectionName } from '../domain/bundle.js';
 import type { CollectionData, DocumentMeta } from '../store/contentStore.js';
+import { copyWithDeferredFields } from '../store/deferredFields.js';
 
 /** A live document of the read model: its data with its storage metadata. */
 export type Entry<T> = T & DocumentMeta;
@@ -27,8 +28,8 @@ export function emptyDocumentSet(): DocumentSet {
 export function entryOf<T extends object>(data: T, meta: DocumentMeta): Entry<T> {
   const { rev, version, createdAt, updatedAt, updatedBy, firstPublishedAt } = meta;
   const { translations, translationEvents, localeRevs } = meta;
-  return {
-    ...data,
+  // Deferred fields (a start's large texts) stay deferred: a spread would parse them all.
+  return copyWithDeferredFields(data, {
     rev,
     version,
     createdAt,
@@ -38,7 +39,7 @@ export function entryOf<T extends object>(data: T, meta: DocumentMeta): Entry<T>
     ...(translations ? { translations } : {}),
     ...(translationEvents ? { translationEvents } : {}),
     ...(localeRevs ? { localeRevs } : {}),
-  };
+  });
 }
 
 /** The authored document inside an entry: its storage metadata dropped. */

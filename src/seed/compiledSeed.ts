@@ -1,73 +1,103 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BundleTranslations, ContentBundle } from '../domain/bundle.js';
-import { trackTranslations } from '../domain/translation/trackTranslations.js';
-import { bundleToWrites } from './bundleToWrites.js';
+import type { ContentBundle } from '../domain/bundle.js';
+import type { StoredDocument } from '../store/contentStore.js';
 import { projectRoot } from '../paths.js';
+import { restoreDeferredTexts, splitDeferredTexts, type DeferredSpans } from './deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
+import { sameSeedFileStats, seedFileStats, type SeedFileStat } from './seedFileStats.js';
 
-/** A seed directory's validated bundle, written at build time, with the fingerprint it had. */
+/**
+ * A seed directory compiled at build time: the course as the memory store stores it (see
+ * storedCourse), with what identifies the directory it came from.
+ */
 export interface CompiledSeed {
+  /** seedFingerprint of the directory: the proof of equal content. */
   fingerprint: string;
-  bundle: ContentBundle;
-  /** Every document's translation records as a store would keep them (see finalRecords). */
-  records?: BundleTranslations;
-}
-
-/** The course a memory store starts with. */
-export interface SeedContent {
-  bundle: ContentBundle;
-  /**
-   * With the compiled copy: the translation records each document gets when stored new, tracked
-   * at build time, so a cold start stores them as they are instead of tracking every text again.
-   */
-  records?: BundleTranslations;
+  /** Each file's stat at build time: a start that finds the same need not hash the files. */
+  files: SeedFileStat[];
+  /** The stored documents, in commit order (for MemoryStore.adopt). */
+  documents: StoredDocument[];
 }
 
 /**
- * The translation records each document of a bundle gets when it is stored new: its claimed
- * records after trackTranslations (the code a commit runs), e.g. English a translator rewrote
- * in YAML becomes current. `now` stamps texts that become current or outdated on arrival.
+ * The compiled file as written: the documents without their deferred fields (see
+ * deferredTexts), whose JSON is in a file beside it (deferredTextsFile), parsed on first read.
  */
-export function finalRecords(bundle: ContentBundle, now: string): BundleTranslations {
-  const records: Record<string, Record<string, unknown>> = {};
-  for (const write of bundleToWrites(bundle)) {
-    const { translations } = trackTranslations({
-      collection: write.collection,
-      next: write.data,
-      now,
-      claimed: write.translation?.claimed,
-    });
-    (records[write.collection] ??= {})[write.id] = translations;
-  }
-  return records;
+export interface CompiledSeedFile extends CompiledSeed {
+  /** Per document, where its deferred fields lie in the texts file (0: none). */
+  spans: (DeferredSpans | 0)[];
+  /** The texts file's size: a start that finds another (a torn copy) does not use the files. */
+  textsBytes: number;
 }
+
+/**
+ * The course a memory store starts with: the compiled copy's stored documents, or the bundle
+ * parsed from the seed directory (to import).
+ */
+export type SeedContent = { documents: StoredDocument[] } | { bundle: ContentBundle };
 
 /** Where `npm run build` writes the shipped course, compiled. */
 export function compiledSeedFile(): string {
   return join(projectRoot(), 'dist', 'content.json');
 }
 
+/** The file beside a compiled seed with its documents' deferred fields (raw JSON, UTF-8). */
+export function deferredTextsFile(compiledFile: string): string {
+  return compiledFile.replace(/\.json$/, '') + '.texts';
+}
+
+/** Writes a compiled seed: its file, without the deferred fields, and their texts beside it. */
+export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed): Promise<void> {
+  const { documents, spans, texts } = splitDeferredTexts(seed.documents);
+  const written: CompiledSeedFile = { ...seed, documents, spans, textsBytes: texts.length };
+  await writeFile(deferredTextsFile(compiledFile), texts);
+  await writeFile(compiledFile, JSON.stringify(written));
+}
+
 /**
- * The bundle of a seed directory. Parsing YAML and Markdown is most of a cold start, so the
- * build compiles the shipped course once (`npm run build`); at start-up the compiled copy is
- * used when its fingerprint still matches the directory, which costs one read of the files.
- * Anything else (no compiled copy, edited seed files, another SEED_DIR) is parsed and
- * validated as before, loading the parsers only then. The compiled copy is not validated again
- * at start-up (zod's first pass over it costs ~37 ms, a tenth of a cold start): the build
- * wrote it from the validated bundle, and it sits in dist/ beside the code, at the same trust.
+ * The course of a seed directory. Parsing YAML and Markdown, validating and stamping every
+ * document is most of a cold start, so the build does it once for the shipped course (`npm run
+ * build`); at start-up its stored documents are used when the directory is still the one it
+ * was compiled from: the same file stats (no file read), or else the same fingerprint (every
+ * file read and hashed, as after a deploy that reset mtimes). Anything else (no compiled copy,
+ * edited seed files, another SEED_DIR) is parsed and validated as before, loading the parsers
+ * only then. The compiled copy is not validated again at start-up: the build wrote it from the
+ * validated bundle, and it sits in dist/ beside the code, at the same trust.
  */
-export async function loadSeedBundle(
+export async function loadSeedContent(
   seedDir: string,
   compiledFile = compiledSeedFile(),
 ): Promise<SeedContent> {
-  const compiled = await readFile(compiledFile, 'utf8').then(
-    (text) => JSON.parse(text) as CompiledSeed,
-    () => undefined,
-  );
-  if (compiled && compiled.fingerprint === (await seedFingerprint(seedDir))) {
-    return { bundle: compiled.bundle, ...(compiled.records ? { records: compiled.records } : {}) };
+  const [compiled, texts, files] = await Promise.all([
+    readFile(compiledFile, 'utf8').then(
+      (text) => JSON.parse(text) as Partial<CompiledSeedFile>,
+      () => undefined,
+    ),
+    readFile(deferredTextsFile(compiledFile)).catch(() => undefined),
+    seedFileStats(seedDir).catch(() => undefined),
+  ]);
+  if (
+    compiled?.documents &&
+    compiled.spans &&
+    compiled.fingerprint &&
+    texts &&
+    texts.length === compiled.textsBytes &&
+    (await sameSeed(compiled, seedDir, files))
+  ) {
+    restoreDeferredTexts(compiled.documents, compiled.spans, texts);
+    return { documents: compiled.documents };
   }
   const { loadSeedDirectory } = await import('./loadSeed.js');
   return { bundle: await loadSeedDirectory(seedDir) };
+}
+
+// Whether the directory holds what was compiled: stats first, the content hash if they differ.
+async function sameSeed(
+  compiled: Partial<CompiledSeedFile>,
+  seedDir: string,
+  files: SeedFileStat[] | undefined,
+): Promise<boolean> {
+  if (files && compiled.files && sameSeedFileStats(files, compiled.files)) return true;
+  return compiled.fingerprint === (await seedFingerprint(seedDir).catch(() => undefined));
 }

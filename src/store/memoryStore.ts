@@ -11,7 +11,8 @@ import type {
 } from './contentStore.js';
 import { checkPreconditions, stampWrites } from './stampWrites.js';
 import { changeEventsOf } from './changeEvents.js';
-import type { ChangeEvent } from '../domain/changeEvent.js';
+import { deepFreeze } from './deferredFields.js';
+import { eventPosition, type ChangeEvent } from '../domain/changeEvent.js';
 
 /** Clock used for timestamps; injectable so tests can pin time. */
 export type Clock = () => Date;
@@ -27,6 +28,9 @@ export class MemoryStore implements ContentStore {
   private readonly history = new Map<string, StoredDocument[]>();
   // The outbox, in commit order (positions ascend), and how far the relay has published it.
   private readonly events: ChangeEvent[] = [];
+  // Adopted documents whose events are not made yet (see adopt): made on the first read of the
+  // outbox that reaches back to them, and placed first.
+  private unreported: readonly StoredDocument[] = [];
   private relayed: string | null = null;
   // A memory store's history ends with its process: each one is a new epoch.
   private readonly epoch = randomUUID();
@@ -63,6 +67,10 @@ export class MemoryStore implements ContentStore {
   }
 
   readEvents(after: string | null, limit: number): Promise<EventPage> {
+    if (this.unreported.length > 0 && (after === null || after < this.adoptedEnd())) {
+      this.events.unshift(...adoptedEvents(this.unreported, this.epoch));
+      this.unreported = [];
+    }
     const start = after === null ? 0 : firstAfter(this.events, after);
     const events = this.events.slice(start, start + limit).map((event) => structuredClone(event));
     return Promise.resolve({ epoch: this.epoch, events });
@@ -75,6 +83,49 @@ export class MemoryStore implements ContentStore {
   markRelayed(position: string): Promise<void> {
     if (this.relayed === null || position > this.relayed) this.relayed = position;
     return Promise.resolve();
+  }
+
+  /**
+   * Fills an empty store with documents as a store stored them (stamped, each with its final
+   * translation records; a course restored at build time, see seed/storedCourse): the state
+   * committing them would leave, in one step. The store's revision becomes their highest. Their
+   * change events are made only if the outbox is read back to them: a start marks them relayed
+   * at once (news to nobody), so they usually never are. The documents become the store's,
+   * frozen: the caller must not keep them for changing.
+   */
+  adopt(documents: readonly StoredDocument[]): void {
+    if (this.rev !== 0 || this.documents.size > 0) {
+      throw new Error('MemoryStore.adopt: the store is not empty');
+    }
+    // Checked whole before anything is taken: adopting applies whole or not at all.
+    let rev = 0;
+    const ids = new Set<string>();
+    for (const doc of documents) {
+      const id = key(doc.collection, doc.id);
+      if (ids.has(id)) throw new Error(`MemoryStore.adopt: ${id} is given twice`);
+      // In commit order, as readChanges(0) gives them: the events are made from that order.
+      if (doc.rev < Math.max(rev, 1)) {
+        throw new Error(`MemoryStore.adopt: ${id} (rev ${doc.rev}) is out of commit order`);
+      }
+      ids.add(id);
+      rev = doc.rev;
+    }
+    for (const doc of documents) {
+      const id = key(doc.collection, doc.id);
+      this.documents.set(id, deepFreeze(doc));
+      this.history.set(id, [doc]);
+    }
+    this.rev = rev;
+    this.unreported = documents;
+  }
+
+  // The position of the adopted documents' last event.
+  private adoptedEnd(): string {
+    const last = this.unreported[this.unreported.length - 1]!;
+    return eventPosition(
+      last.rev,
+      this.unreported.filter((doc) => doc.rev === last.rev).length - 1,
+    );
   }
 
   private apply(writes: readonly DocumentWrite[], options: CommitOptions): ChangeBatch {
@@ -105,6 +156,25 @@ export class MemoryStore implements ContentStore {
   }
 }
 
+// The events committing the adopted documents made, a commit per revision (in the given order).
+function adoptedEvents(documents: readonly StoredDocument[], epoch: string): ChangeEvent[] {
+  const events: ChangeEvent[] = [];
+  for (let start = 0; start < documents.length;) {
+    let end = start;
+    while (end < documents.length && documents[end]!.rev === documents[start]!.rev) end++;
+    const commit = documents.slice(start, end);
+    events.push(
+      ...changeEventsOf(
+        commit,
+        commit.map(() => undefined),
+        epoch,
+      ),
+    );
+    start = end;
+  }
+  return events;
+}
+
 // Binary search: the outbox is sorted by position and grows to every change ever made.
 function firstAfter(events: readonly ChangeEvent[], position: string): number {
   let low = 0;
@@ -115,15 +185,6 @@ function firstAfter(events: readonly ChangeEvent[], position: string): number {
     else high = middle;
   }
   return low;
-}
-
-// Freezes a value and everything it holds (stored documents are plain JSON-like trees).
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 }
 
 function key(collection: string, id: string): string {

@@ -1,31 +1,97 @@
-// The compiled seed stands in for the seed directory only while their fingerprints match.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+// The compiled seed stands in for the seed directory only while it is the directory it was
+// compiled from: the same file stats, or else the same content hash.
+import { cp, mkdtemp, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSeedDir } from '../../src/paths.js';
-import { loadSeedBundle } from '../../src/seed/compiledSeed.js';
+import {
+  loadSeedContent,
+  writeCompiledSeed,
+  type CompiledSeed,
+} from '../../src/seed/compiledSeed.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
+import { seedFileStats } from '../../src/seed/seedFileStats.js';
 import { seedFingerprint } from '../../src/seed/seedFingerprint.js';
+import { storedCourse } from '../../src/seed/storedCourse.js';
+import type { StoredDocument } from '../../src/store/contentStore.js';
 
-describe('loadSeedBundle', () => {
-  it('uses the compiled copy when the fingerprint matches, and parses the directory otherwise', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'compiled-seed-'));
-    const parsed = await loadSeedDirectory(defaultSeedDir());
-    // A marker only the compiled copy has, to see which one was used.
-    const marked = { ...parsed, categories: parsed.categories.slice(0, 1) };
-    const file = join(dir, 'content.json');
+// A marker only the compiled copy has, to see which one was used.
+const MARKER = [{ collection: 'categories', id: 'compiled-only' }] as StoredDocument[];
 
-    await writeFile(
-      file,
-      JSON.stringify({ fingerprint: await seedFingerprint(defaultSeedDir()), bundle: marked }),
-    );
-    expect(await loadSeedBundle(defaultSeedDir(), file)).toEqual({ bundle: marked });
+// A copy of the shipped seed to edit, and a compiled file that says it came from it.
+async function compiledCopy() {
+  const dir = await mkdtemp(join(tmpdir(), 'compiled-seed-'));
+  const seedDir = join(dir, 'seed');
+  await cp(defaultSeedDir(), seedDir, { recursive: true });
+  const file = join(dir, 'content.json');
+  const compiled: CompiledSeed = {
+    fingerprint: await seedFingerprint(seedDir),
+    files: await seedFileStats(seedDir),
+    documents: MARKER,
+  };
+  await writeCompiledSeed(file, compiled);
+  return { seedDir, file, compiled };
+}
 
-    await writeFile(file, JSON.stringify({ fingerprint: 'stale', bundle: marked }));
-    expect(await loadSeedBundle(defaultSeedDir(), file)).toEqual({ bundle: parsed });
+const parsed = loadSeedDirectory(defaultSeedDir());
 
-    expect(await loadSeedBundle(defaultSeedDir(), join(dir, 'missing.json'))).toEqual({
-      bundle: parsed,
+describe('loadSeedContent', () => {
+  it('uses the compiled documents while the files have the stats they were compiled with', async () => {
+    const { seedDir, file, compiled } = await compiledCopy();
+    expect(await loadSeedContent(seedDir, file)).toEqual({ documents: MARKER });
+    // The stats alone decide here: a fingerprint that cannot match is not consulted.
+    await writeCompiledSeed(file, { ...compiled, fingerprint: 'not consulted' });
+    expect(await loadSeedContent(seedDir, file)).toEqual({ documents: MARKER });
+  });
+
+  it('hashes the files when their stats differ, and uses the compiled documents if the content is the same', async () => {
+    const { seedDir, file } = await compiledCopy();
+    // A deploy that copies the files resets their mtimes: same content, other stats.
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(seedDir, 'concepts', 'encoder.yaml'), later, later);
+    expect(await loadSeedContent(seedDir, file)).toEqual({ documents: MARKER });
+  });
+
+  it('parses the directory when a file was edited, also to the same size', async () => {
+    const { seedDir, file } = await compiledCopy();
+    const path = join(seedDir, 'concepts', 'encoder.yaml');
+    const text = await readFile(path, 'utf8');
+    const edited = text.replace('  en: Encoder\n', '  en: EnCoder\n');
+    expect(edited).not.toBe(text);
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    const before = await stat(path);
+    await writeFile(path, edited);
+    // The same size; the mtime moves (as any edit moves it): stats differ, so the hash decides.
+    await utimes(path, before.atime, new Date(before.mtimeMs + 1000));
+    const seed = await loadSeedContent(seedDir, file);
+    expect(seed).not.toHaveProperty('documents');
+    const concepts = 'bundle' in seed ? seed.bundle.concepts : [];
+    expect(concepts.find((concept) => concept.slug === 'encoder')?.term.en).toBe('EnCoder');
+  });
+
+  it('parses the directory without a compiled copy, or with one of another directory', async () => {
+    const { seedDir, file, compiled } = await compiledCopy();
+    expect(await loadSeedContent(seedDir, join(seedDir, 'missing.json'))).toEqual({
+      bundle: await parsed,
     });
+    await writeCompiledSeed(file, { ...compiled, files: [], fingerprint: 'stale' });
+    expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
+    // A compiled file of the format before stored documents (bundle and records) is not used.
+    await writeFile(file, JSON.stringify({ fingerprint: compiled.fingerprint, bundle: {} }));
+    expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
+  });
+
+  it('reads back the stored documents byte for byte, their large texts parsed on first read', async () => {
+    const { seedDir, file, compiled } = await compiledCopy();
+    const documents = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
+    await writeCompiledSeed(file, { ...compiled, documents });
+    const seed = await loadSeedContent(seedDir, file);
+    const read = 'documents' in seed ? seed.documents : [];
+    const lesson = read.find((doc) => doc.collection === 'lessons')!.data!;
+    expect(Object.getOwnPropertyDescriptor(lesson, 'sections')).toHaveProperty('get');
+    expect(Object.getOwnPropertyDescriptor(lesson, 'slug')?.value).toBeDefined();
+    // Same keys in the same order, same values (JSON.stringify reads the deferred fields).
+    expect(JSON.stringify(read)).toBe(JSON.stringify(documents));
+    expect(structuredClone(read)).toEqual(documents);
   });
 });

@@ -3,7 +3,7 @@
  * the same documents and translation records as importing it, without planning or tracking.
  */
 import { defaultSeedDir } from '../../src/paths.js';
-import { finalRecords } from '../../src/seed/compiledSeed.js';
+import { finalRecords } from '../../src/seed/storedCourse.js';
 import { importBundle } from '../../src/seed/importSeed.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import { restoreContent } from '../../src/seed/restoreContent.js';
