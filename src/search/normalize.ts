@@ -79,8 +79,13 @@ export function words(text: string): string[] {
 
 /** `words` of a text already cleaned (see `clean`). */
 export function wordsOfCleaned(cleaned: string): string[] {
+  // Of ASCII (lower case, once cleaned) and Hangul syllables, the words are runs of these: a
+  // regular expression without Unicode properties finds them several times faster.
+  if (!BEYOND_ASCII_AND_SYLLABLES.test(cleaned)) return cleaned.match(ASCII_OR_SYLLABLE_WORD) ?? [];
   return cleaned.match(WORD) ?? [];
 }
+
+const ASCII_OR_SYLLABLE_WORD = /[a-z0-9]+|[\uAC00-\uD7A3]+/g;
 
 /**
  * The forms a query word may stand for: itself, without a trailing Korean particle, and the

@@ -173,16 +173,6 @@ const SATURATION = 1.2;
 const LENGTH_WEIGHT = 0.7;
 const REFERENCE_LENGTH = 1000;
 
-/**
- * Above any text match's score (TEXT, plus at most 50 for the query's words, 10 for the phrase
- * and the best field's weight, plus a term frequency under SATURATION + 1), and below any name
- * match's (a typo match of the most edits, or word coverage of one half: 400 or more). So a
- * text match never outranks a name match, and finding the query in a name-matched concept's
- * texts leaves its score as it is (see matchInStages).
- */
-export const TEXT_SCORE_CEILING =
-  TEXT + 50 + 10 + Math.max(...Object.values(FIELD_WEIGHT)) + TIE_WEIGHT * (SATURATION + 1);
-
 // The text that holds most of the query's words (all of them, ideally as one phrase), preferring
 // a summary or definition; and the texts' term frequency (see above), in the same pass.
 function bestText(
