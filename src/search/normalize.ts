@@ -55,6 +55,11 @@ export function clean(text: string): string {
   return text.replace(/[^\u3131-\u318E]+/g, (run) => run.normalize('NFKC')).toLowerCase();
 }
 
+/** True when the text is only ASCII and Hangul syllables (then `clean` only lower-cases it). */
+export function isAsciiOrSyllables(text: string): boolean {
+  return !BEYOND_ASCII_AND_SYLLABLES.test(text);
+}
+
 // A code unit that is neither ASCII nor a Hangul syllable (surrogates included).
 const BEYOND_ASCII_AND_SYLLABLES = /[\u0080-\uABFF\uD7A4-\uFFFF]/;
 const COMPATIBILITY_JAMO = /[\u3131-\u318E]/;

@@ -1,6 +1,14 @@
 import type { Concept } from '../domain/concept.js';
 import type { Locale } from '../domain/locale.js';
-import { choseongOf, clean, foldCleaned, jamo, wordForms, wordsOfCleaned } from './normalize.js';
+import {
+  choseongOf,
+  clean,
+  isAsciiOrSyllables,
+  foldCleaned,
+  jamo,
+  wordForms,
+  wordsOfCleaned,
+} from './normalize.js';
 
 /** A name a concept is known by (its term in a locale, or an alias), with its search keys. */
 export interface NameEntry {
@@ -38,8 +46,10 @@ export interface SearchEntry {
    * asked in order. Until `texts` is made, each text is cleaned for the test and not kept: a
    * search before the index is built reads every concept's texts, and keeping what it made of
    * them all (copied by every collection that follows) cost that search more than making it.
+   * With `asWritten`, a text of ASCII and Hangul syllables not cleaned yet is given as written
+   * (for tests that read only Hangul syllables: see readsSyllablesOnly).
    */
-  someText(test: (lower: string, index: number) => boolean): boolean;
+  someText(test: (lower: string, index: number) => boolean, asWritten?: boolean): boolean;
 }
 
 // The keys every lookup of a name reads are made at once; the others (word forms, initial
@@ -134,16 +144,19 @@ class Entry implements SearchEntry {
     return (this.made ??= textsOf(this.concept));
   }
 
-  someText(test: (lower: string, index: number) => boolean): boolean {
+  someText(test: (lower: string, index: number) => boolean, asWritten = false): boolean {
     const made = this.made;
     if (made) {
-      for (let index = 0; index < made.length; index++)
+      for (let index = 0; index < made.length; index++) {
         if (test(made[index]!.lower, index)) return true;
+      }
       return false;
     }
     const texts = textStringsOf(this.concept);
-    for (let index = 0; index < texts.length; index++)
-      if (test(clean(texts[index]!), index)) return true;
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      if (test(asWritten && isAsciiOrSyllables(text) ? text : clean(text), index)) return true;
+    }
     return false;
   }
 }

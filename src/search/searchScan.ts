@@ -9,7 +9,7 @@ import {
 } from './lookup.js';
 import { hangulBigrams, jamo, jamoLength } from './normalize.js';
 import type { NameEntry, SearchEntry } from './searchEntries.js';
-import { ScannedText } from './textMatch.js';
+import { readsSyllablesOnly, ScannedText } from './textMatch.js';
 
 // A term as a lookup expands it (see Lookup).
 interface TermSpec {
@@ -61,13 +61,14 @@ export class SearchScan {
     if (field === 'text') {
       const entry = this.entryOf(slug);
       const singulars = this.cache.singularsOf(entry);
+      const asWritten = specs.every((spec) => readsSyllablesOnly(spec.term, spec.prefix));
       return entry.someText((lower, index) => {
         const text = new ScannedText(lower, singulars[index]);
         let found = false;
         for (const spec of specs) if ((found = text.has(spec.term, spec.prefix))) break;
         singulars[index] ??= text.knownSingulars;
         return found;
-      });
+      }, asWritten);
     }
     const names = this.entryOf(slug).names;
     if (field === 'jamo') return names.some((name) => jamoMatches(name, specs));

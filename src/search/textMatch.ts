@@ -25,6 +25,17 @@ function kindOf(term: string): TermKind {
   }
   return lastKind;
 }
+/**
+ * True when `has(term, prefix)` reads a text only where Hangul syllables are (a Hangul term of
+ * two syllables or more, by prefix): it may then be given a text of ASCII and Hangul syllables
+ * as written rather than cleaned, since lower-casing changes no syllable and moves nothing,
+ * and an ASCII letter before a syllable ends a word either way (see `startsWord`).
+ */
+export function readsSyllablesOnly(term: string, prefix: boolean): boolean {
+  const kind = kindOf(term);
+  return kind === 'syllable pair' || (kind === 'syllables' && prefix);
+}
+
 // Splits words as `words` does, from a given position (lastIndex).
 const WORD_SCAN = new RegExp(WORD_PATTERN.source, 'gu');
 
