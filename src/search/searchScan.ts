@@ -50,14 +50,20 @@ export class SearchScan {
   readonly lookup: Lookup = (terms, field, options) => {
     const specs = termSpecs(terms, options);
     if (specs.length === 0) return [];
+    const letters = field === 'names' ? lettersNeeded(specs) : undefined;
     const found: Candidate[] = [];
     for (const slug of this.concepts.keys()) {
-      if (this.matches(slug, field, specs)) found.push({ slug, score: 1 });
+      if (this.matches(slug, field, specs, letters)) found.push({ slug, score: 1 });
     }
     return found;
   };
 
-  private matches(slug: string, field: IndexField, specs: TermSpec[]): boolean {
+  private matches(
+    slug: string,
+    field: IndexField,
+    specs: TermSpec[],
+    letters: RegExp | undefined,
+  ): boolean {
     if (field === 'text') {
       const entry = this.entryOf(slug);
       const singulars = this.cache.singularsOf(entry);
@@ -72,7 +78,11 @@ export class SearchScan {
     }
     const names = this.entryOf(slug).names;
     if (field === 'jamo') return names.some((name) => jamoMatches(name, specs));
-    if (field === 'names') return names.some((name) => nameMatches(name, specs));
+    if (field === 'names') {
+      return names.some(
+        (name) => (!letters || letters.test(name.folded)) && nameMatches(name, specs),
+      );
+    }
     for (const name of names) {
       for (const spec of specs) if (initialsMatch(name, spec)) return true;
     }
@@ -116,6 +126,23 @@ export class ScanCache {
     });
   }
 }
+
+// Letters a name must have to match any of these terms, if the terms are all of one script
+// (Hangul syllables, or Latin letters and digits): a name's tokens are made of its own letters,
+// and a token that shares none with a term is as many edits from it as the longer of the two
+// has letters, which is more typos than the term allows. Most names a lookup reads are of
+// the other script (a Korean term and an English one), so half of them are passed over.
+function lettersNeeded(specs: TermSpec[]): RegExp | undefined {
+  if (!specs.every((spec) => spec.typos < spec.term.length)) return undefined;
+  if (specs.every((spec) => ONLY_SYLLABLES.test(spec.term))) return SYLLABLE;
+  if (specs.every((spec) => ONLY_LATIN.test(spec.term))) return LATIN_LETTER;
+  return undefined;
+}
+
+const ONLY_SYLLABLES = /^[\uAC00-\uD7A3]+$/;
+const SYLLABLE = /[\uAC00-\uD7A3]/;
+const ONLY_LATIN = /^[a-z0-9]+$/;
+const LATIN_LETTER = /[a-z0-9]/;
 
 // The terms as the index reads them: split at spaces, empty ones dropped (see SearchGeneration).
 function termSpecs(terms: readonly string[], options: LookupOptions): TermSpec[] {
