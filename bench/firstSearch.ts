@@ -1,7 +1,9 @@
 // `node dist-bench/bench/firstSearch.js <factor> <query>`: in a fresh process, the course scaled
 // `factor` times is loaded into a snapshot, then one search is made; prints, as JSON, the time
-// from the snapshot being ready to the search's answer (wall and this process's CPU, ms). Run
-// alternately against two builds for an A/B (see bench/README.md, "search").
+// from the snapshot being ready to the search's answer (wall and this process's CPU, ms) and how
+// much of it the garbage collector took (ms). Run alternately against two builds for an A/B
+// (see bench/README.md, "search").
+import { PerformanceObserver } from 'node:perf_hooks';
 import { applyChanges } from '../src/content/applyChanges.js';
 import { emptyDocumentSet } from '../src/content/entries.js';
 import { ContentSnapshot } from '../src/content/snapshot.js';
@@ -24,9 +26,21 @@ const cpu = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
+// Collections that start during the search: most of a cold search's wall time beyond its profile.
+const collections: { startTime: number; duration: number }[] = [];
+const observer = new PerformanceObserver((list) => collections.push(...list.getEntries()));
+observer.observe({ entryTypes: ['gc'] });
 const cpu0 = cpu();
 const wall0 = performance.now();
 const hits = searchConcepts(snapshot.public, snapshot.search, query, { first: 10, locale: 'ko' });
 const wallMs = performance.now() - wall0;
 const cpuMs = cpu() - cpu0;
-console.log(JSON.stringify({ factor, query, wallMs, cpuMs, top: hits[0]?.concept.slug ?? null }));
+// Collections are reported in a later turn.
+await new Promise((resolve) => setTimeout(resolve, 10));
+observer.disconnect();
+const gcMs = collections
+  .filter((gc) => gc.startTime >= wall0 && gc.startTime < wall0 + wallMs)
+  .reduce((sum, gc) => sum + gc.duration, 0);
+console.log(
+  JSON.stringify({ factor, query, wallMs, cpuMs, gcMs, top: hits[0]?.concept.slug ?? null }),
+);

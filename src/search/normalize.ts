@@ -55,6 +55,11 @@ export function clean(text: string): string {
   return text.replace(/[^\u3131-\u318E]+/g, (run) => run.normalize('NFKC')).toLowerCase();
 }
 
+/** True when the text is only ASCII and Hangul syllables (then `clean` only lower-cases it). */
+export function isAsciiOrSyllables(text: string): boolean {
+  return !BEYOND_ASCII_AND_SYLLABLES.test(text);
+}
+
 // A code unit that is neither ASCII nor a Hangul syllable (surrogates included).
 const BEYOND_ASCII_AND_SYLLABLES = /[\u0080-\uABFF\uD7A4-\uFFFF]/;
 const COMPATIBILITY_JAMO = /[\u3131-\u318E]/;
@@ -79,8 +84,13 @@ export function words(text: string): string[] {
 
 /** `words` of a text already cleaned (see `clean`). */
 export function wordsOfCleaned(cleaned: string): string[] {
+  // Of ASCII (lower case, once cleaned) and Hangul syllables, the words are runs of these: a
+  // regular expression without Unicode properties finds them several times faster.
+  if (!BEYOND_ASCII_AND_SYLLABLES.test(cleaned)) return cleaned.match(ASCII_OR_SYLLABLE_WORD) ?? [];
   return cleaned.match(WORD) ?? [];
 }
+
+const ASCII_OR_SYLLABLE_WORD = /[a-z0-9]+|[\uAC00-\uD7A3]+/g;
 
 /**
  * The forms a query word may stand for: itself, without a trailing Korean particle, and the
@@ -118,10 +128,24 @@ export function isChoseongQuery(text: string): boolean {
   return CHOSEONG_ONLY.test(text.replace(/\s+/g, ''));
 }
 
-/** The initial consonants of the Hangul in a folded text (프롬프트디자인 → ㅍㄹㅍㅌㄷㅈㅇ); '' when none. */
+/**
+ * The initial consonants of the Hangul syllables in a folded text (프롬프트디자인 →
+ * ㅍㄹㅍㅌㄷㅈㅇ); '' when none. As es-hangul's `getChoseong` of the syllables, read from the
+ * syllable's code (a choseong query reads every name's: getChoseong normalizes each to NFD).
+ */
 export function choseongOf(folded: string): string {
-  return HANGUL.test(folded) ? getChoseong(folded.replace(/[^\uAC00-\uD7A3]/g, '')) : '';
+  let initials = '';
+  for (let at = 0; at < folded.length; at++) {
+    const syllable = folded.charCodeAt(at) - 0xac00;
+    if (syllable >= 0 && syllable < SYLLABLE_COUNT)
+      initials += INITIALS[Math.floor(syllable / SYLLABLES_PER_INITIAL)]!;
+  }
+  return initials;
 }
+
+// The 19 initial consonants in the order of the syllables' codes, as compatibility jamo.
+const INITIALS = getChoseong('가까나다따라마바빠사싸아자짜차카타파하');
+const SYLLABLES_PER_INITIAL = 21 * 28;
 
 /** The text with Hangul syllables split into jamo, so one wrong vowel is one edit (트랜스퍼머). */
 export function jamo(text: string): string {
@@ -129,23 +153,33 @@ export function jamo(text: string): string {
   // es-hangul's `disassemble` of a text is that of each of its characters in turn: kept per
   // character, it costs a lookup per character (names keep theirs, see NameEntry.jamo).
   let result = '';
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    const syllable = code - 0xac00;
-    if (syllable >= 0 && syllable < SYLLABLE_COUNT) {
-      const letters = (syllableJamo[syllable] ??= disassemble(char));
-      result += letters;
-      continue;
-    }
-    let letters = otherJamo.get(char);
-    if (letters === undefined) {
-      if (otherJamo.size >= OTHER_JAMO_LIMIT) otherJamo.clear();
-      letters = disassemble(char);
-      otherJamo.set(char, letters);
-    }
-    result += letters;
-  }
+  for (const char of text) result += charJamo(char);
   return result;
+}
+
+/**
+ * `jamo(text).length`, without making it: a jamo lookup compares lengths before it compares
+ * jamo, and most of the names a scan reads are too long or too short for the query.
+ */
+export function jamoLength(text: string): number {
+  if (!HANGUL.test(text)) return text.length;
+  let length = 0;
+  for (const char of text) length += charJamo(char).length;
+  return length;
+}
+
+function charJamo(char: string): string {
+  const syllable = char.charCodeAt(0) - 0xac00;
+  if (syllable >= 0 && syllable < SYLLABLE_COUNT) {
+    return (syllableJamo[syllable] ??= disassemble(char));
+  }
+  let letters = otherJamo.get(char);
+  if (letters === undefined) {
+    if (otherJamo.size >= OTHER_JAMO_LIMIT) otherJamo.clear();
+    letters = disassemble(char);
+    otherJamo.set(char, letters);
+  }
+  return letters;
 }
 
 const SYLLABLE_COUNT = 11_172;

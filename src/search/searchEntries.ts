@@ -1,6 +1,14 @@
 import type { Concept } from '../domain/concept.js';
 import type { Locale } from '../domain/locale.js';
-import { choseongOf, clean, foldCleaned, jamo, wordForms, wordsOfCleaned } from './normalize.js';
+import {
+  choseongOf,
+  clean,
+  isAsciiOrSyllables,
+  foldCleaned,
+  jamo,
+  wordForms,
+  wordsOfCleaned,
+} from './normalize.js';
 
 /** A name a concept is known by (its term in a locale, or an alias), with its search keys. */
 export interface NameEntry {
@@ -33,6 +41,15 @@ export interface SearchEntry {
   readonly slug: string;
   readonly names: NameEntry[];
   readonly texts: TextEntry[];
+  /**
+   * True when `test` holds for one of its texts cleaned (`TextEntry.lower` of `texts[index]`),
+   * asked in order. Until `texts` is made, each text is cleaned for the test and not kept: a
+   * search before the index is built reads every concept's texts, and keeping what it made of
+   * them all (copied by every collection that follows) cost that search more than making it.
+   * With `asWritten`, a text of ASCII and Hangul syllables not cleaned yet is given as written
+   * (for tests that read only Hangul syllables: see readsSyllablesOnly).
+   */
+  someText(test: (lower: string, index: number) => boolean, asWritten?: boolean): boolean;
 }
 
 // The keys every lookup of a name reads are made at once; the others (word forms, initial
@@ -57,7 +74,7 @@ class Name implements NameEntry {
   }
 
   get forms(): readonly string[] {
-    return (this.wordForms ??= this.words.flatMap(wordForms));
+    return (this.wordForms ??= formsOfWords(this.words));
   }
 
   get choseong(): string {
@@ -71,6 +88,20 @@ class Name implements NameEntry {
   get wordJamo(): readonly string[] {
     return (this.decomposedWords ??= this.words.map(jamo));
   }
+}
+
+// The forms of words, in order. Most words' only form is the word itself: the words are then
+// their own forms (a scan before the index is built makes every name's, and keeps them).
+function formsOfWords(words: readonly string[]): readonly string[] {
+  let forms: string[] | undefined;
+  for (let at = 0; at < words.length; at++) {
+    const word = words[at]!;
+    const ofWord = wordForms(word);
+    if (!forms && ofWord.length === 1 && ofWord[0] === word) continue;
+    forms ??= words.slice(0, at);
+    forms.push(...ofWord);
+  }
+  return forms ?? words;
 }
 
 // Texts are most of an entry: cleaned and folded when a query first reads them.
@@ -112,19 +143,50 @@ class Entry implements SearchEntry {
   get texts(): TextEntry[] {
     return (this.made ??= textsOf(this.concept));
   }
+
+  someText(test: (lower: string, index: number) => boolean, asWritten = false): boolean {
+    const made = this.made;
+    if (made) {
+      for (let index = 0; index < made.length; index++) {
+        if (test(made[index]!.lower, index)) return true;
+      }
+      return false;
+    }
+    const texts = textStringsOf(this.concept);
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      if (test(asWritten && isAsciiOrSyllables(text) ? text : clean(text), index)) return true;
+    }
+    return false;
+  }
 }
 
-function textsOf(concept: Concept): TextEntry[] {
-  const texts: TextEntry[] = [];
+// Visits a concept's texts, in the order of `texts`.
+function eachTextOf(
+  concept: Concept,
+  visit: (field: TextEntry['field'], locale: Locale, text: string) => void,
+): void {
   const add = (field: TextEntry['field'], text: { ko: string; en?: string | undefined }) => {
-    texts.push(new Text(field, 'ko', text.ko));
-    if (text.en) texts.push(new Text(field, 'en', text.en));
+    visit(field, 'ko', text.ko);
+    if (text.en) visit(field, 'en', text.en);
   };
   add('summary', concept.summary);
   add('definition', concept.definition);
   for (const analogy of concept.analogies) add('analogy', analogy.text);
   for (const facet of concept.details) add('details', facet.text);
   for (const example of concept.examples) add('examples', example);
+}
+
+// A concept's texts as written, in the order of `texts`.
+function textStringsOf(concept: Concept): string[] {
+  const texts: string[] = [];
+  eachTextOf(concept, (_field, _locale, text) => texts.push(text));
+  return texts;
+}
+
+function textsOf(concept: Concept): TextEntry[] {
+  const texts: TextEntry[] = [];
+  eachTextOf(concept, (field, locale, text) => texts.push(new Text(field, locale, text)));
   return texts;
 }
 

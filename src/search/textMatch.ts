@@ -3,13 +3,44 @@ import { WORD_PATTERN, wordForms } from './normalize.js';
 
 const LATIN = /^[a-z0-9]+$/;
 const SYLLABLES = /^[\uAC00-\uD7A3]+$/;
+// Runs of three letters or more touching no other letter or digit (see englishSingulars).
+const LETTER_RUNS = /(?<![a-z0-9])[a-z]{3,}(?![a-z0-9])/g;
+
+// How `has` reads a term; asked for every text a scan reads, so the last term's is kept.
+type TermKind = 'syllable pair' | 'latin' | 'syllables' | 'other';
+let lastTerm: string | undefined;
+let lastKind: TermKind = 'other';
+
+function kindOf(term: string): TermKind {
+  if (term !== lastTerm) {
+    lastTerm = term;
+    lastKind =
+      SYLLABLES.test(term) && term.length === 2
+        ? 'syllable pair'
+        : term.length >= 2 && LATIN.test(term)
+          ? 'latin'
+          : term.length >= 2 && SYLLABLES.test(term)
+            ? 'syllables'
+            : 'other';
+  }
+  return lastKind;
+}
+/**
+ * True when `has(term, prefix)` reads a text only where Hangul syllables are (a Hangul term of
+ * two syllables or more, by prefix): it may then be given a text of ASCII and Hangul syllables
+ * as written rather than cleaned, since lower-casing changes no syllable and moves nothing,
+ * and an ASCII letter before a syllable ends a word either way (see `startsWord`).
+ */
+export function readsSyllablesOnly(term: string, prefix: boolean): boolean {
+  const kind = kindOf(term);
+  return kind === 'syllable pair' || (kind === 'syllables' && prefix);
+}
+
 // Splits words as `words` does, from a given position (lastIndex).
 const WORD_SCAN = new RegExp(WORD_PATTERN.source, 'gu');
 
 const isLatin = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 const isSyllable = (code: number) => code >= 0xac00 && code <= 0xd7a3;
-const isLetter = (code: number) => code >= 0x61 && code <= 0x7a;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 // A word's forms that do not begin it (queries → query, data → datum), by word: most words
 // have none, and each is asked for in every text that has it.
@@ -44,14 +75,24 @@ function singularsNotBeginning(word: string): readonly string[] {
  *   in the text's tokens, made for it then.
  */
 export class ScannedText {
-  // English singulars of this text's words that do not begin their word; made on first use.
-  private singulars: string[] | undefined;
   // This text's tokens, made only for terms the rules above do not cover.
   private tokens: Set<string> | undefined;
   private sortedTokens: string[] | undefined;
 
-  /** @param lower the text cleaned (`TextEntry.lower`) */
-  constructor(private readonly lower: string) {}
+  /**
+   * @param lower the text cleaned (`TextEntry.lower`)
+   * @param singulars its English singulars that do not begin their word, if known (see
+   *   `knownSingulars`): a scan that does not keep its ScannedTexts keeps these
+   */
+  constructor(
+    private readonly lower: string,
+    private singulars?: readonly string[],
+  ) {}
+
+  /** This text's English singulars that do not begin their word, once a lookup made them. */
+  get knownSingulars(): readonly string[] | undefined {
+    return this.singulars;
+  }
 
   /** Makes now what `has` would make for Latin terms on first use. */
   prepare(): void {
@@ -61,12 +102,13 @@ export class ScannedText {
   /** True when a token of this text is `term`, or begins with it when `prefix`. */
   has(term: string, prefix: boolean): boolean {
     const { lower } = this;
-    if (SYLLABLES.test(term) && term.length === 2) return lower.includes(term);
-    if (prefix && term.length >= 2 && (LATIN.test(term) || SYLLABLES.test(term))) {
+    const kind = kindOf(term);
+    if (kind === 'syllable pair') return lower.includes(term);
+    if (prefix && kind !== 'other') {
       for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
-        if (this.startsWord(at, isLatin(term.charCodeAt(0)))) return true;
+        if (this.startsWord(at, kind === 'latin')) return true;
       }
-      return LATIN.test(term) && this.englishSingulars().some((s) => s.startsWith(term));
+      return kind === 'latin' && this.englishSingulars().some((s) => s.startsWith(term));
     }
     return this.hasToken(term, prefix);
   }
@@ -97,33 +139,31 @@ export class ScannedText {
     return false;
   }
 
-  // Runs of three letters or more with no digit or letter on either side (the words that can
-  // have an English singular, see wordForms), read character by character: this is the one
-  // pass over a whole text a search before the index is built may make.
-  private englishSingulars(): string[] {
+  // The words that can have an English singular (see wordForms): runs of three letters or
+  // more with no digit or letter on either side, found by one regular expression (this is the
+  // one pass over a whole text a search before the index is built may make; most words have
+  // no such singular, and only those that have one are looked for again, where they occur).
+  private englishSingulars(): readonly string[] {
     if (this.singulars) return this.singulars;
-    const { lower } = this;
-    const found = new Set<string>();
-    let at = 0;
-    while (at < lower.length) {
-      if (!isLetter(lower.charCodeAt(at))) {
-        at++;
-        continue;
+    let found: Set<string> | undefined;
+    for (const word of this.lower.match(LETTER_RUNS) ?? NONE) {
+      const extra = singularsNotBeginning(word);
+      if (extra.length === 0 || extra.every((form) => found?.has(form))) continue;
+      // A word, unless the tail of a word of other letters ("éabc"), wherever it occurs.
+      if (this.someRunStartsWord(word)) {
+        found ??= new Set();
+        for (const form of extra) found.add(form);
       }
-      let end = at + 1;
-      while (end < lower.length && isLetter(lower.charCodeAt(end))) end++;
-      const touchesDigit =
-        (at > 0 && isDigit(lower.charCodeAt(at - 1))) ||
-        (end < lower.length && isDigit(lower.charCodeAt(end)));
-      if (end - at >= 3 && !touchesDigit) {
-        const extra = singularsNotBeginning(lower.slice(at, end));
-        // A word, unless the tail of a word of other letters ("éabc").
-        if (extra.length > 0 && this.startsWord(at, true))
-          for (const form of extra) found.add(form);
-      }
-      at = end;
     }
-    return (this.singulars = [...found]);
+    return (this.singulars = found ? [...found] : NONE);
+  }
+
+  private someRunStartsWord(word: string): boolean {
+    const runs = new RegExp(LETTER_RUNS.source, 'g');
+    for (let run = runs.exec(this.lower); run; run = runs.exec(this.lower)) {
+      if (run[0] === word && this.startsWord(run.index, true)) return true;
+    }
+    return false;
   }
 
   private hasToken(term: string, prefix: boolean): boolean {

@@ -1,6 +1,6 @@
 // The text handling search rests on: folding, particles, plurals, initial consonants, jamo,
 // and snippets that are safe to render.
-import { disassemble } from 'es-hangul';
+import { disassemble, getChoseong } from 'es-hangul';
 import { analyzeQuery } from '../../src/search/analyzeQuery.js';
 import {
   choseongOf,
@@ -9,6 +9,7 @@ import {
   hangulBigrams,
   isChoseongQuery,
   jamo,
+  jamoLength,
   wordForms,
   words,
 } from '../../src/search/normalize.js';
@@ -84,6 +85,27 @@ describe('normalize', () => {
       '한글 😀 ẞ',
     ]) {
       expect(jamo(text)).toBe(disassemble(text));
+    }
+  });
+
+  it("reads every syllable's initial consonant as es-hangul's getChoseong does", () => {
+    const syllables: string[] = [];
+    for (let code = 0xac00; code <= 0xd7a3; code++) syllables.push(String.fromCharCode(code));
+    const wrong = syllables.filter((syllable) => choseongOf(syllable) !== getChoseong(syllable));
+    expect(wrong).toEqual([]);
+    expect(choseongOf('LLM의 튜닝ㅋ 2모델')).toBe(getChoseong('의튜닝모델'));
+  });
+
+  it('counts the jamo of a text as jamo makes them, without making them', () => {
+    for (const text of [
+      '트랜스포머 LLM의 튜닝',
+      'ㅘ괜찮아ㄳ',
+      '\u1100\u1161 conjoining',
+      '한글 😀 ẞ',
+      'no hangul',
+      '',
+    ]) {
+      expect({ text, length: jamoLength(text) }).toEqual({ text, length: jamo(text).length });
     }
   });
 

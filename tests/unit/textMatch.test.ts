@@ -4,9 +4,9 @@
 // real tokens (textTokens, what the inverted index holds) say.
 import { defaultSeedDir } from '../../src/paths.js';
 import { textTokens } from '../../src/search/indexTokens.js';
-import { clean } from '../../src/search/normalize.js';
+import { clean, isAsciiOrSyllables } from '../../src/search/normalize.js';
 import { searchEntryOf } from '../../src/search/searchEntries.js';
-import { ScannedText } from '../../src/search/textMatch.js';
+import { readsSyllablesOnly, ScannedText } from '../../src/search/textMatch.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 
 const AWKWARD = [
@@ -80,5 +80,36 @@ describe('ScannedText', () => {
     expect(new ScannedText(clean('éabc모델')).has('모델', true)).toBe(true); // as a bigram
     expect(new ScannedText(clean('éabc모델이다')).has('모델이', true)).toBe(false);
     expect(new ScannedText(clean('abc모델이다')).has('모델이', true)).toBe(true);
+  });
+
+  it('answers for Hangul terms from a text of ASCII and syllables as written as from it cleaned', async () => {
+    const bundle = await loadSeedDirectory(defaultSeedDir());
+    const written = [
+      ...bundle.concepts.flatMap((c) => searchEntryOf(c).texts.map((t) => t.text)),
+      'ABC모델 LLM의 튜닝 GPT4o는 모델2 2모델 X모델 x모델 Fine-Tuning모델을',
+    ].filter(isAsciiOrSyllables);
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const text of written) {
+      const asWritten = new ScannedText(text);
+      const cleaned = new ScannedText(clean(text));
+      const terms = new Set(
+        text.match(/[\uAC00-\uD7A3]{2,}/g)?.flatMap((w) => [w, w.slice(0, 2), w.slice(1)]),
+      );
+      for (const term of terms) {
+        for (const prefix of [true, false]) {
+          if (!readsSyllablesOnly(term, prefix)) continue;
+          if (asWritten.has(term, prefix) !== cleaned.has(term, prefix))
+            wrong.push(`${term} in ${text}`);
+          checked++;
+        }
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+    // Latin terms read letters' case: not so.
+    expect(readsSyllablesOnly('llm', true)).toBe(false);
+    expect(readsSyllablesOnly('모델', false)).toBe(true);
+    expect(readsSyllablesOnly('트랜스포머', false)).toBe(false);
   });
 });
