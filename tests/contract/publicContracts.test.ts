@@ -55,11 +55,12 @@ describe('the public contracts of this repository', () => {
 
 describe('checkContracts', () => {
   const released = currentContracts();
+  // The current contracts with Concept.summary removed: a breaking change.
+  const withoutConceptSummary = () =>
+    edited(released, { schema: [/^(type Concept \{[^}]*?)\n {2}summary: String!/m, '$1'] });
 
   it('fails on a removed GraphQL field, naming its coordinate', async () => {
-    const current = edited(released, {
-      schema: [/^(type Concept \{[^}]*?)\n {2}summary: String!/m, '$1'],
-    });
+    const current = withoutConceptSummary();
     const report = await checkContracts(released, current, [], CHANGELOG);
     expect(report.ok).toBe(false);
     expect(report.unrecorded).toEqual([
@@ -111,9 +112,7 @@ describe('checkContracts', () => {
   });
 
   it('passes a breaking change recorded as intended and announced under Unreleased', async () => {
-    const current = edited(released, {
-      schema: [/^(type Concept \{[^}]*?)\n {2}summary: String!/m, '$1'],
-    });
+    const current = withoutConceptSummary();
     const record: IntendedChange = {
       api: 'graphql',
       where: 'Concept.summary',
@@ -125,9 +124,7 @@ describe('checkContracts', () => {
   });
 
   it('refuses a record without its changelog line, or one that matches no breaking change', async () => {
-    const current = edited(released, {
-      schema: [/^(type Concept \{[^}]*?)\n {2}summary: String!/m, '$1'],
-    });
+    const current = withoutConceptSummary();
     const record: IntendedChange = {
       api: 'graphql',
       where: 'Concept.summary',
