@@ -1,6 +1,7 @@
 // Writes clients/typescript/persisted-documents.json from the built client (run by
 // `npm run build:client` after tsc): SHA-256 → document, exactly as the client sends them.
 import { writeFileSync } from 'node:fs';
+import { URL } from 'node:url';
 import { persistedDocuments } from '../dist/persistedManifest.js';
 
 const manifest = await persistedDocuments();

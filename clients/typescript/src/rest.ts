@@ -38,7 +38,7 @@ export function restUrl(
   baseUrl: string,
   path: string,
   params: Record<string, string> | undefined,
-  query: Record<string, unknown> | undefined,
+  query: Record<string, string | number | boolean | null | undefined> | undefined,
 ): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params?.[name];
@@ -63,7 +63,7 @@ export async function restGet<P extends RestPath>(
     transport.baseUrl,
     path,
     options.path as Record<string, string> | undefined,
-    options.query as Record<string, unknown> | undefined,
+    options.query as Record<string, string | number | boolean | undefined> | undefined,
   );
   const answer = await transport.get(url);
   let body: unknown;
