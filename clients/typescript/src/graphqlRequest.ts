@@ -63,8 +63,13 @@ function parse<T>(answer: HttpAnswer): GraphQLBody<T> | undefined {
   }
 }
 
+// Only answers without errors are kept for revalidation (a persisted-query miss never is).
 function hasErrors(body: string): boolean {
-  return body.includes('"errors"');
+  try {
+    return (JSON.parse(body) as GraphQLBody<unknown>).errors !== undefined;
+  } catch {
+    return true;
+  }
 }
 
 function firstCode(answer: HttpAnswer): string | undefined {
