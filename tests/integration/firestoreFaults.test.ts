@@ -53,7 +53,14 @@ describeWithEmulator('Firestore outage', () => {
     expect(before.data.concept.term).toBe('Gemini');
 
     // A write of many documents is in flight when the store stops answering.
-    const { documents } = await writer.readChanges(0);
+    // Read with a deadline of its own: the writer's short one is for the outage below, and a
+    // first full read on a loaded machine can outlast it.
+    const reader = new FirestoreStore({
+      projectId,
+      emulatorHost: emulator.host,
+      timeoutMs: 30_000,
+    });
+    const { documents } = await reader.readChanges(0).finally(() => reader.close());
     const concepts = documents.filter((d) => d.collection === 'concepts').slice(0, 20);
     const interrupted: DocumentWrite[] = concepts.map((d) => ({
       op: 'put',
