@@ -117,9 +117,16 @@ export function bindLiveDoor(server: object, answer: LiveAnswers): void {
   liveDoors.set(server, answer);
 }
 
-function frontDoorOf(req: IncomingMessage): CachedAnswers | undefined {
+// The door bound for the server a request came through (frontDoors or liveDoors).
+function doorOf<Door>(doors: WeakMap<object, Door>, req: IncomingMessage): Door | undefined {
   const server = serverOf(req);
-  return server ? frontDoors.get(server) : undefined;
+  return server ? doors.get(server) : undefined;
+}
+
+// A door's failure, logged with its stack: out here nothing else would report it.
+function logDoorFailure(error: unknown, message: string): void {
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  logger().error({ stack_trace: stack }, message);
 }
 
 // Out here no function wrapper turns an exception into a 500: one would reach the framework's
@@ -133,17 +140,11 @@ function answeredFromCache(
   try {
     return answer(req, res);
   } catch (error) {
-    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    logger().error({ stack_trace: stack }, 'response cache lookup failed; answering live');
+    logDoorFailure(error, 'response cache lookup failed; answering live');
     if (!res.headersSent) return false;
     res.destroy();
     return true;
   }
-}
-
-function liveDoorOf(req: IncomingMessage): LiveAnswers | undefined {
-  const server = serverOf(req);
-  return server ? liveDoors.get(server) : undefined;
 }
 
 // As for the response cache's door: nothing may escape out here. A door that failed before it
@@ -155,8 +156,7 @@ function tryLiveDoor(
   framework: () => void,
 ): void {
   const failed = (error: unknown) => {
-    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    logger().error({ stack_trace: stack }, 'live answer at the door failed; answering as usual');
+    logDoorFailure(error, 'live answer at the door failed; answering as usual');
     if (res.headersSent || res.destroyed) res.destroy();
     else framework();
   };
@@ -200,11 +200,11 @@ function guard(application: ExpressPrototype): void {
     // The framework answers these paths itself (its default ignored routes) with an empty 404;
     // ours is JSON, like every other answer, and equally skips the function.
     if (entering && FRAMEWORK_IGNORED_PATHS.has(requestPath(req))) return notFoundHandler(req, res);
-    const answer = entering && req.method === 'GET' ? frontDoorOf(req) : undefined;
+    const answer = entering && req.method === 'GET' ? doorOf(frontDoors, req) : undefined;
     if (answer && answeredFromCache(answer, req, res)) return;
     const framework = () =>
       original.call(this, req, res, (error?: unknown) => finalJsonHandler(error, req, res));
-    const live = entering ? liveDoorOf(req) : undefined;
+    const live = entering ? doorOf(liveDoors, req) : undefined;
     const next = live ? () => tryLiveDoor(live, req, res, framework) : framework;
     // The body is received here, within the limit, before the framework's parsers would read it.
     if (entering && typeis.hasBody(req)) {
