@@ -15,12 +15,11 @@ import { MemoryStore } from '../src/store/memoryStore.js';
 import { OPERATION_HEADER, type CannedResponses } from './throughput/cannedResponses.js';
 import { runLoad, type LoadResult } from './throughput/load.js';
 import { benchOperations, type BenchOperation } from './throughput/operations.js';
-import { sendRaw } from './throughput/rawHttp.js';
+import { cannedResponseOf, sendRaw } from './throughput/rawHttp.js';
 import { answers, startServer, type ServerProcess } from './throughput/serverProcess.js';
 import { fmt } from './stats.js';
 
 const CONNECTIONS = 10;
-const PER_RESPONSE = new Set(['content-length', 'date', 'connection', 'keep-alive']);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = 1;
@@ -69,16 +68,7 @@ export async function throughputBench(): Promise<string> {
     }
     const gzip = await sendRaw(api.url, operation, { 'accept-encoding': 'gzip' });
     const brotli = await sendRaw(api.url, operation, { 'accept-encoding': 'br' });
-    // Replayed as sent, but for the headers that belong to one connection or one moment.
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(plain.headers)) {
-      if (typeof value === 'string' && !PER_RESPONSE.has(name)) headers[name] = value;
-    }
-    canned[String(index)] = {
-      status: plain.status,
-      headers,
-      bodyBase64: plain.body.toString('base64'),
-    };
+    canned[String(index)] = cannedResponseOf(plain);
     const rpcs = await storeRpcs(operation);
     sizes.push(
       `| ${operation.name} | ${plain.body.length} | ${gzip.body.length} | ${brotli.body.length} | ${rpcs.cold} | ${rpcs.steady} |`,

@@ -16,7 +16,7 @@ import { fmt } from '../stats.js';
 import { OPERATION_HEADER, type CannedResponses } from './cannedResponses.js';
 import { runLoad } from './load.js';
 import { benchOperations, type BenchOperation } from './operations.js';
-import { sendRaw } from './rawHttp.js';
+import { cannedResponseOf, sendRaw } from './rawHttp.js';
 import { answers, startServer, type ServerProcess } from './serverProcess.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -24,7 +24,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WORDS = (process.env.BENCH_OPERATIONS ?? 'two deep').split(',').filter(Boolean);
 const BASE_DIR = process.env.BENCH_BASE_DIR;
 const CONNECTIONS = 10;
-const PER_RESPONSE = new Set(['content-length', 'date', 'connection', 'keep-alive']);
 
 interface Measured {
   rps: number;
@@ -65,15 +64,7 @@ async function main(): Promise<void> {
       if (operation.prepare) await sendRaw(server.url, operation.prepare);
     }
     const plain = await sendRaw(targets.fast!.url, operation);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(plain.headers)) {
-      if (typeof value === 'string' && !PER_RESPONSE.has(name)) headers[name] = value;
-    }
-    canned[String(index)] = {
-      status: plain.status,
-      headers,
-      bodyBase64: plain.body.toString('base64'),
-    };
+    canned[String(index)] = cannedResponseOf(plain);
   }
   const dir = await mkdtemp(join(tmpdir(), 'bench-uncached-'));
   const cannedFile = join(dir, 'responses.json');
