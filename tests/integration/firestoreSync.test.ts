@@ -11,7 +11,6 @@ import { TEST_API_TOKENS } from '../helpers/tokens.js';
 
 describeWithEmulator('delta sync (Firestore)', () => {
   let emulator: RunningEmulator;
-  afterAll(() => emulator?.stop());
 
   defineSyncSuite(async () => {
     emulator = await startEmulator();
@@ -24,4 +23,8 @@ describeWithEmulator('delta sync (Firestore)', () => {
       STORE_TIMEOUT_MS: '20000',
     });
   });
+  // Declared after the suite's own afterAll, which closes the API: Jest runs a block's afterAll
+  // hooks in declaration order, and stopping the emulator first left the API's last relay run
+  // waiting on a dead backend until its 20 s deadline, and its client's shutdown for minutes.
+  afterAll(() => emulator?.stop());
 });
