@@ -59,9 +59,14 @@ export interface Issue {
   message: string;
 }
 
+/** Machine-readable facts an error hands its client besides the code (GraphQL extensions). */
+export type ErrorDetails = Readonly<Record<string, string | number | null>>;
+
 /** An error we raise on purpose: its message is safe to show to clients. */
 export class AppError extends Error {
   override readonly name: string = 'AppError';
+  /** Facts a client acts on without parsing the message; none by default. */
+  readonly details: ErrorDetails = {};
 
   constructor(
     readonly code: ErrorCode,
@@ -99,9 +104,14 @@ export function formatPath(path: readonly (string | number)[]): string {
     .join('');
 }
 
-/** An optimistic-concurrency failure: the document moved on since the caller read it. */
+/**
+ * An optimistic-concurrency failure: the document moved on since the caller read it. Its
+ * `currentVersion` (null: the document does not exist) reaches the client as a detail, so an
+ * editor can offer to reload or retry on that version without parsing the message.
+ */
 export class ConflictError extends AppError {
   override readonly name = 'ConflictError';
+  override readonly details: ErrorDetails;
 
   constructor(
     readonly target: string,
@@ -112,6 +122,7 @@ export class ConflictError extends AppError {
       ErrorCode.CONFLICT,
       `${target} is at version ${currentVersion ?? 'none (it does not exist)'}, not the expected version ${expectedVersion}`,
     );
+    this.details = { currentVersion };
   }
 }
 

@@ -52,10 +52,11 @@ export function formatError(
     ...(formatted.path ? { path: formatted.path } : {}),
   };
   if (original instanceof AppError) {
-    const extensions =
-      original.issues.length > 0
-        ? { code: original.code, issues: original.issues }
-        : { code: original.code };
+    const extensions = {
+      code: original.code,
+      ...(original.issues.length > 0 ? { issues: original.issues } : {}),
+      ...original.details,
+    };
     return { message: original.message, ...where, extensions };
   }
   // A query over a limit: our rules and graphql-armor's (see queryLimits) mark their refusals

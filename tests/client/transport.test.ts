@@ -231,7 +231,7 @@ describe('typed errors', () => {
     );
   });
 
-  it('throws a ConflictError on a stale expectedVersion', async () => {
+  it('throws a ConflictError with the current version on a stale expectedVersion', async () => {
     await createDraft(server.url, 'client-conflict');
     const admin = createClient({ url: server.url, token: ADMIN_TOKEN });
     const update = new TypedDocumentString<
@@ -242,7 +242,7 @@ describe('typed errors', () => {
     );
     const stale = admin.graphql(update, { slug: 'client-conflict', version: 99 });
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
-    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', currentVersion: null });
+    await expect(stale).rejects.toMatchObject({ code: 'CONFLICT', currentVersion: 1 });
     const saved = await admin.graphql(update, { slug: 'client-conflict', version: 1 });
     expect(saved.updateConcept.version).toBe(2);
   });

@@ -201,6 +201,7 @@ describe('optimistic concurrency', () => {
     expect(stale.errors![0]!.message).toBe(
       `concepts/encoder is at version ${v + 1}, not the expected version ${v}`,
     );
+    expect(stale.errors![0]!.extensions).toEqual({ code: 'CONFLICT', currentVersion: v + 1 });
     const missing = await as('admin', served.url, UPDATE, {
       s: 'encoder',
       p: { aliases: ['third'] },

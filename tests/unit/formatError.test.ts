@@ -184,12 +184,12 @@ describe('our AppErrors keep their message, code and issues', () => {
       },
     ],
     [
-      'a ConflictError, whose message carries the current version (no issues: no key)',
+      'a ConflictError, whose message and extensions carry the current version (no issues: no key)',
       resolverError(new ConflictError('concepts/a', 3, 4)),
       {
         message: 'concepts/a is at version 4, not the expected version 3',
         ...AT_CONCEPT,
-        extensions: { code: 'CONFLICT' },
+        extensions: { code: 'CONFLICT', currentVersion: 4 },
       },
     ],
     [
@@ -198,7 +198,7 @@ describe('our AppErrors keep their message, code and issues', () => {
       {
         message: 'concepts/a is at version none (it does not exist), not the expected version 2',
         ...AT_CONCEPT,
-        extensions: { code: 'CONFLICT' },
+        extensions: { code: 'CONFLICT', currentVersion: null },
       },
     ],
     [
