@@ -5,6 +5,7 @@
 //   bare   the bare function replaying the API's answer bytes (the throughput bench's (b))
 //   fast   this build (GRAPHQL_EXECUTION=fast, the default)
 //   stock  this build with GRAPHQL_EXECUTION=stock (Apollo's pipeline for every request)
+//   trusted this build with PERSISTED_DOCUMENTS_ONLY=1 and a manifest of the measured documents
 //   base   BENCH_BASE_DIR's build, when set (another checkout, e.g. main, built with npm run build)
 // Per target: requests per second, its share of bare's, p99, and the server's CPU time per request
 // (/proc, steadier than requests per second on shared cores). Knobs: BENCH_SECONDS (5),
@@ -12,6 +13,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { documentHash } from '../../src/graphql/trustedDocuments.js';
 import { fmt } from '../stats.js';
 import { OPERATION_HEADER, type CannedResponses } from './cannedResponses.js';
 import { runLoad } from './load.js';
@@ -47,14 +49,32 @@ function withOperation(operation: BenchOperation, index: number) {
   };
 }
 
+// The documents the operations send (in their body, or in the request that prepares them): what
+// a trusted deployment's manifest holds, by hash.
+function manifestOf(operations: BenchOperation[]): Record<string, string> {
+  const manifest: Record<string, string> = {};
+  for (const operation of operations) {
+    for (const body of [operation.body, operation.prepare?.body]) {
+      const query =
+        body === undefined ? undefined : (JSON.parse(body) as { query?: unknown }).query;
+      if (typeof query === 'string') manifest[documentHash(query)] = query;
+    }
+  }
+  return manifest;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 async function main(): Promise<void> {
   const operations = benchOperations().filter((operation) =>
     WORDS.some((word) => operation.name.includes(word)),
   );
+  const dir = await mkdtemp(join(tmpdir(), 'bench-uncached-'));
+  const manifestFile = join(dir, 'persisted-documents.json');
+  await writeFile(manifestFile, JSON.stringify(manifestOf(operations)));
   const targets: Record<string, ServerProcess> = {
     fast: await api({}),
+    trusted: await api({ PERSISTED_DOCUMENTS_ONLY: '1', PERSISTED_DOCUMENTS_FILE: manifestFile }),
     stock: await api({ GRAPHQL_EXECUTION: 'stock' }),
     ...(BASE_DIR ? { base: await api({}, BASE_DIR) } : {}),
   };
@@ -66,7 +86,6 @@ async function main(): Promise<void> {
     const plain = await sendRaw(targets.fast!.url, operation);
     canned[String(index)] = cannedResponseOf(plain);
   }
-  const dir = await mkdtemp(join(tmpdir(), 'bench-uncached-'));
   const cannedFile = join(dir, 'responses.json');
   await writeFile(cannedFile, JSON.stringify(canned));
   targets.bare = await startServer(
