@@ -40,7 +40,7 @@ import { logger } from './observability/logger.js';
 import { NotifyingStore } from './store/notifyingStore.js';
 import { openWebhookStore } from './webhooks/openWebhookStore.js';
 import { LazyWebhooks, type LoadedWebhooks } from './webhooks/lazyWebhooks.js';
-import type { EventDispatcher } from './webhooks/webhookService.js';
+import { InProcessRetries } from './webhooks/inProcessRetries.js';
 import { eventPosition } from './domain/changeEvent.js';
 import type { WebhookStore } from './webhooks/webhookStore.js';
 
@@ -207,11 +207,11 @@ async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime
   );
   const relaying = options.relayEvents ?? true;
   const store = relaying ? new NotifyingStore(content, () => relay.nudge()) : content;
-  let retries: NodeJS.Timeout | undefined;
+  const retries = new InProcessRetries(webhooks, RETRY_TICK_MS);
   if (config.events.mode === 'embedded') {
     // Retries can only be due once a delivery was made, that is once the webhooks are loaded.
     webhooks.onLoaded(() => {
-      retries ??= inProcessRetries(webhooks, RETRY_TICK_MS);
+      retries.start();
     });
   }
   let startup: NodeJS.Timeout | undefined;
@@ -236,7 +236,7 @@ async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime
     relay,
     close: async () => {
       clearTimeout(startup);
-      if (retries) clearInterval(retries);
+      await retries.stop();
       await relay.idle();
       await publisher.close();
       await webhooks.close();
@@ -318,25 +318,6 @@ async function loadWebhooks(
 // How often the embedded mode looks for due retries (the scheduler's `deliverDue` does it with
 // Pub/Sub): the schedule's first retry is 5 s after the first attempt.
 const RETRY_TICK_MS = 1000;
-
-function inProcessRetries(webhooks: EventDispatcher, everyMs: number): NodeJS.Timeout {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    webhooks
-      .deliverDue()
-      .catch((error: unknown) =>
-        logger().warn({ err: error }, 'retrying webhook deliveries failed'),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  // Retries never keep a process alive that has nothing else to do.
-  timer.unref();
-  return timer;
-}
 
 // PERSISTED_DOCUMENTS_ONLY: the manifest is read at start, and a missing or malformed one stops
 // it (a deployment that meant to run only its clients' documents must not run any).
