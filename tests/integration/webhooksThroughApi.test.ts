@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { as } from '../helpers/editing.js';
 import { serveApi } from '../helpers/httpServer.js';
+import { pollUntil } from '../helpers/pollUntil.js';
 import { TEST_API_TOKENS } from '../helpers/tokens.js';
 import { TestClock } from '../helpers/webhookSetup.js';
 import { startReceiver, type Received, type WebhookReceiver } from '../helpers/webhookReceiver.js';
@@ -99,9 +100,19 @@ describe('webhooks through the API', () => {
     receiver.status = () => 503;
     await editEncoderAlias('Encoder stack');
     await until('the failed attempt', () => receiver.received[1]);
+    // The retry is scheduled 5 s after the clock's time when the failure is recorded, which
+    // comes after the receiver saw the request: advanced before that, the clock would only
+    // push the retry on with it. Wait for the record.
+    await pollUntil(
+      () => as('admin', served.url, DELIVERIES, { w: webhook.id }),
+      (answer) => answer.data.webhookDeliveries.deliveries[0]?.attempts.length === 1,
+    );
     clock.advance(6_000);
     await until('the retry after 5 s', () => receiver.received[2]);
-    const log = await as('admin', served.url, DELIVERIES, { w: webhook.id });
+    const log = await pollUntil(
+      () => as('admin', served.url, DELIVERIES, { w: webhook.id }),
+      (answer) => answer.data.webhookDeliveries.deliveries[0]?.attempts.length === 2,
+    );
     const pending = log.data.webhookDeliveries.deliveries[0];
     expect(pending).toMatchObject({
       status: 'PENDING',
