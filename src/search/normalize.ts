@@ -93,6 +93,20 @@ export function wordsOfCleaned(cleaned: string): string[] {
 const ASCII_OR_SYLLABLE_WORD = /[a-z0-9]+|[\uAC00-\uD7A3]+/g;
 
 /**
+ * `foldCleaned(clean(text))` and `words(text)` at once: a search before the index is built
+ * makes them for every name. Of ASCII and Hangul syllables, the folded text is its words
+ * joined (both keep exactly its letters and digits, in order), so one pass finds both.
+ */
+export function foldedWords(text: string): { folded: string; words: string[] } {
+  if (BEYOND_ASCII_AND_SYLLABLES.test(text)) {
+    const cleaned = clean(text);
+    return { folded: foldCleaned(cleaned), words: wordsOfCleaned(cleaned) };
+  }
+  const found = text.toLowerCase().match(ASCII_OR_SYLLABLE_WORD) ?? [];
+  return { folded: found.join(''), words: found };
+}
+
+/**
  * The forms a query word may stand for: itself, without a trailing Korean particle, and the
  * English singular. Forms shorter than two characters are dropped (a lone particle means nothing).
  */

@@ -56,6 +56,18 @@ function queryJamo(form: string): string {
   return letters;
 }
 
+// A query form as withinTypos compares it, for the last form asked (asked for every word of
+// every name of every candidate, form after form).
+let lastProbe: { form: string; korean: boolean; letters: string } | undefined;
+
+function probeOf(form: string): { korean: boolean; letters: string } {
+  if (lastProbe?.form !== form) {
+    const korean = HANGUL_SYLLABLE.test(form);
+    lastProbe = { form, korean, letters: korean ? queryJamo(form) : form };
+  }
+  return lastProbe;
+}
+
 // Edits tolerated for a query of this many letters (Latin) or jamo (Korean): one- and
 // two-letter typos, none for very short words (where one edit makes another word).
 function allowedEdits(length: number, korean: boolean): number {
@@ -69,8 +81,7 @@ function withinTypos(probe: string, name: NameEntry, word: number): number | nul
   const target = word < 0 ? name.folded : name.words[word]!;
   // No allowance exceeds 3 edits, and a syllable holds at most 3 jamo: cheap rejection first.
   if (Math.abs(probe.length - target.length) > 3) return null;
-  const korean = HANGUL_SYLLABLE.test(probe);
-  const a = korean ? queryJamo(probe) : probe;
+  const { korean, letters: a } = probeOf(probe);
   const b = korean ? (word < 0 ? name.jamo : name.wordJamo[word]!) : target;
   const allowed = allowedEdits(a.length, korean);
   if (allowed === 0 || Math.abs(a.length - b.length) > allowed) return null;
@@ -173,6 +184,16 @@ const SATURATION = 1.2;
 const LENGTH_WEIGHT = 0.7;
 const REFERENCE_LENGTH = 1000;
 
+/**
+ * The most a text match scores (TEXT, the best text's value, the term-frequency tie-break), and
+ * the least a name match does (a typo match of three edits; words covering half the query):
+ * every name match outranks every text match.
+ */
+export const TEXT_CEILING =
+  TEXT + 50 + 10 + Math.max(...Object.values(FIELD_WEIGHT)) + TIE_WEIGHT * (SATURATION + 1);
+/** See TEXT_CEILING. */
+export const NAME_FLOOR = Math.min(FUZZY - 60 * 3, WORDS + 200 * 0.5);
+
 // The text that holds most of the query's words (all of them, ideally as one phrase), preferring
 // a summary or definition; and the texts' term frequency (see above), in the same pass.
 function bestText(
@@ -230,7 +251,9 @@ export function scoreEntry(
   const byWords = scoreWords(query, entry);
   if (byWords.name)
     offer({ score: byWords.score, field: byWords.name.field, name: byWords.name, terms: [] });
-  if (inText) {
+  // A text match scores at most TEXT_CEILING, below any name match (see NAME_FLOOR): it is
+  // worth scoring (making the concept's texts) only for a concept no name of which matched.
+  if (inText && !best) {
     const terms = textTerms(query, entry);
     const { text, value, frequency } = bestText(query, entry, terms);
     offer({

@@ -5,9 +5,9 @@ import {
   clean,
   isAsciiOrSyllables,
   foldCleaned,
+  foldedWords,
   jamo,
   wordForms,
-  wordsOfCleaned,
 } from './normalize.js';
 
 /** A name a concept is known by (its term in a locale, or an alias), with its search keys. */
@@ -68,9 +68,9 @@ class Name implements NameEntry {
     readonly field: NameEntry['field'],
     readonly locale: Locale | null,
   ) {
-    const cleaned = clean(text);
-    this.folded = foldCleaned(cleaned);
-    this.words = wordsOfCleaned(cleaned);
+    const { folded, words } = foldedWords(text);
+    this.folded = folded;
+    this.words = words;
   }
 
   get forms(): readonly string[] {

@@ -6,6 +6,7 @@ import {
   choseongOf,
   clean,
   fold,
+  foldedWords,
   hangulBigrams,
   isChoseongQuery,
   jamo,
@@ -68,6 +69,27 @@ describe('normalize', () => {
     ];
     for (const text of texts) {
       expect([clean(text), fold(text)]).toEqual([slowClean(text), slowFold(text)]);
+    }
+  });
+
+  it('folds and splits a name in one pass as fold and words do', () => {
+    const names = [
+      'Fine-Tuning',
+      'LLM의 튜닝, fine-tuning!',
+      'GPT-4o mini 2',
+      '미세 조정 (Fine-tuning)',
+      'ＬＬＭ　ｆｕｌｌ',
+      'ㅍㄹㅍㅌ 프롬프트',
+      'naïve café',
+      '  ',
+      '',
+    ];
+    for (const name of names) {
+      expect({ name, ...foldedWords(name) }).toEqual({
+        name,
+        folded: fold(name),
+        words: words(name),
+      });
     }
   });
 
