@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { ContentBundle } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
 import { projectRoot } from '../paths.js';
-import { restoreDeferredTexts, splitDeferredTexts, type DeferredSpans } from './deferredTexts.js';
+import {
+  restoreDeferredTexts,
+  splitDeferredTexts,
+  type DeferredSpans,
+} from '../store/deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
 import { sameSeedFileStats, seedFileStats, type SeedFileStat } from './seedFileStats.js';
 

@@ -1,8 +1,10 @@
 // A Firestore instance's start reads a compacted snapshot and the documents written since it, not
 // every document: bounded reads whatever the size of the course, the same documents as a full
 // read, and a damaged snapshot is never used.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Firestore } from '@google-cloud/firestore';
-import { withChanges } from '../../src/store/firestore/compactedSnapshot.js';
+import { pointerOf, withChanges } from '../../src/store/firestore/compactedSnapshot.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import type { StoredDocument } from '../../src/store/contentStore.js';
 import { importBundle } from '../../src/seed/importSeed.js';
@@ -156,6 +158,82 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       const foreign = storeOf(projectId, Number.MAX_SAFE_INTEGER);
       expect(byKey((await foreign.readChanges(0)).documents)).toEqual(byKey(everything.documents));
       expect(foreign.stats.documentsRead).toBeGreaterThanOrEqual(everything.documents.length);
+    } finally {
+      await raw.terminate();
+    }
+  }, 120_000);
+  it('reads a snapshot of the earlier format (one gzipped JSON), then replaces it with a split one', async () => {
+    const { projectId, everything } = await project(1);
+    const raw = new Firestore({
+      projectId,
+      host: emulator.host,
+      ssl: false,
+      universeDomain: 'googleapis.com',
+    });
+    try {
+      // What an earlier deploy wrote: the whole content in one gzipped JSON, its pointer
+      // without a format.
+      const bytes = gzipSync(
+        JSON.stringify({ documents: everything.documents, rejected: everything.rejected ?? [] }),
+      );
+      const id = `${everything.epoch}-${String(everything.rev).padStart(12, '0')}`;
+      const old = {
+        id,
+        epoch: everything.epoch,
+        rev: everything.rev,
+        chunks: 1,
+        documents: everything.documents.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        createdAt: new Date().toISOString(),
+      };
+      await raw.collection('snapshots').doc(id).collection('chunks').doc('0').set({ bytes });
+      await raw.collection('snapshots').doc(id).set(old);
+      await raw.collection('meta').doc('snapshot').set(old);
+
+      const starting = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      expect(byKey((await starting.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+      expect(starting.stats.documentsRead).toBe(3);
+      await starting.close(); // waits for the split snapshot it writes in the background
+
+      const stored = (await raw.collection('meta').doc('snapshot').get()).data();
+      // An earlier deploy's reader sees no parts (and reads documents one by one).
+      expect(stored).toMatchObject({ chunks: 0, sha256: '' });
+      const split = pointerOf(stored)!;
+      expect(split.rev).toBe(everything.rev);
+      expect(split.headBytes).toBeGreaterThan(0);
+      const next = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      const lesson = (await next.readChanges(0)).documents.find((d) => d.collection === 'lessons');
+      expect(next.stats.documentsRead).toBe(2 + split.chunks);
+      expect(Object.getOwnPropertyDescriptor(lesson!.data, 'sections')).toHaveProperty('get');
+      expect(byKey((await next.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+    } finally {
+      await raw.terminate();
+    }
+  }, 120_000);
+
+  it('reads every document when the last part (the texts) is damaged', async () => {
+    const { projectId, importer, everything } = await project(4);
+    const pointer = await importer.compact();
+    expect(pointer.headBytes).toBeGreaterThan(0);
+    const raw = new Firestore({
+      projectId,
+      host: emulator.host,
+      ssl: false,
+      universeDomain: 'googleapis.com',
+    });
+    try {
+      const last = raw
+        .collection('snapshots')
+        .doc(pointer.id)
+        .collection('chunks')
+        .doc(String(pointer.chunks - 1));
+      const bytes = (await last.get()).get('bytes') as Buffer;
+      const changed = Buffer.from(bytes);
+      changed[changed.length - 20]! ^= 1;
+      await last.set({ bytes: changed });
+      const damaged = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      expect(byKey((await damaged.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+      expect(damaged.stats.documentsRead).toBeGreaterThanOrEqual(everything.documents.length);
     } finally {
       await raw.terminate();
     }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { RejectedDocument, StoredDocument } from '../contentStore.js';
+import { restoreSnapshotTexts, splitSnapshotTexts, type TextSpans } from './snapshotTexts.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -20,8 +21,11 @@ export const CHUNK_BYTES = 900 * 1024;
 
 /**
  * What `meta/snapshot` (and each `snapshots/{id}`) says of a compacted snapshot: every document
- * of the store as it was at `rev` of `epoch`, gzipped JSON in `chunks` parts whose bytes hash to
- * `sha256` (a part missing or changed is found, and the snapshot is then not used).
+ * of the store as it was at `rev` of `epoch`, in `chunks` parts whose bytes hash to `sha256` (a
+ * part missing or changed is found, and the snapshot is then not used). With `headBytes` (the
+ * split format this code writes) the parts' bytes are the gzipped head (the documents without
+ * their large texts, see snapshotTexts.ts) then the texts' gzipped blocks; without it (the format
+ * of earlier deploys, still read) they are one gzipped JSON of the whole content.
  */
 export interface SnapshotPointer {
   id: string;
@@ -31,6 +35,8 @@ export interface SnapshotPointer {
   documents: number;
   sha256: string;
   createdAt: string;
+  /** Bytes of the gzipped head at the start of the parts (split format only). */
+  headBytes?: number;
 }
 
 /** The content of a compacted snapshot. */
@@ -39,35 +45,81 @@ export interface SnapshotContent {
   rejected: RejectedDocument[];
 }
 
-/** A snapshot's id: one per revision of a store's history, so a rewrite of it is the same. */
-export function snapshotId(epoch: string, rev: number): string {
-  return `${epoch || 'none'}-${String(rev).padStart(12, '0')}`;
+// The head of a split snapshot: the documents without their deferred texts, where those are,
+// and the gzipped length of each block of texts that follows the head in the parts.
+interface SplitHead extends SnapshotContent {
+  spans: (TextSpans | 0)[];
+  blocks: number[];
 }
 
-/** Encodes a snapshot into parts of at most CHUNK_BYTES, with the hash of their bytes. */
+// The split format's mark in a stored pointer.
+const SPLIT_FORMAT = 2;
+
+/**
+ * A snapshot's id: one per revision of a store's history, so a rewrite of it is the same. The
+ * `-split` ending keeps it apart from the id an instance of an earlier deploy gives the same
+ * revision, so neither overwrites the other's parts.
+ */
+export function snapshotId(epoch: string, rev: number): string {
+  return `${epoch || 'none'}-${String(rev).padStart(12, '0')}-split`;
+}
+
+/**
+ * Encodes a snapshot into parts of at most CHUNK_BYTES, with the hash of their bytes: the gzipped
+ * head (its first `headBytes`), then the deferred texts' gzipped blocks.
+ */
 export async function encodeSnapshot(
   content: SnapshotContent,
-): Promise<{ chunks: Buffer[]; sha256: string }> {
-  const bytes = await gzipAsync(Buffer.from(JSON.stringify(content), 'utf8'));
+): Promise<{ chunks: Buffer[]; sha256: string; headBytes: number }> {
+  const { documents, spans, blocks } = await splitSnapshotTexts(content.documents);
+  const head: SplitHead = {
+    documents,
+    rejected: content.rejected,
+    spans,
+    blocks: blocks.map((block) => block.length),
+  };
+  const headBytes = await gzipAsync(Buffer.from(JSON.stringify(head), 'utf8'));
+  const bytes = Buffer.concat([headBytes, ...blocks]);
   const chunks: Buffer[] = [];
   for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
     chunks.push(bytes.subarray(start, start + CHUNK_BYTES));
   }
-  return { chunks, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    chunks,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    headBytes: headBytes.length,
+  };
 }
 
 /**
- * Decodes a snapshot's parts, in order. Returns undefined when they do not hash to what the
- * pointer says (a part missing, cut or changed): the caller then reads the documents instead.
+ * Decodes a snapshot's parts, in order: the split format's documents get their large texts as
+ * fields parsed on first read (snapshotTexts.ts). Returns undefined when they do not hash to what
+ * the pointer says (a part missing, cut or changed) or do not hold what the pointer describes:
+ * the caller then reads the documents instead.
  */
 export async function decodeSnapshot(
   chunks: readonly Buffer[],
-  sha256: string,
+  pointer: Pick<SnapshotPointer, 'sha256' | 'headBytes'>,
 ): Promise<SnapshotContent | undefined> {
   const bytes = Buffer.concat(chunks);
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined;
+  if (createHash('sha256').update(bytes).digest('hex') !== pointer.sha256) return undefined;
   // Written by this adapter from documents it had validated: decoded, not validated again.
-  return JSON.parse((await gunzipAsync(bytes)).toString('utf8')) as SnapshotContent;
+  if (pointer.headBytes === undefined) {
+    return JSON.parse((await gunzipAsync(bytes)).toString('utf8')) as SnapshotContent;
+  }
+  const headEnd = pointer.headBytes;
+  const head = JSON.parse(
+    (await gunzipAsync(bytes.subarray(0, headEnd))).toString('utf8'),
+  ) as SplitHead;
+  const blocks: Buffer[] = [];
+  let start = headEnd;
+  for (const length of head.blocks) {
+    blocks.push(bytes.subarray(start, start + length));
+    start += length;
+  }
+  if (start !== bytes.length) return undefined;
+  if (!restoreSnapshotTexts(head.documents, head.spans, blocks)) return undefined;
+  return { documents: head.documents, rejected: head.rejected };
 }
 
 /**
@@ -84,7 +136,26 @@ export function withChanges(
   return [...latest.values()];
 }
 
-/** Reads a pointer stored in Firestore, or undefined when it is absent or not one. */
+/**
+ * A pointer as stored: the split format keeps its part count and hash in fields of its own and
+ * says 0 parts in the old ones, so an instance of an earlier deploy (which would read the parts
+ * as one JSON) finds no snapshot and reads the documents one by one, as before it had one.
+ */
+export function storedPointer(pointer: SnapshotPointer): Record<string, unknown> {
+  if (pointer.headBytes === undefined) return { ...pointer };
+  const { chunks, sha256, headBytes, ...rest } = pointer;
+  return {
+    ...rest,
+    chunks: 0,
+    sha256: '',
+    format: SPLIT_FORMAT,
+    parts: chunks,
+    partsSha256: sha256,
+    headBytes,
+  };
+}
+
+/** Reads a pointer stored in Firestore (either format), or undefined when it is absent or not one. */
 export function pointerOf(data: Record<string, unknown> | undefined): SnapshotPointer | undefined {
   if (!data) return undefined;
   const { id, epoch, rev, chunks, documents, sha256, createdAt } = data;
@@ -99,5 +170,15 @@ export function pointerOf(data: Record<string, unknown> | undefined): SnapshotPo
   ) {
     return undefined;
   }
-  return { id, epoch, rev, chunks, documents, sha256, createdAt };
+  if (data.format === undefined) return { id, epoch, rev, chunks, documents, sha256, createdAt };
+  const { format, parts, partsSha256, headBytes } = data;
+  if (
+    format !== SPLIT_FORMAT ||
+    typeof parts !== 'number' ||
+    typeof partsSha256 !== 'string' ||
+    typeof headBytes !== 'number'
+  ) {
+    return undefined;
+  }
+  return { id, epoch, rev, chunks: parts, documents, sha256: partsSha256, createdAt, headBytes };
 }

@@ -114,9 +114,13 @@ export class FirestoreStore implements ContentStore {
       );
     }
     return this.guard('a change read', async () => {
-      const { batch, readOneByOne } = await this.snapshots.readEverything();
-      // Many documents read one by one: leave a compacted snapshot, so the next start is cheap.
-      if (readOneByOne > (this.options.compactAfterDocuments ?? COMPACT_AFTER_DOCUMENTS)) {
+      const { batch, readOneByOne, fromOldFormat } = await this.snapshots.readEverything();
+      // Many documents read one by one, or a snapshot of the earlier format (parsed whole): leave
+      // a compacted snapshot, so the next start is cheap.
+      if (
+        fromOldFormat ||
+        readOneByOne > (this.options.compactAfterDocuments ?? COMPACT_AFTER_DOCUMENTS)
+      ) {
         this.compacting ??= this.snapshots
           .write(batch)
           .catch((error: unknown) => {

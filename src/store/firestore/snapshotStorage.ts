@@ -9,6 +9,7 @@ import {
   encodeSnapshot,
   pointerOf,
   snapshotId,
+  storedPointer,
   withChanges,
   type SnapshotPointer,
 } from './compactedSnapshot.js';
@@ -16,13 +17,17 @@ import { epochOf, revisionOf } from './contentMeta.js';
 import type { FirestoreStats } from './firestoreStats.js';
 import { observeLazyTransactionStart } from './lazyTransactionStart.js';
 
-// Parts written per request: 9 parts of CHUNK_BYTES stay under Firestore's 10 MiB per request.
-const CHUNKS_PER_REQUEST = 9;
+// Parts written per request: 4 parts of CHUNK_BYTES stay under the emulator's 4 MiB gRPC message
+// limit (9, under real Firestore's 10 MiB per request, were refused there with RESOURCE_EXHAUSTED
+// at 300× the course).
+const CHUNKS_PER_REQUEST = 4;
 
 /** A full read of the store, and how many of its documents had to be read one by one. */
 export interface FullRead {
   batch: ChangeBatch;
   readOneByOne: number;
+  /** Whether it started from a snapshot of the earlier format (parsed whole at every start). */
+  fromOldFormat?: boolean;
 }
 
 /**
@@ -75,7 +80,7 @@ export class SnapshotStorage {
    * two (a reader that read the pointer before it moved still finds its parts).
    */
   async write(batch: ChangeBatch): Promise<SnapshotPointer> {
-    const { chunks, sha256 } = await encodeSnapshot({
+    const { chunks, sha256, headBytes } = await encodeSnapshot({
       documents: batch.documents,
       rejected: batch.rejected ?? [],
     });
@@ -88,6 +93,7 @@ export class SnapshotStorage {
       documents: batch.documents.length,
       sha256,
       createdAt: new Date().toISOString(),
+      headBytes,
     };
     const snapshotDoc = this.db.collection(SNAPSHOTS).doc(id);
     for (let start = 0; start < chunks.length; start += CHUNKS_PER_REQUEST) {
@@ -101,15 +107,23 @@ export class SnapshotStorage {
     }
     this.stats.rpcs++;
     this.stats.documentsWritten++;
-    await snapshotDoc.set(pointer);
+    await snapshotDoc.set(storedPointer(pointer));
     const previous = await this.db.runTransaction(async (tx) => {
       this.stats.rpcs++;
       const read = tx.get(this.pointerRef);
       observeLazyTransactionStart(tx);
       const current = pointerOf((await read).data());
       this.stats.documentsRead++;
-      if (current && current.epoch === pointer.epoch && current.rev >= pointer.rev) return current;
-      tx.set(this.pointerRef, pointer);
+      // A newer snapshot stays; one of the same revision is replaced only when of the old format.
+      if (
+        current &&
+        current.epoch === pointer.epoch &&
+        (current.rev > pointer.rev ||
+          (current.rev === pointer.rev && current.headBytes !== undefined))
+      ) {
+        return current;
+      }
+      tx.set(this.pointerRef, storedPointer(pointer));
       this.stats.documentsWritten++;
       return current;
     });
@@ -138,7 +152,7 @@ export class SnapshotStorage {
     this.stats.documentsRead += chunkDocs.length;
     const chunks = chunkDocs.map((doc) => doc.get('bytes') as unknown);
     const content = chunks.every((chunk) => Buffer.isBuffer(chunk))
-      ? await decodeSnapshot(chunks, pointer.sha256)
+      ? await decodeSnapshot(chunks, pointer)
       : undefined;
     if (!content) return undefined;
     const rejectedNow = new Set((changes.rejected ?? []).map((r) => r.path));
@@ -153,6 +167,7 @@ export class SnapshotStorage {
     return {
       batch: { rev, epoch, documents, ...(rejected.length > 0 ? { rejected } : {}) },
       readOneByOne: changes.documents.length + (changes.rejected?.length ?? 0),
+      ...(pointer.headBytes === undefined ? { fromOldFormat: true } : {}),
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { CollectionName } from '../domain/bundle.js';
-import type { StoredDocument } from '../store/contentStore.js';
-import { deferField } from '../store/deferredFields.js';
+import type { StoredDocument } from './contentStore.js';
+import { deferField } from './deferredFields.js';
 
 /**
  * The fields a compiled course keeps as raw JSON beside the rest, parsed only when first read:
