@@ -12,6 +12,7 @@ export default tseslint.config(
       'admin/src/gql/',
       'clients/typescript/src/gql/',
       'clients/typescript/src/rest/openapi.ts',
+      'clients/typescript/src/domain/',
       'clients/typescript/dist/',
     ],
   },

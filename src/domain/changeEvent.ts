@@ -62,6 +62,22 @@ export const changeEventSchema = z
 /** One change event. */
 export type ChangeEvent = z.infer<typeof changeEventSchema>;
 
+/**
+ * The body of every webhook delivery of an event, in the Standard Webhooks payload shape: `type`
+ * is the event's name, `timestamp` when it happened, `data` the event itself (ids and versions,
+ * never content: receivers fetch what they need through the API). What a subscriber validates.
+ */
+export const changeEventDeliverySchema = z
+  .object({
+    type: z.string().regex(/^[a-z]+\.[a-z]+$/, 'an event name'),
+    timestamp: z.string(),
+    data: changeEventSchema,
+  })
+  .strict();
+
+/** The body of a webhook delivery. */
+export type ChangeEventDelivery = z.infer<typeof changeEventDeliverySchema>;
+
 /** An event's name, the form filters use: `concept.updated`. */
 export function eventName(event: Pick<ChangeEvent, 'type' | 'action'>): string {
   return `${event.type}.${event.action}`;

@@ -1,6 +1,7 @@
 // The client's offline lesson (OfflineLesson + SyncStorage) against the real function: after
-// edits, unpublishing, republishing, a relation added and removed, and a sync token the API
-// cannot continue from, the kept copy always equals a fresh fetch of the bundle.
+// edits, unpublishing, republishing, a relation added and removed, a related concept deleted,
+// and sync tokens the API cannot continue from (FULL_SYNC_REQUIRED), the kept copy always
+// equals a fresh fetch of the bundle.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,12 +143,53 @@ describe.each<[string, StorageUnderTest]>([
       expect(await offline.sync()).toMatchObject({ refetched: true });
       await expectConverged();
 
-      // A token the API cannot continue from: the copy is replaced by a full fetch.
-      const key = `lesson-bundle:${LESSON}:en`;
-      const kept = JSON.parse((await storage.get(key))!);
-      await storage.set(key, JSON.stringify({ ...kept, tokens: { en: 'not-a-token' } }));
-      expect(await offline.sync()).toMatchObject({ refetched: true, fullSync: true });
+      // A concept related to one the lesson teaches (so in that concept's `relations`), then
+      // deleted by an admin with its relation (cascade): neither is a document of the bundle.
+      const relationsOfFirst = async () =>
+        (await offline.bundle()).content.en!.concepts.find((c) => c.slug === first)!.relations;
+      await publishedConcept(server, 'client-neighbour');
+      await adminMutation(
+        server.url,
+        'mutation($i: RelationInput!) { addRelation(input: $i) { id } }',
+        { i: { from: 'client-neighbour', kind: 'CONTRASTS_WITH', to: first } },
+      );
+      expect(await offline.sync()).toMatchObject({ refetched: true, fullSync: false });
+      expect(await relationsOfFirst()).toContainEqual(
+        expect.objectContaining({ concept: 'client-neighbour' }),
+      );
       await expectConverged();
+      await adminMutation(
+        server.url,
+        'mutation($s: ID!, $v: Int!) { deleteConcept(slug: $s, expectedVersion: $v, cascade: true) { slug } }',
+        { s: 'client-neighbour', v: await versionOf(server.url, 'client-neighbour') },
+      );
+      expect(await offline.sync()).toMatchObject({ refetched: true, fullSync: false });
+      expect(await relationsOfFirst()).not.toContainEqual(
+        expect.objectContaining({ concept: 'client-neighbour' }),
+      );
+      await expectConverged();
+
+      // Tokens the API cannot continue from, each answered FULL_SYNC_REQUIRED by the function:
+      // one that is not a token, and a real one of another store history (its epoch changed).
+      // The copy is replaced by a full fetch, which an edit made meanwhile is part of.
+      const key = `lesson-bundle:${LESSON}:en`;
+      const keptToken = JSON.parse((await storage.get(key))!).tokens.en as string;
+      const otherHistory = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(keptToken, 'base64url').toString()), e: 'x' }),
+      ).toString('base64url');
+      for (const token of ['not-a-token', otherHistory]) {
+        await editSummary(server.url, first, await versionOf(server.url, first), {
+          ko: `토큰 ${token.length}.`,
+          en: `Token ${token.length}.`,
+        });
+        const kept = JSON.parse((await storage.get(key))!);
+        await storage.set(key, JSON.stringify({ ...kept, tokens: { en: token } }));
+        expect(await offline.sync()).toMatchObject({ refetched: true, fullSync: true });
+        await expectConverged();
+        expect(
+          (await offline.bundle()).content.en!.concepts.find((c) => c.slug === first)!.summary,
+        ).toBe(`Token ${token.length}.`);
+      }
     } finally {
       await done();
       await server.close();

@@ -15,11 +15,14 @@ function snippet(path: string): string {
 }
 
 describe("README's typed client", () => {
-  it.each(['conceptList.ts', 'offlineReading.ts'])('quotes examples/%s verbatim', (file) => {
-    expect(read('README.md')).toContain(
-      `\`\`\`ts\n${snippet(`clients/typescript/examples/${file}`)}\`\`\``,
-    );
-  });
+  it.each(['conceptList.ts', 'offlineReading.ts', 'webhookDelivery.ts'])(
+    'quotes examples/%s verbatim',
+    (file) => {
+      expect(read('README.md')).toContain(
+        `\`\`\`ts\n${snippet(`clients/typescript/examples/${file}`)}\`\`\``,
+      );
+    },
+  );
 
   it('lists a category in English, and reads a lesson offline once it was synced', async () => {
     const server = await serveApi({});

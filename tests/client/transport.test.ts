@@ -152,6 +152,26 @@ describe('automatic persisted queries', () => {
       await fresh.close();
     }
   });
+
+  it('revalidates the first repeat after sending the document (a 304, not the answer again)', async () => {
+    const fresh = await serveApi({});
+    try {
+      const counter = countingFetch();
+      const client = createClient({ url: fresh.url, fetch: counter.fetch });
+      const first = await client.graphql(ConceptDocument, { slug: 'encoder' });
+      const again = await client.graphql(ConceptDocument, { slug: 'encoder' });
+      expect(again).toEqual(first);
+      expect(counter.seen.map((r) => [r.status, new URL(r.url).searchParams.has('query')])).toEqual(
+        [
+          [200, false],
+          [200, true],
+          [304, false],
+        ],
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
 });
 
 describe('retries', () => {

@@ -17,7 +17,7 @@ const NOT_PERSISTED = 'PERSISTED_QUERY_NOT_FOUND';
  * Runs one typed operation. Queries go as GET (cacheable, revalidated by ETag) with Apollo's
  * automatic persisted queries: the document's SHA-256 first, the document itself only when the
  * API answers PERSISTED_QUERY_NOT_FOUND (once per API instance, after which the short URL is
- * the one kept and revalidated). Mutations go as POST. Any error in the answer is thrown as its
+ * the one kept and revalidated, from the first repeat on). Mutations go as POST. Any error in the answer is thrown as its
  * ClientError subclass.
  */
 export async function runOperation<TResult, TVariables>(
@@ -49,10 +49,16 @@ export async function runOperation<TResult, TVariables>(
   }
   const extensions = { persistedQuery: { version: 1, sha256Hash: await sha256Hex(query) } };
   params.set('extensions', JSON.stringify(extensions));
-  const short = await transport.get(`${url}?${params.toString()}`, headers, keep);
+  const shortUrl = `${url}?${params.toString()}`;
+  const short = await transport.get(shortUrl, headers, keep);
   if (firstCode(short) !== NOT_PERSISTED) return dataOf<TResult>(short);
   params.set('query', query);
-  return dataOf<TResult>(await transport.get(`${url}?${params.toString()}`, headers, keep));
+  const fullUrl = `${url}?${params.toString()}`;
+  const full = await transport.get(fullUrl, headers, keep);
+  // The next run of the operation goes by the short URL: revalidated with this answer, the
+  // same one, its first repeat is a 304 rather than the whole answer again.
+  transport.keepAlsoFor(fullUrl, shortUrl);
+  return dataOf<TResult>(full);
 }
 
 function parse<T>(answer: HttpAnswer): GraphQLBody<T> | undefined {

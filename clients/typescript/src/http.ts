@@ -66,6 +66,15 @@ export class Transport {
     return { status: response.status, body, revalidated: false };
   }
 
+  /**
+   * Keeps the kept answer of `url` for `sameAnswerUrl` too: a URL that asks the API for the same
+   * answer (an ETag names the content, not the URL), so its first GET is revalidated as well.
+   */
+  keepAlsoFor(url: string, sameAnswerUrl: string): void {
+    const kept = this.kept.get(url);
+    if (kept) this.kept.set(sameAnswerUrl, kept);
+  }
+
   /** A POST of a JSON body (never kept, never revalidated). */
   async postJson(url: string, payload: unknown): Promise<HttpAnswer> {
     const response = await this.send(url, {

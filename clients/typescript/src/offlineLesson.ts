@@ -30,8 +30,9 @@ export interface SyncOutcome {
  * An offline copy of one lesson bundle, kept in the app's SyncStorage and brought up to date
  * with the API's delta sync. `sync()` reads the pages of changes since the copy's tokens (per
  * locale) and checks each upsert and deletion against the copy: the lesson itself, a concept,
- * relation or comparison it holds, a new relation between two of its concepts, a comparison of
- * its concepts. When one touches it, the bundle is fetched again (a conditional GET: the API
+ * relation or comparison it holds, a relation to one of its concepts (a held concept lists its
+ * relations), the deletion of a concept one of them relates to, a lesson starting or ceasing to
+ * teach one of them, a comparison of its concepts. When one touches it, the bundle is fetched again (a conditional GET: the API
  * packs what the lesson now teaches, so added, deleted, withdrawn and republished concepts come
  * out exactly as a fresh fetch, and the copy keeps the bundle's own shape). Nothing touched: only
  * the tokens move. FULL_SYNC_REQUIRED (a reset store, another deployment): the copy is replaced.
@@ -116,26 +117,44 @@ export class OfflineLesson {
   }
 }
 
-/** Whether a page of changes touches what a bundle holds in a locale (erring towards yes). */
+/**
+ * Whether a page of changes touches what a bundle holds in a locale (erring towards yes). A
+ * held concept is served with what other documents say about it (its `relations`, to any
+ * concept, and the `lessons` teaching it), so a relation with one end among the held concepts,
+ * the deletion of a concept it relates to, and a lesson starting or ceasing to teach one of them
+ * change the bundle too, though the sync page names none of the held documents.
+ */
 export function touches(bundle: LessonBundle, locale: CourseLocale, page: ChangePage): boolean {
   const content = bundle.content[locale];
   if (!content) return true;
-  const concepts = new Set(content.concepts.map((concept) => concept.slug));
+  const concepts = new Map(content.concepts.map((concept) => [concept.slug, concept]));
   const relations = new Set(content.relations.map((relation) => relation.id));
   const comparisons = new Set(content.comparisons.map((comparison) => comparison.slug));
+  const relatedToHeld = new Set(
+    content.concepts.flatMap((concept) => concept.relations.map((edge) => edge.concept)),
+  );
+  const teachingHeld = new Set(content.concepts.flatMap((concept) => concept.lessons));
+  const relationTouches = (id: string, from: string, to: string) =>
+    relations.has(id) || concepts.has(from) || concepts.has(to);
+  // Whether a lesson's list of concepts disagrees with the held concepts' `lessons`.
+  const teachingChanged = (lesson: ChangePage['lessons'][number]) =>
+    [...concepts.values()].some(
+      (concept) => lesson.concepts.includes(concept.slug) !== concept.lessons.includes(lesson.slug),
+    );
   const held: Record<string, (id: string) => boolean> = {
-    lesson: (id) => id === bundle.slug,
-    concept: (id) => concepts.has(id),
-    relation: (id) => relations.has(id),
+    lesson: (id) => id === bundle.slug || teachingHeld.has(id),
+    concept: (id) => concepts.has(id) || relatedToHeld.has(id),
+    relation: (id) => {
+      // A relation's id is `{from}__{kind}__{to}` (slugs have no "__").
+      const [from = '', , to = ''] = id.split('__');
+      return relationTouches(id, from, to);
+    },
     comparison: (id) => comparisons.has(id),
   };
   return (
-    page.lessons.some((lesson) => lesson.slug === bundle.slug) ||
+    page.lessons.some((lesson) => lesson.slug === bundle.slug || teachingChanged(lesson)) ||
     page.concepts.some((concept) => concepts.has(concept.slug)) ||
-    page.relations.some(
-      (relation) =>
-        relations.has(relation.id) || (concepts.has(relation.from) && concepts.has(relation.to)),
-    ) ||
+    page.relations.some((relation) => relationTouches(relation.id, relation.from, relation.to)) ||
     page.comparisons.some(
       (comparison) =>
         comparisons.has(comparison.slug) || comparison.concepts.some((slug) => concepts.has(slug)),
