@@ -13,8 +13,9 @@ import { seedFingerprint } from '../../src/seed/seedFingerprint.js';
 import { seedMemoryStore } from '../../src/seed/seedMemoryStore.js';
 import { finalRecords, storedCourse } from '../../src/seed/storedCourse.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
-import { request, serveApi } from '../helpers/httpServer.js';
-import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
+import { serveApi } from '../helpers/httpServer.js';
+import { recordedAnswers } from '../helpers/recordedAnswers.js';
+import { TEST_API_TOKENS } from '../helpers/tokens.js';
 
 const NOW = new Date('2026-12-04T10:00:00.000Z');
 
@@ -41,7 +42,7 @@ const QUERIES = [
 // and cursors) and event ids (a hash of it) written as placeholders.
 async function answers(url: string, store: MemoryStore): Promise<string[]> {
   const { epoch } = await store.readChanges(0);
-  const lines = await rawAnswers(url);
+  const lines = await recordedAnswers(url, GETS, QUERIES);
   return lines.map((line) =>
     line
       .replace(/eyJ[A-Za-z0-9_-]+/g, (token) =>
@@ -50,23 +51,6 @@ async function answers(url: string, store: MemoryStore): Promise<string[]> {
       .replaceAll(epoch.slice(0, 8), 'EPOCH')
       .replace(/"id":"evt_[^"]+"/g, '"id":"evt"'),
   );
-}
-
-async function rawAnswers(url: string): Promise<string[]> {
-  const lines: string[] = [];
-  for (const path of GETS) {
-    const answer = await request(`${url}${path}`, { headers: { 'accept-language': 'ko' } });
-    lines.push(`${path} ${answer.status} ${answer.headers.get('etag')} ${answer.text}`);
-  }
-  for (const query of QUERIES) {
-    const answer = await request(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...AS.admin },
-      body: JSON.stringify({ query }),
-    });
-    lines.push(`${query} ${answer.status} ${answer.text}`);
-  }
-  return lines;
 }
 
 describe('a start on the compiled course', () => {

@@ -11,8 +11,9 @@ import {
   uniqueProjectId,
   type RunningEmulator,
 } from '../helpers/firestoreEmulator.js';
-import { request, serveApi } from '../helpers/httpServer.js';
-import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
+import { serveApi } from '../helpers/httpServer.js';
+import { recordedAnswers } from '../helpers/recordedAnswers.js';
+import { TEST_API_TOKENS } from '../helpers/tokens.js';
 
 const GETS = [
   '/v1/concepts?limit=100',
@@ -31,24 +32,6 @@ const QUERIES = [
   '{ search(query: "transformer", first: 20) { score concept { slug summary } } }',
   '{ conceptHistory(slug: "encoder") { version } }',
 ];
-
-// Each answer's path or query, status, ETag and body.
-async function answers(url: string): Promise<string[]> {
-  const lines: string[] = [];
-  for (const path of GETS) {
-    const answer = await request(`${url}${path}`, { headers: { 'accept-language': 'ko' } });
-    lines.push(`${path} ${answer.status} ${answer.headers.get('etag')} ${answer.text}`);
-  }
-  for (const query of QUERIES) {
-    const answer = await request(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...AS.admin },
-      body: JSON.stringify({ query }),
-    });
-    lines.push(`${query} ${answer.status} ${answer.text}`);
-  }
-  return lines;
-}
 
 describeWithEmulator('a Firestore start from a snapshot with deferred texts', () => {
   let emulator: RunningEmulator;
@@ -72,7 +55,7 @@ describeWithEmulator('a Firestore start from a snapshot with deferred texts', ()
     const oneByOne = storeOf();
     const fromDocuments = await serveApi(env, { store: oneByOne });
     try {
-      const expected = await answers(fromDocuments.url);
+      const expected = await recordedAnswers(fromDocuments.url, GETS, QUERIES);
       expect(oneByOne.stats.documentsRead).toBeGreaterThan(80);
       expect(expected.filter((line) => / 200 /.test(line))).toHaveLength(
         GETS.length + QUERIES.length,
@@ -90,7 +73,7 @@ describeWithEmulator('a Firestore start from a snapshot with deferred texts', ()
       const fromSnapshot = storeOf();
       const served = await serveApi(env, { store: fromSnapshot });
       try {
-        expect(await answers(served.url)).toEqual(expected);
+        expect(await recordedAnswers(served.url, GETS, QUERIES)).toEqual(expected);
       } finally {
         await served.close();
       }
