@@ -12,26 +12,8 @@ import {
   type RunningEmulator,
 } from '../helpers/firestoreEmulator.js';
 import { serveApi } from '../helpers/httpServer.js';
-import { recordedAnswers } from '../helpers/recordedAnswers.js';
+import { recordedAnswers, START_GETS, START_QUERIES } from '../helpers/recordedAnswers.js';
 import { TEST_API_TOKENS } from '../helpers/tokens.js';
-
-const GETS = [
-  '/v1/concepts?limit=100',
-  '/v1/concepts/transformer',
-  '/v1/concepts/gemini/related',
-  '/v1/lessons',
-  '/v1/lessons/introduction-to-llms',
-  '/v1/lessons/introduction-to-llms/bundle',
-  '/v1/search?q=%ED%94%84%EB%A1%AC%ED%94%84%ED%8A%B8',
-  '/v1/sync',
-];
-const QUERIES = [
-  '{ concepts(first: 100, locale: EN) { edges { node { slug term summary definition details { title text } examples limitations analogies { domain text caveats mapping { source target } } } } } }',
-  '{ lessons { slug title markdown sections { anchor level title markdown concepts { slug } } } }',
-  '{ comparisons { slug title rows { label } } }',
-  '{ search(query: "transformer", first: 20) { score concept { slug summary } } }',
-  '{ conceptHistory(slug: "encoder") { version } }',
-];
 
 describeWithEmulator('a Firestore start from a snapshot with deferred texts', () => {
   let emulator: RunningEmulator;
@@ -55,10 +37,10 @@ describeWithEmulator('a Firestore start from a snapshot with deferred texts', ()
     const oneByOne = storeOf();
     const fromDocuments = await serveApi(env, { store: oneByOne });
     try {
-      const expected = await recordedAnswers(fromDocuments.url, GETS, QUERIES);
+      const expected = await recordedAnswers(fromDocuments.url, START_GETS, START_QUERIES);
       expect(oneByOne.stats.documentsRead).toBeGreaterThan(80);
       expect(expected.filter((line) => / 200 /.test(line))).toHaveLength(
-        GETS.length + QUERIES.length,
+        START_GETS.length + START_QUERIES.length,
       );
 
       const pointer = await importer.compact();
@@ -73,7 +55,7 @@ describeWithEmulator('a Firestore start from a snapshot with deferred texts', ()
       const fromSnapshot = storeOf();
       const served = await serveApi(env, { store: fromSnapshot });
       try {
-        expect(await recordedAnswers(served.url, GETS, QUERIES)).toEqual(expected);
+        expect(await recordedAnswers(served.url, START_GETS, START_QUERIES)).toEqual(expected);
       } finally {
         await served.close();
       }
