@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Firestore } from '@google-cloud/firestore';
 import { defaultSeedDir } from '../../src/paths.js';
 import { importSeed } from '../../src/seed/importSeed.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
@@ -117,4 +118,18 @@ export async function seededProject(emulator: RunningEmulator): Promise<string> 
   await importSeed(importer, defaultSeedDir());
   await importer.close();
   return projectId;
+}
+
+/**
+ * A plain Firestore client on the emulator, past the store's validation and codecs: for tests
+ * that write what the store never would (damaged parts, corrupt documents, earlier formats).
+ * The caller terminates it.
+ */
+export function rawFirestore(emulator: RunningEmulator, projectId: string): Firestore {
+  return new Firestore({
+    projectId,
+    host: emulator.host,
+    ssl: false,
+    universeDomain: 'googleapis.com',
+  });
 }

@@ -7,7 +7,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { textStream as collect } from '../helpers/textStream.js';
-import { Firestore } from '@google-cloud/firestore';
 import { runExportCommand } from '../../src/cli/exportCommand.js';
 import { runSeedCommand } from '../../src/cli/seedCommand.js';
 import { defaultSeedDir, projectRoot } from '../../src/paths.js';
@@ -20,6 +19,7 @@ import {
   startEmulator,
   uniqueProjectId,
   type RunningEmulator,
+  rawFirestore,
 } from '../helpers/firestoreEmulator.js';
 import { graphql, request, serveApi } from '../helpers/httpServer.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
@@ -128,12 +128,7 @@ describeWithEmulator('admin tools on Firestore', () => {
     const importer = storeFor(projectId);
     await importSeed(importer, defaultSeedDir());
     // Someone writes Firestore directly, bypassing validation: the term is no longer text.
-    const raw = new Firestore({
-      projectId,
-      host: emulator.host,
-      ssl: false,
-      universeDomain: 'googleapis.com',
-    });
+    const raw = rawFirestore(emulator, projectId);
     const ref = raw.collection('concepts').doc('gemini');
     const stored = (await ref.get()).data()!;
     await ref.set({ ...stored, rev: 2, version: 2, data: { ...stored.data, term: { ko: 42 } } });

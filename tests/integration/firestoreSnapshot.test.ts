@@ -3,7 +3,6 @@
 // read, and a damaged snapshot is never used.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { Firestore } from '@google-cloud/firestore';
 import { pointerOf, withChanges } from '../../src/store/firestore/compactedSnapshot.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import type { StoredDocument } from '../../src/store/contentStore.js';
@@ -16,6 +15,7 @@ import {
   startEmulator,
   uniqueProjectId,
   type RunningEmulator,
+  rawFirestore,
 } from '../helpers/firestoreEmulator.js';
 
 // The course with its concepts and relations copied `copies` times (slugs suffixed).
@@ -139,12 +139,7 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
   it('reads every document when a part of the snapshot is damaged, or it is from another history', async () => {
     const { projectId, importer, everything } = await project(1);
     const pointer = await importer.compact();
-    const raw = new Firestore({
-      projectId,
-      host: emulator.host,
-      ssl: false,
-      universeDomain: 'googleapis.com',
-    });
+    const raw = rawFirestore(emulator, projectId);
     try {
       const part = raw.collection('snapshots').doc(pointer.id).collection('chunks').doc('0');
       const bytes = (await part.get()).get('bytes') as Buffer;
@@ -164,12 +159,7 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
   }, 120_000);
   it('reads a snapshot of the earlier format (one gzipped JSON), then replaces it with a split one', async () => {
     const { projectId, everything } = await project(1);
-    const raw = new Firestore({
-      projectId,
-      host: emulator.host,
-      ssl: false,
-      universeDomain: 'googleapis.com',
-    });
+    const raw = rawFirestore(emulator, projectId);
     try {
       // What an earlier deploy wrote: the whole content in one gzipped JSON, its pointer
       // without a format.
@@ -215,12 +205,7 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
     const { projectId, importer, everything } = await project(4);
     const pointer = await importer.compact();
     expect(pointer.headBytes).toBeGreaterThan(0);
-    const raw = new Firestore({
-      projectId,
-      host: emulator.host,
-      ssl: false,
-      universeDomain: 'googleapis.com',
-    });
+    const raw = rawFirestore(emulator, projectId);
     try {
       const last = raw
         .collection('snapshots')
