@@ -1,5 +1,6 @@
 import { disassemble, getChoseong } from 'es-hangul';
 import pluralize from 'pluralize';
+import { boundedMemo } from './boundedMemo.js';
 
 // Korean particles learners leave on a word (트랜스포머는, 모델을), longest first so 에서 wins over 서.
 const PARTICLES = [
@@ -109,20 +110,9 @@ export function foldedWords(text: string): { folded: string; words: string[] } {
 /**
  * The forms a query word may stand for: itself, without a trailing Korean particle, and the
  * English singular. Forms shorter than two characters are dropped (a lone particle means nothing).
+ * Remembered: every word of every text is asked for (the index's tokens), as for jamo.
  */
-export function wordForms(word: string): readonly string[] {
-  // Every word of every text is asked for (the index's tokens): remember them, as for jamo.
-  let forms = formsCache.get(word);
-  if (forms === undefined) {
-    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
-    forms = formsOf(word);
-    formsCache.set(word, forms);
-  }
-  return forms;
-}
-
-const FORMS_CACHE_LIMIT = 100_000;
-const formsCache = new Map<string, readonly string[]>();
+export const wordForms: (word: string) => readonly string[] = boundedMemo(100_000, formsOf);
 
 function formsOf(word: string): string[] {
   const forms = new Set([word]);
@@ -187,20 +177,13 @@ function charJamo(char: string): string {
   if (syllable >= 0 && syllable < SYLLABLE_COUNT) {
     return (syllableJamo[syllable] ??= disassemble(char));
   }
-  let letters = otherJamo.get(char);
-  if (letters === undefined) {
-    if (otherJamo.size >= OTHER_JAMO_LIMIT) otherJamo.clear();
-    letters = disassemble(char);
-    otherJamo.set(char, letters);
-  }
-  return letters;
+  return otherJamo(char);
 }
 
 const SYLLABLE_COUNT = 11_172;
 const syllableJamo: (string | undefined)[] = new Array<string | undefined>(SYLLABLE_COUNT);
 // Other characters met (jamo, and whatever else a text with Hangul holds, queries included).
-const OTHER_JAMO_LIMIT = 10_000;
-const otherJamo = new Map<string, string>();
+const otherJamo = boundedMemo(10_000, disassemble);
 
 /** Syllable bigrams of the Hangul runs of a folded text (미세조정 → 미세 세조 조정). */
 export function hangulBigrams(folded: string): string[] {

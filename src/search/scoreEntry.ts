@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { AnalyzedQuery } from './analyzeQuery.js';
 import { jamo } from './normalize.js';
 import type { NameEntry, SearchEntry, TextEntry } from './searchEntries.js';
+import { boundedMemo } from './boundedMemo.js';
 
 /** How a concept matched: its score, the field, and what to highlight. */
 export interface EntryScore {
@@ -43,18 +44,7 @@ const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;
 
 // A query's forms are compared with every name of every candidate: their jamo is kept (a few
 // queries' worth; names keep their own).
-const QUERY_JAMO_LIMIT = 1000;
-const queryJamos = new Map<string, string>();
-
-function queryJamo(form: string): string {
-  let letters = queryJamos.get(form);
-  if (letters === undefined) {
-    if (queryJamos.size >= QUERY_JAMO_LIMIT) queryJamos.clear();
-    letters = jamo(form);
-    queryJamos.set(form, letters);
-  }
-  return letters;
-}
+const queryJamo = boundedMemo(1000, jamo);
 
 // A query form as withinTypos compares it, for the last form asked (asked for every word of
 // every name of every candidate, form after form).
