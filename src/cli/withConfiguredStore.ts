@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import type { ContentStore } from '../store/contentStore.js';
 import { openStore } from '../store/openStore.js';
+import { ignoreTerminatedClientRejections } from './ignoreTerminatedClientRejections.js';
 
 /**
  * The wiring every store command shares (`npm run seed`, `npm run export`): reads the
@@ -26,5 +27,7 @@ export async function withConfiguredStore(
     return await command(store, config);
   } finally {
     await store.close();
+    // A call abandoned at its deadline may still be retried by the store's client: see there.
+    ignoreTerminatedClientRejections();
   }
 }

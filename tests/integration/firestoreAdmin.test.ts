@@ -2,7 +2,7 @@
 // process, idempotent re-runs proven with Firestore's own counters, export round trip, the
 // seed's translation records (the suite the memory store runs in seedTranslations.test.ts), and
 // corrupt stored documents reported, not served.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,28 @@ describeWithEmulator('admin tools on Firestore', () => {
     const second = run([]);
     expect(second).toMatch(/nothing to write/);
     expect(second).toMatch(/content revision: 1/);
+  }, 60_000);
+
+  it('npm run seed past its store deadline: exit 1, the UNAVAILABLE message and no stack trace', () => {
+    // The client's first request outlasts 100 ms; the SDK then retries it after the CLI closed
+    // the store, and dropped the refusal as an unhandled rejection (a Node stack trace after the
+    // message, 3 runs in 4 before the fix). Three runs, each a fresh project.
+    for (let run = 0; run < 3; run++) {
+      const result = spawnSync('node', [join(projectRoot(), 'dist', 'cli', 'seed.js')], {
+        cwd: projectRoot(),
+        env: {
+          PATH: process.env.PATH ?? '',
+          STORE: 'firestore',
+          GOOGLE_CLOUD_PROJECT: uniqueProjectId(),
+          FIRESTORE_EMULATOR_HOST: emulator.host,
+          STORE_TIMEOUT_MS: '100',
+        },
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^UNAVAILABLE: The content store did not answer .* 100 ms\./);
+      expect(result.stderr).not.toMatch(/already been terminated|\n\s+at /);
+    }
   }, 60_000);
 
   it('a second import writes nothing: zero commits, zero documents written, versions unchanged', async () => {
