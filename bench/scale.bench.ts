@@ -17,7 +17,7 @@ import {
   type StartReads,
   warmUpEmulator,
 } from './scale/firestoreFigures.js';
-import { measureMemoryStart, type MemoryStart } from './scale/memoryStart.js';
+import { FIRST_SEARCH_QUERY, measureMemoryStart, type MemoryStart } from './scale/memoryStart.js';
 import { prepareCourse, type PreparedCourse } from './scale/preparedCourse.js';
 import { BUNDLE_PATH, measureUncachedBundle } from './scale/uncachedBundle.js';
 import type { LoadResult } from './throughput/load.js';
@@ -32,6 +32,11 @@ const LOAD_SECONDS = Number(process.env.BENCH_SCALE_LOAD_SECONDS ?? 5);
 const START_TIMEOUT_MS = 1000 * Number(process.env.BENCH_SCALE_START_TIMEOUT_S ?? 120);
 const FIRESTORE_TIMEOUT_MS = 1000 * Number(process.env.BENCH_SCALE_FIRESTORE_TIMEOUT_S ?? 60);
 const SEED_TIMEOUT_MS = 1000 * Number(process.env.BENCH_SCALE_SEED_TIMEOUT_S ?? 1800);
+// Which groups of rows to measure (all by default): a quick re-run of one group leaves the
+// others' cells as "—".
+const PARTS = new Set(
+  (process.env.BENCH_SCALE_PARTS ?? 'memory,bundle,edit,firestore').split(',').filter(Boolean),
+);
 
 /** Everything measured at one factor. */
 interface FactorFigures {
@@ -75,15 +80,17 @@ export async function scaleBench(): Promise<string> {
         });
         figures.set(factor, { prepared, starts: [], bundleLoads: [], firestoreStarts: [] });
       }
-      await memoryStarts(figures);
-      await bundleLoads(figures);
-      for (const [factor, figure] of figures) {
-        log(`${factor}×: edits applied to the read model`);
-        figure.edit = await withPrepared(figure, `${factor}× edits`, (course) =>
-          measureEditCost(course, EDITS),
-        );
+      if (PARTS.has('memory')) await memoryStarts(figures);
+      if (PARTS.has('bundle')) await bundleLoads(figures);
+      if (PARTS.has('edit')) {
+        for (const [factor, figure] of figures) {
+          log(`${factor}×: edits applied to the read model`);
+          figure.edit = await withPrepared(figure, `${factor}× edits`, (course) =>
+            measureEditCost(course, EDITS),
+          );
+        }
       }
-      const firestoreNote = await firestore(figures);
+      const firestoreNote = PARTS.has('firestore') ? await firestore(figures) : 'not measured';
       return table(figures, firestoreNote, loadBefore);
     },
   );
@@ -277,7 +284,9 @@ function table(
         ) + bundleExtras(f.bundleLoads),
     ),
     '',
-    'Rows: cold start = spawning `functions-framework --target=api` (the `npm run build` output, copied with its `dist/content.json` compiled from the scaled seed by `node dist/cli/compileSeed.js`, as the build does; production; memory store; SEED_DIR the scaled seed) until the first good answer to coldStart.bench.ts\'s query; RSS from /proc (VmRSS); first search = the first `search(query: "프롬프트")` after that answer.',
+    "Rows: cold start = spawning `functions-framework --target=api` (the `npm run build` output, copied with its `dist/content.json` compiled from the scaled seed by `node dist/cli/compileSeed.js`, as the build does; production; memory store; SEED_DIR the scaled seed) until the first good answer to coldStart.bench.ts's query; RSS from /proc (VmRSS); first search = the first `search(query: " +
+      JSON.stringify(FIRST_SEARCH_QUERY) +
+      ')` after that answer.',
     `\`npm run seed\` = \`node dist/cli/seed.js --dir <scaled seed>\` (the build already made) into a new project on the Firestore emulator (warmed up by one read of another project), default settings; reads per start = the Firestore adapter's own count of documents read by a new read model's first load (the revision document included), in-process without a deadline, with the time it took (the API gives it STORE_TIMEOUT_MS, 5 s by default); Firestore API cold start = the deployable on STORE=firestore with default settings until the first good answer, killed after ${FIRESTORE_TIMEOUT_MS / 1000} s. Where \`npm run seed\` failed, the rest of the course was imported in-process in 1 MiB batches first${completed.length > 0 ? ` (${completed.join(', ')})` : ''}; the import's change events are marked published before the starts.${firestoreNote ? ` Firestore: ${firestoreNote}.` : ''}`,
     `Edit = \`ReadModel.applyCommitted\` of one concept-summary commit, in-process on a memory store holding the compiled course, the search index built first. Bundle = \`GET ${BUNDLE_PATH}\` (copy 0's lesson: the same answer at every factor) with RESPONSE_CACHE_BYTES=0, so every request misses the response cache; 10 connections, ${LOAD_SECONDS} s after 1 s of warm-up, p99 median of ${RUNS} rounds.`,
   ].join('\n');
