@@ -12,8 +12,10 @@ import { sendHttpError } from './httpErrors.js';
  *
  * Anonymous callers see the public revision (the last change they could see) and no document
  * paths: the full revision moves with every draft saved, and outsiders are not to watch the
- * editors work. A valid editor or admin token shows the revision, the public one and the
- * rejected documents.
+ * editors work. A valid editor or admin token shows the revision, the public one, the
+ * rejected documents and whether the served revision's search index is built (`search.indexed`:
+ * until then, in the first seconds of a large course's instance, searches are answered by a
+ * slower scan while it builds in the background; see SearchIndex).
  */
 export function healthRoute(
   storeKind: string,
@@ -57,6 +59,7 @@ export function healthRoute(
         stale: status.stale,
         ...(editorial && status.rejected.length > 0 ? { rejected: status.rejected } : {}),
       },
+      ...(editorial ? { search: { indexed: snapshot?.search.isBuilt ?? false } } : {}),
     });
   };
 }

@@ -14,7 +14,8 @@ import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import type { MemoryStore } from '../../src/store/memoryStore.js';
 import { generateScaled } from '../../bench/scaledBundle.js';
 import { memoryStoreWith } from '../helpers/contentFixtures.js';
-import { graphql, serveApi } from '../helpers/httpServer.js';
+import { graphql, request, serveApi } from '../helpers/httpServer.js';
+import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
 
 const QUERIES = [
   '트랜스포머',
@@ -110,7 +111,7 @@ describe('the API and its search index', () => {
     'query($q: String!) { search(query: $q, first: 10) { concept { slug } score field snippet } }';
 
   it('answers searches before the build, starts it after the first answer, and answers the same once built', async () => {
-    const served = await serveApi({}, { store, relayEvents: false });
+    const served = await serveApi({ API_TOKENS: TEST_API_TOKENS }, { store, relayEvents: false });
     try {
       const runtime = await served.api.ready;
       // Nothing is loaded, so nothing is built, before the first request.
@@ -130,9 +131,16 @@ describe('the API and its search index', () => {
         during.push(await graphql(served.url, SEARCH, { q }));
         expect(snapshot.search.isBuilt).toBe(false);
       }
+      // Health tells an editor or admin whether the index is built; anonymous callers not.
+      const health = async (headers: Record<string, string>) =>
+        (await request(`${served.url}/healthz`, { headers })).json as { search?: unknown };
+      expect((await health(AS.admin)).search).toEqual({ indexed: false });
+      expect(snapshot.search.isBuilt).toBe(false);
 
       await snapshot.search.buildInBackground();
       expect(snapshot.search.isBuilt).toBe(true);
+      expect((await health(AS.editor)).search).toEqual({ indexed: true });
+      expect(await health(AS.anonymous)).not.toHaveProperty('search');
       const after = [];
       for (const q of QUERIES.slice(0, 4)) after.push(await graphql(served.url, SEARCH, { q }));
       expect(after.map((a) => a.data)).toEqual(during.map((d) => d.data));
