@@ -284,6 +284,14 @@ function table(
         ms,
       ),
     ),
+    row('RSS once the search index is built / after the bundle load (MiB)', (f) => {
+      const pick = (key: 'rssIndexed' | 'rssAfterLoad') =>
+        medianCell(
+          f.bundleLoads.map((l): Figure<number> => (l.ok ? { ok: true, value: l.value[key] } : l)),
+          mib,
+        );
+      return `${pick('rssIndexed')} / ${pick('rssAfterLoad')}`;
+    }),
     row(
       'uncached lesson bundle p99 under load (rps)',
       (f) =>

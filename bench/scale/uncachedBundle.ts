@@ -13,6 +13,10 @@ const WARMUP_SECONDS = 1;
 export interface BundleLoad extends LoadResult {
   /** Milliseconds from the first answer until /healthz said the search index was built. */
   indexBuiltMs: number;
+  /** VmRSS once the index was built, bytes. */
+  rssIndexed: number;
+  /** VmRSS after the load, bytes (what a serving instance holds). */
+  rssAfterLoad: number;
 }
 
 /**
@@ -52,9 +56,11 @@ export async function measureUncachedBundle(
       const answered = performance.now();
       await searchIndexBuilt(server.url, token, timeoutMs);
       const indexBuiltMs = performance.now() - answered;
+      const rssIndexed = server.rssBytes();
       const request = { method: 'GET' as const, path: BUNDLE_PATH, headers: {} };
       await runLoad(server.url, request, CONNECTIONS, WARMUP_SECONDS);
-      return { ...(await runLoad(server.url, request, CONNECTIONS, seconds)), indexBuiltMs };
+      const load = await runLoad(server.url, request, CONNECTIONS, seconds);
+      return { ...load, indexBuiltMs, rssIndexed, rssAfterLoad: server.rssBytes() };
     },
   );
 }
