@@ -7,8 +7,8 @@ const CLIENT_TERMINATED = 'The client has already been terminated';
 let installed = false;
 
 /**
- * Once a command has closed its store: lets the SDK's dropped "client has already been
- * terminated" refusals pass silently. Any other unhandled rejection is thrown on, so it still
+ * For a command about to close its store: from then on, lets the SDK's dropped "client has
+ * already been terminated" refusals pass silently. Any other unhandled rejection is thrown on, so it still
  * ends the process with its stack trace as Node's default would.
  */
 export function ignoreTerminatedClientRejections(): void {

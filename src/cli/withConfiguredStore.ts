@@ -26,8 +26,9 @@ export async function withConfiguredStore(
     if (store.kind === 'memory') process.stderr.write(`note: STORE=memory: ${memoryNote}\n`);
     return await command(store, config);
   } finally {
-    await store.close();
-    // A call abandoned at its deadline may still be retried by the store's client: see there.
+    // A call abandoned at its deadline may be retried by the store's client during or after
+    // the close: see there.
     ignoreTerminatedClientRejections();
+    await store.close();
   }
 }
