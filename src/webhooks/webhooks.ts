@@ -226,17 +226,17 @@ export class Webhooks implements WebhookService, EventDispatcher {
     if (events.length === 0) return;
     const webhooks = await this.store.listWebhooks();
     const ordered = [...events].sort((a, b) => a.position.localeCompare(b.position));
-    // Per webhook and document, the new deliveries in commit order: attempted one after another.
-    const chains = new Map<string, string[]>();
+    // The new deliveries in commit order (each document's attempted one after another).
+    const created: Delivery[] = [];
     for (const event of ordered) {
       for (const webhook of webhooks) {
         if (!matchesFilter(eventName(event), webhook.events)) continue;
         const delivery = this.worker.newDelivery(webhook, event);
         if (!(await this.store.createDelivery(delivery)) || !webhook.active) continue;
-        const key = `${webhook.id}/${event.type}/${event.documentId}`;
-        chains.set(key, [...(chains.get(key) ?? []), delivery.id]);
+        created.push(delivery);
       }
     }
+    const chains = chainsOf(created);
     const attempts = this.runChains(chains, this.now());
     if (!this.options.attemptsInBackground) {
       await attempts;
@@ -269,12 +269,7 @@ export class Webhooks implements WebhookService, EventDispatcher {
     await new Promise((resolve) =>
       setTimeout(resolve, Math.max(0, latest - Date.parse(this.now()))),
     );
-    const chains = new Map<string, string[]>();
-    for (const d of soon) {
-      const key = `${d.webhookId}/${d.event.type}/${d.event.documentId}`;
-      chains.set(key, [...(chains.get(key) ?? []), d.id]);
-    }
-    await this.runChains(chains, this.now());
+    await this.runChains(chainsOf(soon), this.now());
   }
 
   /** Resolves once no first attempt is running in the background (for shutdown and tests). */
@@ -285,12 +280,7 @@ export class Webhooks implements WebhookService, EventDispatcher {
   async deliverDue(now?: Date): Promise<{ attempted: number }> {
     const at = now ?? this.clock();
     const due = await this.store.listDue(at, this.options.batchSize ?? 50);
-    const chains = new Map<string, string[]>();
-    for (const d of due) {
-      const key = `${d.webhookId}/${d.event.type}/${d.event.documentId}`;
-      chains.set(key, [...(chains.get(key) ?? []), d.id]);
-    }
-    return { attempted: await this.runChains(chains, at.toISOString()) };
+    return { attempted: await this.runChains(chainsOf(due), at.toISOString()) };
   }
 
   // Different documents go out in parallel; one document's deliveries one after another.
@@ -353,4 +343,17 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 function notFound(what: string, id: string): AppError {
   return new AppError(ErrorCode.NOT_FOUND, `No ${what} has the id ${JSON.stringify(id)}.`);
+}
+
+// Deliveries' ids by webhook and document, each chain in the order given: a document's
+// deliveries to one webhook are attempted one after another (see runChains).
+function chainsOf(deliveries: Iterable<Delivery>): Map<string, string[]> {
+  const chains = new Map<string, string[]>();
+  for (const delivery of deliveries) {
+    const key = `${delivery.webhookId}/${delivery.event.type}/${delivery.event.documentId}`;
+    const chain = chains.get(key);
+    if (chain) chain.push(delivery.id);
+    else chains.set(key, [delivery.id]);
+  }
+  return chains;
 }
