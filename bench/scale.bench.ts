@@ -220,6 +220,10 @@ function table(
     figure.starts.map((start): Figure<number> =>
       start.ok ? { ok: true, value: pick(start.value) } : start,
     );
+  const bundlesOf = (figure: FactorFigures, pick: (load: BundleLoad) => number) =>
+    figure.bundleLoads.map((load): Figure<number> =>
+      load.ok ? { ok: true, value: pick(load.value) } : load,
+    );
   const completed = all.flatMap((figure, i) =>
     figure.seed && !figure.seed.ok && figure.completion?.ok
       ? [`${factors[i]}× (${figure.completion.value} commits)`]
@@ -278,25 +282,20 @@ function table(
     ),
     row('search index built, after the first answer (background)', (f) =>
       medianCell(
-        f.bundleLoads.map((l): Figure<number> =>
-          l.ok ? { ok: true, value: l.value.indexBuiltMs } : l,
-        ),
+        bundlesOf(f, (l) => l.indexBuiltMs),
         ms,
       ),
     ),
-    row('RSS once the search index is built / after the bundle load (MiB)', (f) => {
-      const pick = (key: 'rssIndexed' | 'rssAfterLoad') =>
-        medianCell(
-          f.bundleLoads.map((l): Figure<number> => (l.ok ? { ok: true, value: l.value[key] } : l)),
-          mib,
-        );
-      return `${pick('rssIndexed')} / ${pick('rssAfterLoad')}`;
-    }),
+    row('RSS once the search index is built / after the bundle load (MiB)', (f) =>
+      [bundlesOf(f, (l) => l.rssIndexed), bundlesOf(f, (l) => l.rssAfterLoad)]
+        .map((cells) => medianCell(cells, mib))
+        .join(' / '),
+    ),
     row(
       'uncached lesson bundle p99 under load (rps)',
       (f) =>
         medianCell(
-          f.bundleLoads.map((l): Figure<number> => (l.ok ? { ok: true, value: l.value.p99 } : l)),
+          bundlesOf(f, (l) => l.p99),
           ms,
         ) + bundleExtras(f.bundleLoads),
     ),
