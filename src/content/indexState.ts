@@ -6,6 +6,7 @@ import { relationId, type Relation } from '../domain/relation.js';
 import { RELATION_KIND_DEFINITIONS } from '../domain/relationKinds.js';
 import type { DocumentSet, Entry } from './entries.js';
 import { citingView, conceptView, lessonView, type Visibility } from './publicView.js';
+import { OverlayMap, type EditableMap } from '../structures/overlayMap.js';
 import { insertSorted, removeSorted, type Comparator } from './sortedList.js';
 import type { DocumentKey } from './visibilityDependents.js';
 
@@ -278,13 +279,14 @@ type GroupName = 'conceptsByCategory' | 'edges' | 'lessonsByConcept' | 'comparis
 type Mutable<T> = T extends readonly (infer E)[]
   ? E[]
   : T extends ReadonlyMap<infer K, infer V>
-    ? Map<K, V>
+    ? EditableMap<K, V>
     : never;
 type GroupItem<N extends GroupName> =
   IndexState[N] extends ReadonlyMap<string, readonly (infer E)[]> ? E : never;
 
-// The next state, copying each list, map and group of the previous one on its first change
-// only: an edit of one concept copies the concept indexes, not the relations or lessons.
+// The next state, copying each list and group of the previous one on its first change only (an
+// edit of one concept copies the concept lists, not the relations or lessons), and overlaying
+// its maps (see OverlayMap: a map of every concept is not copied for one of them).
 class IndexDraft {
   private readonly next: Record<string, unknown>;
   private readonly copied = new Set<string>();
@@ -304,7 +306,7 @@ class IndexDraft {
 
   map<N extends MapName>(name: N): Mutable<IndexState[N]> {
     if (!this.copied.has(name)) {
-      this.next[name] = new Map(this.previous[name] as ReadonlyMap<string, unknown>);
+      this.next[name] = OverlayMap.editing(this.previous[name]);
       this.copied.add(name);
     }
     return this.next[name] as Mutable<IndexState[N]>;
@@ -312,10 +314,10 @@ class IndexDraft {
 
   group<N extends GroupName>(name: N, key: string): GroupItem<N>[] {
     if (!this.copied.has(name)) {
-      this.next[name] = new Map(this.previous[name] as ReadonlyMap<string, unknown>);
+      this.next[name] = OverlayMap.editing(this.previous[name]);
       this.copied.add(name);
     }
-    const groups = this.next[name] as Map<string, GroupItem<N>[]>;
+    const groups = this.next[name] as EditableMap<string, GroupItem<N>[]>;
     const copyKey = `${name}\u0000${key}`;
     if (!this.copied.has(copyKey)) {
       groups.set(key, [...(groups.get(key) ?? [])]);
@@ -328,7 +330,7 @@ class IndexDraft {
   finish(): IndexState {
     // Groups emptied by the change are dropped, as a build would not have made them.
     for (const [name, key] of this.touchedGroups) {
-      const groups = this.next[name] as Map<string, unknown[]>;
+      const groups = this.next[name] as EditableMap<string, unknown[]>;
       if (groups.get(key)?.length === 0) groups.delete(key);
     }
     return this.next as unknown as IndexState;

@@ -2,6 +2,7 @@ import { COLLECTIONS, type CollectionName } from '../domain/bundle.js';
 import { translationOf } from './documentTranslation.js';
 import type { DocumentMeta } from '../store/contentStore.js';
 import type { DocumentSet, Entry } from './entries.js';
+import { OverlayMap } from '../structures/overlayMap.js';
 
 // A reader's copy of a text holder (a lesson section's body rewritten to unlink a hidden
 // concept) answers for the holder it was made from. Views are immutable, so the link never changes.
@@ -55,8 +56,9 @@ export class OutdatedTranslations {
    */
   next(documents: DocumentSet, changed: Iterable<string>): OutdatedTranslations {
     if (!this.byDocument) return new OutdatedTranslations(documents);
-    const byDocument = new Map(this.byDocument);
-    for (const key of changed) {
+    const changedKeys = [...changed];
+    const byDocument = OverlayMap.editing(this.byDocument, changedKeys.length);
+    for (const key of changedKeys) {
       const slash = key.indexOf('/');
       const collection = key.slice(0, slash) as CollectionName;
       const entry = documents[collection]?.get(key.slice(slash + 1)) as Entry<object> | undefined;

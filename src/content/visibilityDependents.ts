@@ -1,6 +1,7 @@
 import type { CollectionName } from '../domain/bundle.js';
 import type { DocumentSet } from './entries.js';
 import { visibilityDependencies } from './publicView.js';
+import { OverlayMap } from '../structures/overlayMap.js';
 
 /** A document's key in the read model: `collection/id`. */
 export type DocumentKey = `${CollectionName}/${string}`;
@@ -48,7 +49,7 @@ export class VisibilityDependents {
     after: DocumentSet,
     changed: Iterable<DocumentKey>,
   ): VisibilityDependents {
-    const byTarget = new Map(this.byTarget);
+    const byTarget = OverlayMap.editing(this.byTarget);
     const copied = new Set<string>();
     const editable = (target: string): Set<string> => {
       const existing = byTarget.get(target);

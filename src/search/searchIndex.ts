@@ -7,6 +7,7 @@ import { matchInStages, type SearchMatch } from './matchStages.js';
 import { searchEntryOf, type SearchEntry } from './searchEntries.js';
 import { SearchGeneration } from './searchGeneration.js';
 import { ScanCache, SearchScan } from './searchScan.js';
+import { OverlayMap } from '../structures/overlayMap.js';
 
 export type { SearchMatch } from './matchStages.js';
 
@@ -304,7 +305,7 @@ function derive(
   entryOf: (slug: string) => SearchEntry,
 ): Built {
   const { generation } = base;
-  const live = new Map(base.live);
+  const live = OverlayMap.editing(base.live, changed.size);
   const added: IndexedVersion[] = [];
   for (const slug of changed) {
     if (!concepts.has(slug)) {
