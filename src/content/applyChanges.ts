@@ -16,7 +16,10 @@ export function applyChanges(
   for (const doc of changes) {
     let collection = touched.get(doc.collection);
     if (!collection) {
-      collection = OverlayMap.editing(previous[doc.collection], changes.length);
+      collection = OverlayMap.editing<string, Entry<unknown>>(
+        previous[doc.collection],
+        changes.length,
+      );
       touched.set(doc.collection, collection);
     }
     if (doc.deleted) collection.delete(doc.id);

@@ -306,7 +306,7 @@ class IndexDraft {
 
   map<N extends MapName>(name: N): Mutable<IndexState[N]> {
     if (!this.copied.has(name)) {
-      this.next[name] = OverlayMap.editing(this.previous[name]);
+      this.next[name] = OverlayMap.editing<string, unknown>(this.previous[name]);
       this.copied.add(name);
     }
     return this.next[name] as Mutable<IndexState[N]>;
@@ -314,7 +314,7 @@ class IndexDraft {
 
   group<N extends GroupName>(name: N, key: string): GroupItem<N>[] {
     if (!this.copied.has(name)) {
-      this.next[name] = OverlayMap.editing(this.previous[name]);
+      this.next[name] = OverlayMap.editing<string, unknown>(this.previous[name]);
       this.copied.add(name);
     }
     const groups = this.next[name] as EditableMap<string, GroupItem<N>[]>;
