@@ -39,6 +39,11 @@ export interface GraphQLContext {
   fallbacks: LocaleFallbackRecorder;
   /** The request's log record (operation, error codes), when the request is being logged. */
   log?: RequestRecord;
+  /**
+   * True when the fast path at the process's door tried this request and left it to the app
+   * (see fastPath/declinedRequests): the fast path behind Express does not try it again.
+   */
+  fastPathDeclined?: boolean;
 }
 
 /** A content object travelling down the resolver tree with the locale its subtree is served in. */

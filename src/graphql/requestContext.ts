@@ -10,6 +10,7 @@ import { requestViewer } from '../http/requestViewer.js';
 import { recordOf } from '../observability/requestLog.js';
 import type { Runtime } from '../runtime.js';
 import type { GraphQLContext } from './context.js';
+import { wasDeclined } from './fastPath/declinedRequests.js';
 import { LocaleFallbackRecorder } from './localeFallbacks.js';
 
 /**
@@ -50,6 +51,7 @@ export function graphqlRequestContext(config: Config, ready: Promise<Runtime>) {
       localesRead: localesRead(req),
       fallbacks: new LocaleFallbackRecorder(),
       log,
+      ...(wasDeclined(req) ? { fastPathDeclined: true } : {}),
       async adoptLatest(this: GraphQLContext) {
         this.snapshot = await runtime.readModel.current();
         this.index = this.snapshot.index(audience);

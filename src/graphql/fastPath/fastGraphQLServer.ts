@@ -26,7 +26,7 @@ import {
   type FieldResolvers,
 } from './compiledQuery.js';
 import { isFastEligible } from './fastEligibility.js';
-import { plainGraphQLRequest } from './graphqlHttpRequest.js';
+import { plainGraphQLRequest, type PlainGraphQLRequest } from './graphqlHttpRequest.js';
 import { KnownDocuments } from './knownDocuments.js';
 
 /** What the fast path keeps of a document Apollo validated: its operations, judged once each. */
@@ -129,6 +129,9 @@ export class FastGraphQLServer extends ApolloServer<GraphQLContext> {
     try {
       // A copy, as Apollo gives resolvers (its methods work on `this`).
       const made = await context();
+      // The door ran this request already and left it to Apollo: running it again would only
+      // fail again (an execution that reports an error is Apollo's to answer).
+      if (made.fastPathDeclined) return undefined;
       contextValue = Object.assign(
         Object.create(Object.getPrototypeOf(made) as object | null) as GraphQLContext,
         made,
@@ -138,15 +141,10 @@ export class FastGraphQLServer extends ApolloServer<GraphQLContext> {
     } catch {
       return undefined; // Apollo makes the context again and answers the failure its way.
     }
-    const result = fast.compiled
-      ? fast.compiled.run(contextValue, request.variables)
-      : await execute({
-          schema: this.fast.schema,
-          document: prepared.document,
-          contextValue,
-          variableValues: request.variables,
-          operationName: request.operationName,
-        });
+    // Only graphql-js's execution may return a promise (a native one: it makes it with
+    // Promise.all), so a compiled one is not awaited (a tick less per answer).
+    const ran = this.run(fast, prepared.document, contextValue, request);
+    const result = ran instanceof Promise ? await ran : ran;
     if (!result || ('errors' in result && result.errors?.length)) return undefined;
     const extensions = withLocaleExtension(undefined, contextValue);
     const headers = new HeaderMap([
@@ -167,6 +165,24 @@ export class FastGraphQLServer extends ApolloServer<GraphQLContext> {
     // Apollo's body: errors, data and extensions in this order, then a newline.
     const body = JSON.stringify({ errors: undefined, data: result.data, extensions }) + '\n';
     return { headers, body: { kind: 'complete', string: body } };
+  }
+
+  // Executes an operation the fast path takes: compiled, else by graphql-js.
+  private run(
+    fast: FastOperation,
+    document: DocumentNode,
+    contextValue: GraphQLContext,
+    request: PlainGraphQLRequest,
+  ) {
+    return fast.compiled
+      ? fast.compiled.run(contextValue, request.variables)
+      : execute({
+          schema: this.fast.schema,
+          document,
+          contextValue,
+          variableValues: request.variables,
+          operationName: request.operationName,
+        });
   }
 
   private operationOf(prepared: PreparedDocument, name: string | undefined): FastOperation | null {

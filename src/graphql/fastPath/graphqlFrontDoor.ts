@@ -9,6 +9,7 @@ import { GRAPHQL_PATH } from '../../http/httpErrors.js';
 import type { GraphQLContext } from '../context.js';
 import { admitsDocument, admitsTrusted, type TrustedOnly } from '../graphqlRequestGuard.js';
 import { sendableAsExpress, sendAsExpress } from './expressLikeSend.js';
+import { noteDeclined } from './declinedRequests.js';
 import { FastGraphQLServer } from './fastGraphQLServer.js';
 
 /**
@@ -90,7 +91,12 @@ async function answer(
   const response = await graphql.answerKnown(httpGraphQLRequest, () =>
     parts.context({ req: req as Request }),
   );
-  if (!response || !sendableAsExpress(response)) return false;
+  if (!response) {
+    noteDeclined(req);
+    return false;
+  }
+  // An answer the door cannot send as Express would is made again behind Express, and sent there.
+  if (!sendableAsExpress(response)) return false;
   parts.beforeAnswer?.(res);
   // From here the response is ours: a failure can only cut it off.
   try {
