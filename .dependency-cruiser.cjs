@@ -25,6 +25,14 @@ module.exports = {
       to: { path: '^src', pathNot: '^src/domain' },
     },
     {
+      name: 'structures-import-nothing-of-ours',
+      comment:
+        'Data structures (the overlay map) serve the read model and search alike: they know no content.',
+      severity: 'error',
+      from: { path: '^src/structures' },
+      to: { path: '^src', pathNot: '^src/structures' },
+    },
+    {
       name: 'kernel-stays-below',
       comment:
         'Errors, paths and logging are used everywhere, so they may use only the domain and each other.',

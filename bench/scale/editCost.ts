@@ -1,12 +1,16 @@
 import { ReadModel } from '../../src/content/readModel.js';
 import { searchConcepts } from '../../src/search/searchConcepts.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
+import { summarize } from '../stats.js';
 import { median } from './figure.js';
 import { readCompiled, type PreparedCourse } from './preparedCourse.js';
 
 /** What applying one edit to the snapshot costs, in milliseconds. */
 export interface EditCost {
   median: number;
+  /** The mean, which the occasional costlier edit (an overlay flattened, see OverlayMap) moves. */
+  mean: number;
+  p99: number;
   max: number;
   edits: number;
 }
@@ -63,5 +67,6 @@ export async function measureEditCost(course: PreparedCourse, edits: number): Pr
       throw new Error(`edit ${i} was not applied (rev ${snapshot.rev})`);
   }
   await store.close();
-  return { median: median(timings), max: Math.max(...timings), edits };
+  const { p99, mean } = summarize(timings);
+  return { median: median(timings), mean, p99, max: Math.max(...timings), edits };
 }
