@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ContentBundle } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
 import { projectRoot } from '../paths.js';
+import { asciiJson, decodeJsonText } from '../store/asciiJson.js';
 import {
   restoreDeferredTexts,
   splitDeferredTexts,
@@ -56,7 +57,7 @@ export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed
   const { documents, spans, texts } = splitDeferredTexts(seed.documents);
   const written: CompiledSeedFile = { ...seed, documents, spans, textsBytes: texts.length };
   await writeFile(deferredTextsFile(compiledFile), texts);
-  await writeFile(compiledFile, JSON.stringify(written));
+  await writeFile(compiledFile, asciiJson(written));
 }
 
 /**
@@ -74,8 +75,8 @@ export async function loadSeedContent(
   compiledFile = compiledSeedFile(),
 ): Promise<SeedContent> {
   const [compiled, texts, files] = await Promise.all([
-    readFile(compiledFile, 'utf8').then(
-      (text) => JSON.parse(text) as Partial<CompiledSeedFile>,
+    readFile(compiledFile).then(
+      (bytes) => JSON.parse(decodeJsonText(bytes)) as Partial<CompiledSeedFile>,
       () => undefined,
     ),
     readFile(deferredTextsFile(compiledFile)).catch(() => undefined),

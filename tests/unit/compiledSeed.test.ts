@@ -1,5 +1,6 @@
 // The compiled seed stands in for the seed directory only while it is the directory it was
 // compiled from: the same file stats, or else the same content hash.
+import { isAscii } from 'node:buffer';
 import { cp, mkdtemp, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,8 @@ describe('loadSeedContent', () => {
     expect(Object.getOwnPropertyDescriptor(lesson, 'slug')?.value).toBeDefined();
     // Same keys in the same order, same values (JSON.stringify reads the deferred fields).
     expect(JSON.stringify(read)).toBe(JSON.stringify(documents));
+    // Written in ASCII (see asciiJson), though the course is Korean.
+    expect(isAscii(await readFile(file))).toBe(true);
     expect(structuredClone(read)).toEqual(documents);
   });
 });

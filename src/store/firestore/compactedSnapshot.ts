@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
+import { asciiJson, decodeJsonText } from '../asciiJson.js';
 import type { RejectedDocument, StoredDocument } from '../contentStore.js';
 import { restoreSnapshotTexts, splitSnapshotTexts, type TextSpans } from './snapshotTexts.js';
 
@@ -78,7 +79,8 @@ export async function encodeSnapshot(
     spans,
     blocks: blocks.map((block) => block.length),
   };
-  const headBytes = await gzipAsync(Buffer.from(JSON.stringify(head), 'utf8'));
+  // ASCII (see asciiJson): an instance's start decodes and parses it about twice as fast.
+  const headBytes = await gzipAsync(Buffer.from(asciiJson(head), 'latin1'));
   const bytes = Buffer.concat([headBytes, ...blocks]);
   const chunks: Buffer[] = [];
   for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
@@ -105,11 +107,11 @@ export async function decodeSnapshot(
   if (createHash('sha256').update(bytes).digest('hex') !== pointer.sha256) return undefined;
   // Written by this adapter from documents it had validated: decoded, not validated again.
   if (pointer.headBytes === undefined) {
-    return JSON.parse((await gunzipAsync(bytes)).toString('utf8')) as SnapshotContent;
+    return JSON.parse(decodeJsonText(await gunzipAsync(bytes))) as SnapshotContent;
   }
   const headEnd = pointer.headBytes;
   const head = JSON.parse(
-    (await gunzipAsync(bytes.subarray(0, headEnd))).toString('utf8'),
+    decodeJsonText(await gunzipAsync(bytes.subarray(0, headEnd))),
   ) as SplitHead;
   const blocks: Buffer[] = [];
   let start = headEnd;
