@@ -95,35 +95,37 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
   const orders = indexOrders(categoriesBySlug);
   const visibility = visibilityIn(documents, includeDrafts);
 
+  // forEach over the documents: a start runs this cold, where for...of makes an iterator
+  // result per document.
   const concepts: Entry<Concept>[] = [];
-  for (const concept of documents.concepts.values()) {
+  documents.concepts.forEach((concept) => {
     if (visible(concept)) concepts.push(conceptView(concept, visibility));
-  }
+  });
   concepts.sort(orders.concept);
   const conceptsBySlug = new Map(concepts.map((c) => [c.slug, c]));
 
   const relations: Entry<Relation>[] = [];
-  for (const relation of documents.relations.values()) {
+  documents.relations.forEach((relation) => {
     if (conceptsBySlug.has(relation.from) && conceptsBySlug.has(relation.to)) {
       relations.push(citingView(relation, visibility));
     }
-  }
+  });
   // Sorted by precomputed keys: the comparator would build two strings per comparison.
   const relationKeys = new Map(relations.map((r) => [r, `${r.kind}|${r.from}|${r.to}`]));
   relations.sort((a, b) => compareStrings(relationKeys.get(a)!, relationKeys.get(b)!));
 
   const lessons: Entry<Lesson>[] = [];
-  for (const lesson of documents.lessons.values()) {
+  documents.lessons.forEach((lesson) => {
     if (visible(lesson)) lessons.push(lessonView(lesson, visibility));
-  }
+  });
   lessons.sort(orders.lesson);
 
   const comparisons: Entry<Comparison>[] = [];
-  for (const comparison of documents.comparisons.values()) {
+  documents.comparisons.forEach((comparison) => {
     if (comparison.concepts.every((slug) => conceptsBySlug.has(slug))) {
       comparisons.push(citingView(comparison, visibility));
     }
-  }
+  });
   comparisons.sort(orders.comparison);
 
   const state = {

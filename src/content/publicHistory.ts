@@ -58,10 +58,11 @@ export function wasEverPublic(
 export function publicRevision(documents: DocumentSet, tombstones: Tombstones): number {
   let highest = 0;
   for (const collection of Object.keys(documents) as CollectionName[]) {
-    for (const [id, doc] of documents[collection] as ReadonlyMap<string, { rev: number }>) {
+    // forEach: a start runs this cold, where for...of makes an iterator result per document.
+    (documents[collection] as ReadonlyMap<string, { rev: number }>).forEach((doc, id) => {
       if (doc.rev > highest && wasEverPublic(documents, tombstones, collection, id))
         highest = doc.rev;
-    }
+    });
   }
   for (const tombstone of tombstones.values()) {
     if (

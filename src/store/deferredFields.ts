@@ -61,8 +61,13 @@ export function deepFreeze<T>(value: T): T {
       for (const key of Object.keys(value)) {
         if (!getters.has(key)) deepFreeze((value as Record<string, unknown>)[key]);
       }
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
     } else {
-      for (const inner of Object.values(value)) deepFreeze(inner);
+      // Not Object.values: a start freezes every document, and an array made per object
+      // (10 MB at 100 copies of the course) is garbage to collect. Stored documents are plain
+      // JSON-like objects: for...in sees their own keys only.
+      for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
     }
   }
   return value;
