@@ -8,8 +8,8 @@ let installed = false;
 
 /**
  * For a command about to close its store: from then on, lets the SDK's dropped "client has
- * already been terminated" refusals pass silently. Any other unhandled rejection is thrown on, so it still
- * ends the process with its stack trace as Node's default would.
+ * already been terminated" refusals pass silently. Any other unhandled rejection is thrown on,
+ * so it still ends the process with its stack trace as Node's default would.
  */
 export function ignoreTerminatedClientRejections(): void {
   if (installed) return;

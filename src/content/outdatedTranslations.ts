@@ -54,11 +54,10 @@ export class OutdatedTranslations {
    * the documents written since (`collection/id`). When this revision's were found, only the
    * changed documents are looked at; else the next revision's are found on its first question.
    */
-  next(documents: DocumentSet, changed: Iterable<string>): OutdatedTranslations {
+  next(documents: DocumentSet, changed: readonly string[]): OutdatedTranslations {
     if (!this.byDocument) return new OutdatedTranslations(documents);
-    const changedKeys = [...changed];
-    const byDocument = OverlayMap.editing(this.byDocument, changedKeys.length);
-    for (const key of changedKeys) {
+    const byDocument = OverlayMap.editing(this.byDocument, changed.length);
+    for (const key of changed) {
       const slash = key.indexOf('/');
       const collection = key.slice(0, slash) as CollectionName;
       const entry = documents[collection]?.get(key.slice(slash + 1)) as Entry<object> | undefined;
