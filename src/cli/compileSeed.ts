@@ -12,7 +12,7 @@ import { storedCourse } from '../seed/storedCourse.js';
 
 const seedDir = defaultSeedDir();
 // Stats before the content: a file edited meanwhile then fails the stat check, never passes it.
-const files = await seedFileStats(seedDir);
+const files = seedFileStats(seedDir);
 const bundle = await loadSeedDirectory(seedDir);
 const file = compiledSeedFile();
 await mkdir(dirname(file), { recursive: true });

@@ -1,15 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContentBundle } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
 import { projectRoot } from '../paths.js';
-import { asciiJson, decodeJsonText } from '../store/asciiJson.js';
+import { asciiJson } from '../store/asciiJson.js';
 import {
   restoreDeferredTexts,
   splitDeferredTexts,
   type DeferredSpans,
 } from '../store/deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
+import { openCompiledTexts } from './compiledTexts.js';
 import { sameSeedFileStats, seedFileStats, type SeedFileStat } from './seedFileStats.js';
 
 /**
@@ -52,12 +53,16 @@ export function deferredTextsFile(compiledFile: string): string {
   return compiledFile.replace(/\.json$/, '') + '.texts';
 }
 
-/** Writes a compiled seed: its file, without the deferred fields, and their texts beside it. */
+/**
+ * Writes a compiled seed: its file, without the deferred fields, and their texts beside it.
+ * Each file is written aside and then renamed over the old one: a running instance reads its
+ * deferred texts from the file it started with (see openCompiledTexts), never a half-written one.
+ */
 export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed): Promise<void> {
   const { documents, spans, texts } = splitDeferredTexts(seed.documents);
   const written: CompiledSeedFile = { ...seed, documents, spans, textsBytes: texts.length };
-  await writeFile(deferredTextsFile(compiledFile), texts);
-  await writeFile(compiledFile, asciiJson(written));
+  await replaceFile(deferredTextsFile(compiledFile), texts);
+  await replaceFile(compiledFile, asciiJson(written));
 }
 
 /**
@@ -74,27 +79,47 @@ export async function loadSeedContent(
   seedDir: string,
   compiledFile = compiledSeedFile(),
 ): Promise<SeedContent> {
-  const [compiled, texts, files] = await Promise.all([
-    readFile(compiledFile).then(
-      (bytes) => JSON.parse(decodeJsonText(bytes)) as Partial<CompiledSeedFile>,
-      () => undefined,
-    ),
-    readFile(deferredTextsFile(compiledFile)).catch(() => undefined),
-    seedFileStats(seedDir).catch(() => undefined),
-  ]);
+  // Read as Latin-1 without looking: writeCompiledSeed writes ASCII only (see asciiJson), so
+  // the file's bytes are its characters, and a check of 10 MB at 100 copies is time a start
+  // would spend learning what the build already knows.
+  const reading = readFile(compiledFile, 'latin1').then(
+    (text) => JSON.parse(text) as Partial<CompiledSeedFile>,
+    () => undefined,
+  );
+  // Opened, not read: each deferred field is read from it when first asked for.
+  const texts = openCompiledTexts(deferredTextsFile(compiledFile));
+  // While the file is read (synchronously: see seedFileStats).
+  const files = statsOf(seedDir);
+  const compiled = await reading;
   if (
     compiled?.documents &&
     compiled.spans &&
     compiled.fingerprint &&
     texts &&
-    texts.length === compiled.textsBytes &&
+    texts.size === compiled.textsBytes &&
     (await sameSeed(compiled, seedDir, files))
   ) {
-    restoreDeferredTexts(compiled.documents, compiled.spans, texts);
+    restoreDeferredTexts(compiled.documents, compiled.spans, texts.read);
     return { documents: compiled.documents };
   }
   const { loadSeedDirectory } = await import('./loadSeed.js');
   return { bundle: await loadSeedDirectory(seedDir) };
+}
+
+// Writes a file under a temporary name beside it, then renames it into place.
+async function replaceFile(path: string, content: string | Buffer): Promise<void> {
+  const aside = `${path}.${process.pid}.tmp`;
+  await writeFile(aside, content);
+  await rename(aside, path);
+}
+
+// The directory's file stats, or undefined when it cannot be walked (the hash then decides).
+function statsOf(seedDir: string): SeedFileStat[] | undefined {
+  try {
+    return seedFileStats(seedDir);
+  } catch {
+    return undefined;
+  }
 }
 
 // Whether the directory holds what was compiled: stats first, the content hash if they differ.

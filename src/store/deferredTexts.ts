@@ -56,14 +56,18 @@ export function splitDeferredTexts(documents: readonly StoredDocument[]): SplitC
   return { documents: split, spans, texts: Buffer.concat(chunks) };
 }
 
+/** Where deferred texts are read from: the UTF-8 text of bytes [start, end). */
+export type DeferredTextReader = (start: number, end: number) => string;
+
 /**
  * Puts the deferred fields back into documents read from a compiled course (at start-up), as
- * fields parsed from `texts` on first read (see deferField). Changes the documents in place.
+ * fields parsed on first read (see deferField) from the texts `read` gives. Changes the
+ * documents in place.
  */
 export function restoreDeferredTexts(
   documents: readonly StoredDocument[],
   spans: readonly (DeferredSpans | 0)[],
-  texts: Buffer,
+  read: DeferredTextReader,
 ): void {
   documents.forEach((doc, i) => {
     const docSpans = spans[i];
@@ -74,7 +78,7 @@ export function restoreDeferredTexts(
       const span = docSpans[field]!;
       const start = span[0];
       const end = span[1];
-      deferField(doc.data, field, () => JSON.parse(texts.toString('utf8', start, end)) as unknown);
+      deferField(doc.data, field, () => JSON.parse(read(start, end)) as unknown);
     }
   });
 }

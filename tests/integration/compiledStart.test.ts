@@ -49,7 +49,7 @@ describe('a start on the compiled course', () => {
     const file = join(await mkdtemp(join(tmpdir(), 'compiled-start-')), 'content.json');
     await writeCompiledSeed(file, {
       fingerprint: await seedFingerprint(seedDir),
-      files: await seedFileStats(seedDir),
+      files: seedFileStats(seedDir),
       documents: await storedCourse(bundle, NOW),
     });
     const compiled = new MemoryStore();

@@ -27,7 +27,7 @@ async function compiledCopy() {
   const file = join(dir, 'content.json');
   const compiled: CompiledSeed = {
     fingerprint: await seedFingerprint(seedDir),
-    files: await seedFileStats(seedDir),
+    files: seedFileStats(seedDir),
     documents: MARKER,
   };
   await writeCompiledSeed(file, compiled);
@@ -96,5 +96,35 @@ describe('loadSeedContent', () => {
     // Written in ASCII (see asciiJson), though the course is Korean.
     expect(isAscii(await readFile(file))).toBe(true);
     expect(structuredClone(read)).toEqual(documents);
+  });
+
+  it('reads each large text from the texts file it started with, also after a rebuild replaced it', async () => {
+    const { seedDir, file, compiled } = await compiledCopy();
+    const documents = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
+    await writeCompiledSeed(file, { ...compiled, documents });
+    const seed = await loadSeedContent(seedDir, file);
+    const read = 'documents' in seed ? seed.documents : [];
+    // A rebuild of other content (each concept's summary changed) while this start serves.
+    const rebuilt = documents.map((doc) =>
+      doc.collection === 'concepts'
+        ? { ...doc, data: { ...doc.data, summary: { ko: '다시 빌드됨' } } }
+        : doc,
+    ) as StoredDocument[];
+    await writeCompiledSeed(file, { ...compiled, documents: rebuilt });
+    expect(JSON.stringify(read)).toBe(JSON.stringify(documents));
+    const again = await loadSeedContent(seedDir, file);
+    expect(JSON.stringify('documents' in again ? again.documents : [])).toBe(
+      JSON.stringify(rebuilt),
+    );
+  });
+
+  it('parses the directory when the texts file is not the one compiled with it', async () => {
+    const { seedDir, file, compiled } = await compiledCopy();
+    const documents = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
+    await writeCompiledSeed(file, { ...compiled, documents });
+    const texts = file.replace(/\.json$/, '.texts');
+    const whole = await readFile(texts);
+    await writeFile(texts, whole.subarray(0, whole.length - 1));
+    expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
   });
 });
