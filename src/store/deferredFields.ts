@@ -3,30 +3,70 @@
 // in its original place among the keys, so reading, spreading, JSON.stringify and
 // structuredClone see the value itself; only code that copies property descriptors sees the
 // getter, and that is the point (see copyWithDeferredFields).
+//
+// One getter function per field name serves every document: it finds the document's spans and
+// loader under a hidden (symbol-keyed, non-enumerable) property. Getters made per document
+// would give every document a shape of its own (V8 keeps an accessor's function in the
+// object's hidden class), tens of thousands of them at a large start.
 
-// Objects with at least one deferred field, with their deferred fields' getters: copying them
-// keeps those fields deferred.
-const withDeferred = new WeakMap<object, Map<string, () => unknown>>();
+const DEFERRED = Symbol('deferred fields');
+
+/** Makes one deferred field's value from where its document's spans say it lies. */
+export type DeferredLoader<S> = (span: S) => unknown;
+
+// What a document with deferred fields holds under DEFERRED, shared by its copies (so a value
+// made through one is made for all).
+interface DeferredState {
+  readonly spans: Readonly<Record<string, unknown>>;
+  readonly load: DeferredLoader<unknown>;
+  readonly values: Record<string, unknown>;
+}
+
+type WithState = Record<string, unknown> & { [DEFERRED]?: DeferredState };
+
+const getters = new Map<string, (this: WithState) => unknown>();
+
+function getterFor(field: string): (this: WithState) => unknown {
+  let get = getters.get(field);
+  if (!get) {
+    get = function (this: WithState) {
+      const state = this[DEFERRED]!;
+      if (!Object.hasOwn(state.values, field)) {
+        state.values[field] = deepFreeze(state.load(state.spans[field]));
+      }
+      return state.values[field];
+    };
+    getters.set(field, get);
+  }
+  return get;
+}
+
+// Copies `object`'s fields in order into `copy` (a fresh object, so that the getters added keep
+// it a fast object of a shared shape), the fields named in `state.spans` as deferred ones.
+function copyInto(copy: WithState, object: object, state: DeferredState): WithState {
+  for (const key in object) {
+    if (Object.hasOwn(state.spans, key)) {
+      Object.defineProperty(copy, key, { get: getterFor(key), enumerable: true, configurable: true });
+    } else {
+      copy[key] = (object as WithState)[key];
+    }
+  }
+  Object.defineProperty(copy, DEFERRED, { value: state });
+  return copy;
+}
 
 /**
- * Makes `object[key]` (an existing own property, whose place among the keys is kept) the value
- * `load` returns on its first read, frozen like the rest of a stored document. Call before the
- * object is frozen.
+ * A copy of `object` (a plain JSON-like object) whose fields named in `spans` are made on
+ * their first read, by `load(spans[field])`, in their place among the keys, and then frozen
+ * like the rest of a stored document. The object's own values of those fields (placeholders)
+ * are not copied.
  */
-export function deferField(object: object, key: string, load: () => unknown): void {
-  let loaded = false;
-  let value: unknown;
-  const get = () => {
-    if (!loaded) {
-      value = deepFreeze(load());
-      loaded = true;
-    }
-    return value;
-  };
-  Object.defineProperty(object, key, { enumerable: true, configurable: false, get });
-  let getters = withDeferred.get(object);
-  if (!getters) withDeferred.set(object, (getters = new Map<string, () => unknown>()));
-  getters.set(key, get);
+export function withDeferredFields<S>(
+  object: object,
+  spans: Readonly<Record<string, S>>,
+  load: DeferredLoader<S>,
+): Record<string, unknown> {
+  return copyInto({}, object, { spans, load: load as DeferredLoader<unknown>, values: {} });
 }
 
 /**
@@ -37,16 +77,9 @@ export function copyWithDeferredFields<T extends object, E extends object>(
   object: T,
   extra: E,
 ): T & E {
-  const getters = withDeferred.get(object);
-  if (!getters) return { ...object, ...extra };
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) {
-    const get = getters.get(key);
-    if (get) Object.defineProperty(copy, key, { get, enumerable: true, configurable: true });
-    else copy[key] = (object as Record<string, unknown>)[key];
-  }
-  withDeferred.set(copy, getters);
-  return Object.assign(copy, extra) as T & E;
+  const state = (object as WithState)[DEFERRED];
+  if (!state) return { ...object, ...extra };
+  return Object.assign(copyInto({}, object, state), extra) as T & E;
 }
 
 /**
@@ -56,10 +89,10 @@ export function copyWithDeferredFields<T extends object, E extends object>(
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    const getters = withDeferred.get(value);
-    if (getters) {
-      for (const key of Object.keys(value)) {
-        if (!getters.has(key)) deepFreeze((value as Record<string, unknown>)[key]);
+    const state = (value as WithState)[DEFERRED];
+    if (state) {
+      for (const key in value) {
+        if (!Object.hasOwn(state.spans, key)) deepFreeze((value as WithState)[key]);
       }
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);

@@ -1,6 +1,6 @@
 import type { CollectionName } from '../domain/bundle.js';
 import type { StoredDocument } from './contentStore.js';
-import { deferField } from './deferredFields.js';
+import { withDeferredFields } from './deferredFields.js';
 
 /**
  * The fields a compiled course keeps as raw JSON beside the rest, parsed only when first read:
@@ -61,24 +61,19 @@ export type DeferredTextReader = (start: number, end: number) => string;
 
 /**
  * Puts the deferred fields back into documents read from a compiled course (at start-up), as
- * fields parsed on first read (see deferField) from the texts `read` gives. Changes the
- * documents in place.
+ * fields parsed on first read (see withDeferredFields) from the texts `read` gives. Changes the
+ * documents in place (each one with deferred fields gets a data object that has them).
  */
 export function restoreDeferredTexts(
   documents: readonly StoredDocument[],
   spans: readonly (DeferredSpans | 0)[],
   read: DeferredTextReader,
 ): void {
+  // One loader for every field of every document: nothing made per field at start.
+  const load = (span: [number, number]) => JSON.parse(read(span[0], span[1])) as unknown;
   documents.forEach((doc, i) => {
     const docSpans = spans[i];
     if (!docSpans || !doc.data) return;
-    // for...in and indexes, not Object.entries and destructuring: no arrays nor iterator
-    // results made per field of every document at start (the code runs cold, uncompiled).
-    for (const field in docSpans) {
-      const span = docSpans[field]!;
-      const start = span[0];
-      const end = span[1];
-      deferField(doc.data, field, () => JSON.parse(read(start, end)) as unknown);
-    }
+    (doc as { data: unknown }).data = withDeferredFields(doc.data, docSpans, load);
   });
 }

@@ -1,13 +1,17 @@
 // Deferred fields (src/store/deferredFields.ts): made on first read, in their place among the
 // keys, frozen like the rest of a stored document, and still deferred in an entry's copy.
-import { copyWithDeferredFields, deepFreeze, deferField } from '../../src/store/deferredFields.js';
+import {
+  copyWithDeferredFields,
+  deepFreeze,
+  withDeferredFields,
+} from '../../src/store/deferredFields.js';
 
-function deferred() {
+function deferred(slug = 'a') {
   let loads = 0;
-  const object: Record<string, unknown> = { slug: 'a', sections: 0, status: 'PUBLISHED' };
-  deferField(object, 'sections', () => {
+  const parsed = { slug, sections: 0, status: 'PUBLISHED' };
+  const object = withDeferredFields(parsed, { sections: 'span of a' }, (span) => {
     loads += 1;
-    return [{ title: 'one' }];
+    return [{ title: 'one', span }];
   });
   return { object, loads: () => loads };
 }
@@ -18,10 +22,14 @@ describe('deferred fields', () => {
     expect(Object.keys(object)).toEqual(['slug', 'sections', 'status']);
     expect(loads()).toBe(0);
     expect(JSON.stringify(object)).toBe(
-      '{"slug":"a","sections":[{"title":"one"}],"status":"PUBLISHED"}',
+      '{"slug":"a","sections":[{"title":"one","span":"span of a"}],"status":"PUBLISHED"}',
     );
     expect(object.sections).toBe(object.sections);
     expect(loads()).toBe(1);
+    // Spreads and clones see the value, not the machinery.
+    expect({ ...object }).toEqual({ slug: 'a', sections: object.sections, status: 'PUBLISHED' });
+    expect(Object.getOwnPropertySymbols({ ...object })).toEqual([]);
+    expect(structuredClone(object)).toEqual(JSON.parse(JSON.stringify(object)));
   });
 
   it('are not made by freezing, and their value is frozen when it is', () => {
@@ -42,5 +50,20 @@ describe('deferred fields', () => {
     expect(copy.sections).toBe(object.sections);
     expect(loads()).toBe(1);
     expect(copyWithDeferredFields({ a: 1 }, { b: 2 })).toEqual({ a: 1, b: 2 });
+  });
+
+  it('keep each document its own values though every document shares the getters', () => {
+    const a = deferred('a');
+    const b = deferred('b');
+    const copyOfB = copyWithDeferredFields(b.object, { rev: 1 });
+    expect(a.object.sections).toEqual([{ title: 'one', span: 'span of a' }]);
+    expect(a.loads()).toBe(1);
+    expect(b.loads()).toBe(0);
+    expect(copyOfB.sections).not.toBe(a.object.sections);
+    expect(b.loads()).toBe(1);
+    // The getter is compared, never called unbound.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const getter = (object: object) => Object.getOwnPropertyDescriptor(object, 'sections')?.get;
+    expect(getter(a.object)).toBe(getter(b.object));
   });
 });

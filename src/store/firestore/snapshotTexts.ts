@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import type { StoredDocument } from '../contentStore.js';
-import { deferField } from '../deferredFields.js';
+import { withDeferredFields } from '../deferredFields.js';
 import { splitDeferredTexts } from '../deferredTexts.js';
 
 const gzipAsync = promisify(gzip);
@@ -57,7 +57,7 @@ export async function splitSnapshotTexts(
 /**
  * Puts the deferred fields back into a snapshot's decoded documents, as fields parsed on first
  * read from their gzipped block (gunzipped once, on the first read of any of its fields).
- * Changes the documents in place. Returns false, changing nothing, when a span points outside
+ * Changes the documents in place (see restoreDeferredTexts). Returns false, changing nothing, when a span points outside
  * the blocks (a snapshot this code did not write).
  */
 export function restoreSnapshotTexts(
@@ -72,16 +72,12 @@ export function restoreSnapshotTexts(
   }
   const gunzipped: (Buffer | undefined)[] = [];
   const rawBlock = (block: number) => (gunzipped[block] ??= gunzipSync(blocks[block]!));
+  const load = ([block, start, end]: [number, number, number]) =>
+    JSON.parse(rawBlock(block).toString('utf8', start, end)) as unknown;
   documents.forEach((doc, i) => {
     const docSpans = spans[i];
     if (!docSpans || !doc.data) return;
-    for (const [field, [block, start, end]] of Object.entries(docSpans)) {
-      deferField(
-        doc.data,
-        field,
-        () => JSON.parse(rawBlock(block).toString('utf8', start, end)) as unknown,
-      );
-    }
+    (doc as { data: unknown }).data = withDeferredFields(doc.data, docSpans, load);
   });
   return true;
 }
