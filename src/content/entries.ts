@@ -21,25 +21,27 @@ export function emptyDocumentSet(): DocumentSet {
   };
 }
 
+const NOTHING_MORE = Object.freeze({});
+
 /**
  * The entry for a stored document's data: the data with the document's storage metadata (only
  * the metadata: a stored document's collection, id and deleted flag are not part of an entry).
  */
 export function entryOf<T extends object>(data: T, meta: DocumentMeta): Entry<T> {
-  const { rev, version, createdAt, updatedAt, updatedBy, firstPublishedAt } = meta;
-  const { translations, translationEvents, localeRevs } = meta;
-  // Deferred fields (a start's large texts) stay deferred: a spread would parse them all.
-  return copyWithDeferredFields(data, {
-    rev,
-    version,
-    createdAt,
-    updatedAt,
-    ...(updatedBy ? { updatedBy } : {}),
-    ...(firstPublishedAt !== undefined ? { firstPublishedAt } : {}),
-    ...(translations ? { translations } : {}),
-    ...(translationEvents ? { translationEvents } : {}),
-    ...(localeRevs ? { localeRevs } : {}),
-  });
+  // Deferred fields (a start's large texts) stay deferred: a spread would parse them all. The
+  // metadata set field by field, not spread from optional parts: a start makes an entry per
+  // document, and each part would be an object made only to be collected.
+  const entry = copyWithDeferredFields(data, NOTHING_MORE) as Record<string, unknown>;
+  entry.rev = meta.rev;
+  entry.version = meta.version;
+  entry.createdAt = meta.createdAt;
+  entry.updatedAt = meta.updatedAt;
+  if (meta.updatedBy) entry.updatedBy = meta.updatedBy;
+  if (meta.firstPublishedAt !== undefined) entry.firstPublishedAt = meta.firstPublishedAt;
+  if (meta.translations) entry.translations = meta.translations;
+  if (meta.translationEvents) entry.translationEvents = meta.translationEvents;
+  if (meta.localeRevs) entry.localeRevs = meta.localeRevs;
+  return entry as Entry<T>;
 }
 
 /** The authored document inside an entry: its storage metadata dropped. */

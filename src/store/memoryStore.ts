@@ -24,7 +24,10 @@ export type Clock = () => Date;
 export class MemoryStore implements ContentStore {
   readonly kind = 'memory';
   private rev = 0;
-  private readonly documents = new Map<string, StoredDocument>();
+  private documents = new Map<string, StoredDocument>();
+  // Each document's versions, oldest first, once written through commit; an adopted document
+  // that was not written since is its own history (see historyOf): a start makes no list per
+  // document.
   private readonly history = new Map<string, StoredDocument[]>();
   // The outbox, in commit order (positions ascend), and how far the relay has published it.
   private readonly events: ChangeEvent[] = [];
@@ -57,7 +60,7 @@ export class MemoryStore implements ContentStore {
   }
 
   readHistory(collection: CollectionName, id: string, limit: number): Promise<StoredDocument[]> {
-    const versions = this.history.get(key(collection, id)) ?? [];
+    const versions = this.historyOf(key(collection, id));
     return Promise.resolve(
       versions
         .slice(-limit)
@@ -97,26 +100,33 @@ export class MemoryStore implements ContentStore {
     if (this.rev !== 0 || this.documents.size > 0) {
       throw new Error('MemoryStore.adopt: the store is not empty');
     }
-    // Checked whole before anything is taken: adopting applies whole or not at all.
+    // Checked whole before anything is taken: adopting applies whole or not at all. The
+    // documents are keyed once (a start adopts tens of thousands).
     let rev = 0;
-    const ids = new Set<string>();
+    const taken = new Map<string, StoredDocument>();
     for (const doc of documents) {
       const id = key(doc.collection, doc.id);
-      if (ids.has(id)) throw new Error(`MemoryStore.adopt: ${id} is given twice`);
+      if (taken.has(id)) throw new Error(`MemoryStore.adopt: ${id} is given twice`);
       // In commit order, as readChanges(0) gives them: the events are made from that order.
       if (doc.rev < Math.max(rev, 1)) {
         throw new Error(`MemoryStore.adopt: ${id} (rev ${doc.rev}) is out of commit order`);
       }
-      ids.add(id);
+      taken.set(id, doc);
       rev = doc.rev;
     }
-    for (const doc of documents) {
-      const id = key(doc.collection, doc.id);
-      this.documents.set(id, deepFreeze(doc));
-      this.history.set(id, [doc]);
-    }
+    taken.forEach((doc) => deepFreeze(doc));
+    this.documents = taken;
     this.rev = rev;
     this.unreported = documents;
+  }
+
+  // A document's versions: those written through commit, or else the adopted one (a document
+  // without written versions was adopted, if it exists at all).
+  private historyOf(id: string): readonly StoredDocument[] {
+    const written = this.history.get(id);
+    if (written) return written;
+    const adopted = this.documents.get(id);
+    return adopted ? [adopted] : [];
   }
 
   // The position of the adopted documents' last event.
@@ -143,8 +153,9 @@ export class MemoryStore implements ContentStore {
     const stored = written.map((doc) => deepFreeze(structuredClone(doc)));
     for (const doc of stored) {
       const id = key(doc.collection, doc.id);
+      // The history first: until then, a document without written versions is its own.
+      this.history.set(id, [...this.historyOf(id), doc]);
       this.documents.set(id, doc);
-      this.history.set(id, [...(this.history.get(id) ?? []), doc]);
     }
     this.events.push(...changeEventsOf(written, current, this.epoch));
     this.rev = rev;

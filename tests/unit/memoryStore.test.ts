@@ -94,4 +94,28 @@ describe('MemoryStore', () => {
       (again[0]!.data as { slug: string }).slug = 'mutated';
     }).toThrow(TypeError);
   });
+
+  it('adopts documents whole, each its own history until it is written', async () => {
+    const source = new MemoryStore(() => new Date('2026-01-01T00:00:00Z'));
+    await source.commit([put('a'), put('b')]);
+    await source.commit([put('c')]);
+    const { documents } = await source.readChanges(0);
+
+    const refused = new MemoryStore();
+    expect(() => refused.adopt([...documents, documents[0]!])).toThrow(/given twice/);
+    expect(() => refused.adopt([documents[2]!, documents[0]!])).toThrow(/out of commit order/);
+    expect(await refused.readChanges(0)).toMatchObject({ rev: 0, documents: [] });
+
+    const store = new MemoryStore(() => new Date('2026-01-02T00:00:00Z'));
+    store.adopt(structuredClone(documents));
+    expect(await store.readRevision()).toBe(2);
+    expect((await store.readHistory('concepts', 'a', 10)).map((d) => d.version)).toEqual([1]);
+    expect(await store.readHistory('concepts', 'missing', 10)).toEqual([]);
+    await store.commit([put('a', 1)]);
+    await store.commit([put('a', 2)]);
+    await store.commit([put('d')]);
+    expect((await store.readHistory('concepts', 'a', 10)).map((d) => d.version)).toEqual([3, 2, 1]);
+    expect((await store.readHistory('concepts', 'b', 10)).map((d) => d.version)).toEqual([1]);
+    expect((await store.readHistory('concepts', 'd', 10)).map((d) => d.version)).toEqual([1]);
+  });
 });
