@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { asciiJson, decodeJsonText } from '../asciiJson.js';
+import { gunzipWhole } from '../gunzipWhole.js';
 import type { RejectedDocument, StoredDocument } from '../contentStore.js';
 import { restoreSnapshotTexts, splitSnapshotTexts, type TextSpans } from './snapshotTexts.js';
 
 const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 /** The collection of compacted snapshots: `snapshots/{id}`, their parts in `chunks/{i}`. */
 export const SNAPSHOTS = 'snapshots';
@@ -107,11 +107,11 @@ export async function decodeSnapshot(
   if (createHash('sha256').update(bytes).digest('hex') !== pointer.sha256) return undefined;
   // Written by this adapter from documents it had validated: decoded, not validated again.
   if (pointer.headBytes === undefined) {
-    return JSON.parse(decodeJsonText(await gunzipAsync(bytes))) as SnapshotContent;
+    return JSON.parse(decodeJsonText(await gunzipWhole(bytes))) as SnapshotContent;
   }
   const headEnd = pointer.headBytes;
   const head = JSON.parse(
-    decodeJsonText(await gunzipAsync(bytes.subarray(0, headEnd))),
+    decodeJsonText(await gunzipWhole(bytes.subarray(0, headEnd))),
   ) as SplitHead;
   const blocks: Buffer[] = [];
   let start = headEnd;
@@ -132,6 +132,7 @@ export function withChanges(
   snapshot: readonly StoredDocument[],
   changed: readonly StoredDocument[],
 ): StoredDocument[] {
+  if (changed.length === 0) return [...snapshot];
   const latest = new Map<string, StoredDocument>();
   for (const doc of snapshot) latest.set(`${doc.collection}/${doc.id}`, doc);
   for (const doc of changed) latest.set(`${doc.collection}/${doc.id}`, doc);

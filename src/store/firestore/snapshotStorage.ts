@@ -157,10 +157,13 @@ export class SnapshotStorage {
     if (!content) return undefined;
     const rejectedNow = new Set((changes.rejected ?? []).map((r) => r.path));
     const rewritten = new Set(changes.documents.map((d) => `${d.collection}/${d.id}`));
-    // A document rejected now is not served in its older, valid state either.
-    const documents = withChanges(content.documents, changes.documents).filter(
-      (doc) => !rejectedNow.has(`${doc.collection}/${doc.id}`),
-    );
+    // A document rejected now is not served in its older, valid state either. (Keys are made
+    // only when there is something to look up: a start from a fresh snapshot has nothing.)
+    const current = withChanges(content.documents, changes.documents);
+    const documents =
+      rejectedNow.size === 0
+        ? current
+        : current.filter((doc) => !rejectedNow.has(`${doc.collection}/${doc.id}`));
     const rejected = content.rejected
       .filter((r) => !rewritten.has(r.path) && !rejectedNow.has(r.path))
       .concat(changes.rejected ?? []);

@@ -1,7 +1,8 @@
 import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import type { StoredDocument } from '../contentStore.js';
 import { withDeferredFields } from '../deferredFields.js';
+import { gunzipWholeSync } from '../gunzipWhole.js';
 import { splitDeferredTexts } from '../deferredTexts.js';
 
 const gzipAsync = promisify(gzip);
@@ -71,7 +72,7 @@ export function restoreSnapshotTexts(
     for (const [block] of Object.values(docSpans)) if (!blocks[block]) return false;
   }
   const gunzipped: (Buffer | undefined)[] = [];
-  const rawBlock = (block: number) => (gunzipped[block] ??= gunzipSync(blocks[block]!));
+  const rawBlock = (block: number) => (gunzipped[block] ??= gunzipWholeSync(blocks[block]!));
   const load = ([block, start, end]: [number, number, number]) =>
     JSON.parse(rawBlock(block).toString('utf8', start, end)) as unknown;
   documents.forEach((doc, i) => {
