@@ -91,7 +91,7 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
   const categories = [...documents.categories.values()].sort(
     (a, b) => a.order - b.order || compareStrings(a.slug, b.slug),
   );
-  const categoriesBySlug = new Map(categories.map((c) => [c.slug, c]));
+  const categoriesBySlug = bySlug(categories);
   const orders = indexOrders(categoriesBySlug);
   const visibility = visibilityIn(documents, includeDrafts);
 
@@ -102,7 +102,7 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
     if (visible(concept)) concepts.push(conceptView(concept, visibility));
   });
   concepts.sort(orders.concept);
-  const conceptsBySlug = new Map(concepts.map((c) => [c.slug, c]));
+  const conceptsBySlug = bySlug(concepts);
 
   const relations: Entry<Relation>[] = [];
   documents.relations.forEach((relation) => {
@@ -110,9 +110,12 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
       relations.push(citingView(relation, visibility));
     }
   });
-  // Sorted by precomputed keys: the comparator would build two strings per comparison.
-  const relationKeys = new Map(relations.map((r) => [r, `${r.kind}|${r.from}|${r.to}`]));
-  relations.sort((a, b) => compareStrings(relationKeys.get(a)!, relationKeys.get(b)!));
+  // Sorted by precomputed keys (the comparator would build two strings per comparison), as
+  // positions: no pair or map entry made per relation.
+  const relationKeys = relations.map((r) => `${r.kind}|${r.from}|${r.to}`);
+  const relationOrder = relationKeys.map((_, i) => i);
+  relationOrder.sort((a, b) => compareStrings(relationKeys[a]!, relationKeys[b]!));
+  const sortedRelations = relationOrder.map((i) => relations[i]!);
 
   const lessons: Entry<Lesson>[] = [];
   documents.lessons.forEach((lesson) => {
@@ -134,20 +137,22 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
     concepts,
     conceptsBySlug,
     conceptsByCategory: new Map<string, Entry<Concept>[]>(),
-    relations,
-    relationsById: new Map(relations.map((r) => [relationId(r), r])),
+    relations: sortedRelations,
+    relationsById: keyed(sortedRelations, relationId),
     edges: new Map<string, Edge[]>(),
     lessons,
-    lessonsBySlug: new Map(lessons.map((l) => [l.slug, l])),
+    lessonsBySlug: bySlug(lessons),
     lessonsByConcept: new Map<string, Entry<Lesson>[]>(),
     comparisons,
-    comparisonsBySlug: new Map(comparisons.map((c) => [c.slug, c])),
+    comparisonsBySlug: bySlug(comparisons),
     comparisonsByConcept: new Map<string, Entry<Comparison>[]>(),
   };
   // Appending in list order keeps every grouped list in that order.
   for (const concept of concepts) append(state.conceptsByCategory, concept.category, concept);
-  for (const relation of relations) {
-    for (const [slug, edge] of edgesOf(relation)) append(state.edges, slug, edge);
+  for (const relation of sortedRelations) {
+    const [from, to] = edgesOf(relation);
+    append(state.edges, from[0], from[1]);
+    append(state.edges, to[0], to[1]);
   }
   for (const lesson of lessons) {
     for (const slug of lesson.concepts) append(state.lessonsByConcept, slug, lesson);
@@ -339,7 +344,8 @@ class IndexDraft {
   }
 }
 
-function edgesOf(relation: Entry<Relation>): [string, Edge][] {
+// The relation's edge as listed on each of its ends: its from's, then its to's.
+function edgesOf(relation: Entry<Relation>): [[string, Edge], [string, Edge]] {
   const symmetric = RELATION_KIND_DEFINITIONS[relation.kind].symmetric;
   return [
     [relation.from, { relation, direction: 'OUTGOING', other: relation.to }],
@@ -348,6 +354,17 @@ function edgesOf(relation: Entry<Relation>): [string, Edge][] {
       { relation, direction: symmetric ? 'OUTGOING' : 'INCOMING', other: relation.from },
     ],
   ];
+}
+
+// A map by key in the list's order, made without a pair per item.
+function keyed<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) map.set(keyOf(item), item);
+  return map;
+}
+
+function bySlug<T extends { slug: string }>(items: readonly T[]): Map<string, T> {
+  return keyed(items, (item) => item.slug);
 }
 
 function append<T>(groups: Map<string, T[]>, key: string, item: T): void {

@@ -209,7 +209,10 @@ export class ReadModel {
 
   // Invalid documents are reported (health, log), never served; a later valid write clears them.
   private noteRejected(changes: ChangeBatch): void {
-    for (const doc of changes.documents) this.rejected.delete(`${doc.collection}/${doc.id}`);
+    // (Only when there is something to clear: no key made per document of a full load.)
+    if (this.rejected.size > 0) {
+      for (const doc of changes.documents) this.rejected.delete(`${doc.collection}/${doc.id}`);
+    }
     for (const { path, issues } of changes.rejected ?? []) {
       const line = `${path}: ${issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`;
       if (this.rejected.get(path) !== line) {

@@ -23,6 +23,9 @@ export function applyTombstones(
 ): Tombstones {
   let next: Map<string, Tombstone> | undefined;
   for (const doc of changes) {
+    // Without tombstones yet, only a delete can make one: no key made for every document of a
+    // full load.
+    if (!doc.deleted && previous.size === 0 && next === undefined) continue;
     const key = `${doc.collection}/${doc.id}`;
     if (!doc.deleted && !previous.has(key) && !next?.has(key)) continue;
     next ??= new Map(previous);
