@@ -40,11 +40,12 @@ export function openCompiledTexts(path: string): CompiledTexts | undefined {
 }
 
 function readSpan(fd: number, start: number, end: number): string {
+  if (start < 0 || end < start) throw new Error(`compiled texts have no bytes [${start}, ${end})`);
   const bytes = Buffer.allocUnsafe(end - start);
   let filled = 0;
   while (filled < bytes.length) {
     const read = readSync(fd, bytes, filled, bytes.length - filled, start + filled);
-    if (read === 0) throw new Error(`compiled texts end before byte ${end}`);
+    if (read === 0) throw new Error(`compiled texts have no bytes [${start}, ${end})`);
     filled += read;
   }
   return bytes.toString('utf8');
