@@ -14,7 +14,7 @@ export type SeedFileStat = [path: string, size: number, mtimeMs: number];
  * prove nothing (a deploy may reset mtimes), so the caller hashes then.
  */
 export function seedFileStats(seedDir: string): SeedFileStat[] {
-  // Synchronously, one call after another: at a start this runs while the compiled files are
+  // Synchronously, one call after another: at a start this runs while the compiled course is
   // read, and at 300 copies of the course (11,000 files) a walk through promises and the
   // thread pool costs three times the calls themselves. Plain stats, not BigInt ones: a
   // BigIntStats object and its dates are garbage made per file.

@@ -46,7 +46,11 @@ function getterFor(field: string): (this: WithState) => unknown {
 function copyInto(copy: WithState, object: object, state: DeferredState): WithState {
   for (const key in object) {
     if (Object.hasOwn(state.spans, key)) {
-      Object.defineProperty(copy, key, { get: getterFor(key), enumerable: true, configurable: true });
+      Object.defineProperty(copy, key, {
+        get: getterFor(key),
+        enumerable: true,
+        configurable: true,
+      });
     } else {
       copy[key] = (object as WithState)[key];
     }

@@ -58,8 +58,8 @@ export async function splitSnapshotTexts(
 /**
  * Puts the deferred fields back into a snapshot's decoded documents, as fields parsed on first
  * read from their gzipped block (gunzipped once, on the first read of any of its fields).
- * Changes the documents in place (see restoreDeferredTexts). Returns false, changing nothing, when a span points outside
- * the blocks (a snapshot this code did not write).
+ * Changes the documents in place (see restoreDeferredTexts). Returns false, changing nothing,
+ * when a span points outside the blocks (a snapshot this code did not write).
  */
 export function restoreSnapshotTexts(
   documents: readonly StoredDocument[],
