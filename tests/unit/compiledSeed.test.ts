@@ -9,6 +9,7 @@ import {
   loadSeedContent,
   writeCompiledSeed,
   type CompiledSeed,
+  type SeedContent,
 } from '../../src/seed/compiledSeed.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import { seedFileStats } from '../../src/seed/seedFileStats.js';
@@ -35,6 +36,16 @@ async function compiledCopy() {
 }
 
 const parsed = loadSeedDirectory(defaultSeedDir());
+
+// A compiled copy of the whole course, stored as the build stores it.
+async function compiledCourse() {
+  const copy = await compiledCopy();
+  const documents = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
+  await writeCompiledSeed(copy.file, { ...copy.compiled, documents });
+  return { ...copy, documents };
+}
+
+const documentsOf = (seed: SeedContent) => ('documents' in seed ? seed.documents : []);
 
 describe('loadSeedContent', () => {
   it('uses the compiled documents while the files have the stats they were compiled with', async () => {
@@ -83,11 +94,8 @@ describe('loadSeedContent', () => {
   });
 
   it('reads back the stored documents byte for byte, their large texts parsed on first read', async () => {
-    const { seedDir, file, compiled } = await compiledCopy();
-    const documents = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
-    await writeCompiledSeed(file, { ...compiled, documents });
-    const seed = await loadSeedContent(seedDir, file);
-    const read = 'documents' in seed ? seed.documents : [];
+    const { seedDir, file, documents } = await compiledCourse();
+    const read = documentsOf(await loadSeedContent(seedDir, file));
     const lesson = read.find((doc) => doc.collection === 'lessons')!.data!;
     expect(Object.getOwnPropertyDescriptor(lesson, 'sections')).toHaveProperty('get');
     expect(Object.getOwnPropertyDescriptor(lesson, 'slug')?.value).toBeDefined();
@@ -99,11 +107,8 @@ describe('loadSeedContent', () => {
   });
 
   it('reads each large text from the texts file it started with, also after a rebuild replaced it', async () => {
-    const { seedDir, file, compiled } = await compiledCopy();
-    const documents = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
-    await writeCompiledSeed(file, { ...compiled, documents });
-    const seed = await loadSeedContent(seedDir, file);
-    const read = 'documents' in seed ? seed.documents : [];
+    const { seedDir, file, compiled, documents } = await compiledCourse();
+    const read = documentsOf(await loadSeedContent(seedDir, file));
     // A rebuild of other content (each concept's summary changed) while this start serves.
     const rebuilt = documents.map((doc) =>
       doc.collection === 'concepts'
@@ -112,16 +117,12 @@ describe('loadSeedContent', () => {
     ) as StoredDocument[];
     await writeCompiledSeed(file, { ...compiled, documents: rebuilt });
     expect(JSON.stringify(read)).toBe(JSON.stringify(documents));
-    const again = await loadSeedContent(seedDir, file);
-    expect(JSON.stringify('documents' in again ? again.documents : [])).toBe(
-      JSON.stringify(rebuilt),
-    );
+    const again = documentsOf(await loadSeedContent(seedDir, file));
+    expect(JSON.stringify(again)).toBe(JSON.stringify(rebuilt));
   });
 
   it('parses the directory when the texts file is not the one compiled with it', async () => {
-    const { seedDir, file, compiled } = await compiledCopy();
-    const documents = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
-    await writeCompiledSeed(file, { ...compiled, documents });
+    const { seedDir, file } = await compiledCourse();
     const texts = file.replace(/\.json$/, '.texts');
     const whole = await readFile(texts);
     await writeFile(texts, whole.subarray(0, whole.length - 1));
