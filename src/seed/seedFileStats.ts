@@ -1,4 +1,5 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { statSync } from 'node:fs';
+import { seedFilePaths } from './seedFiles.js';
 
 /**
  * A seed file as the build saw it: its path relative to the seed directory (`/`-separated), its
@@ -14,23 +15,12 @@ export type SeedFileStat = [path: string, size: number, mtimeMs: number];
  * prove nothing (a deploy may reset mtimes), so the caller hashes then.
  */
 export function seedFileStats(seedDir: string): SeedFileStat[] {
-  // Synchronously, one call after another: at a start this runs while the compiled course is
-  // read, and at 300 copies of the course (11,000 files) a walk through promises and the
-  // thread pool costs three times the calls themselves. Plain stats, not BigInt ones: a
-  // BigIntStats object and its dates are garbage made per file.
-  const stats: SeedFileStat[] = [];
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of sortedEntries(dir)) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) {
-        const { size, mtimeMs } = statSync(path);
-        stats.push([prefix + entry.name, size, mtimeMs]);
-      }
-    }
-  };
-  walk(seedDir, '');
-  return stats;
+  // One call after another, on this thread (see seedFilePaths). Plain stats, not BigInt ones:
+  // a BigIntStats object and its dates are garbage made per file.
+  return seedFilePaths(seedDir).map((path) => {
+    const { size, mtimeMs } = statSync(`${seedDir}/${path}`);
+    return [path, size, mtimeMs];
+  });
 }
 
 /** True when two lists of seed file stats name the same files with the same sizes and mtimes. */
@@ -41,11 +31,5 @@ export function sameSeedFileStats(a: readonly SeedFileStat[], b: readonly SeedFi
       const other = b[i]!;
       return path === other[0] && size === other[1] && mtime === other[2];
     })
-  );
-}
-
-function sortedEntries(dir: string): Dirent[] {
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
 }

@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { listSeedFiles } from './seedFiles.js';
+import { seedFilePaths } from './seedFiles.js';
 
 /**
  * A digest of every file under a seed directory (relative paths and contents, in sorted
  * order): equal fingerprints mean the same content, so a compiled copy of it may stand in.
  */
 export async function seedFingerprint(seedDir: string): Promise<string> {
-  const files = await listSeedFiles(seedDir);
+  const paths = seedFilePaths(seedDir);
   // Read in parallel (this runs on every cold start), hashed in the sorted order.
-  const contents = await Promise.all(files.map((file) => readFile(file)));
+  const contents = await Promise.all(paths.map((path) => readFile(`${seedDir}/${path}`)));
   const hash = createHash('sha256');
-  files.forEach((file, i) => {
-    hash.update(relative(seedDir, file)).update('\0').update(contents[i]!).update('\0');
+  paths.forEach((path, i) => {
+    hash.update(path).update('\0').update(contents[i]!).update('\0');
   });
   return hash.digest('hex');
 }
