@@ -1,6 +1,6 @@
 import type { CollectionName } from '../domain/bundle.js';
 import type { CollectionData, DocumentMeta } from '../store/contentStore.js';
-import { copyWithDeferredFields } from '../store/deferredFields.js';
+import { copyField, copyWithDeferredFields } from '../store/deferredFields.js';
 
 /** A live document of the read model: its data with its storage metadata. */
 export type Entry<T> = T & DocumentMeta;
@@ -38,7 +38,8 @@ export function entryOf<T extends object>(data: T, meta: DocumentMeta): Entry<T>
   entry.updatedAt = meta.updatedAt;
   if (meta.updatedBy) entry.updatedBy = meta.updatedBy;
   if (meta.firstPublishedAt !== undefined) entry.firstPublishedAt = meta.firstPublishedAt;
-  if (meta.translations) entry.translations = meta.translations;
+  // Still deferred when the document's are (see DEFERRED_DOCUMENT_FIELD).
+  copyField(entry, meta, 'translations');
   if (meta.translationEvents) entry.translationEvents = meta.translationEvents;
   if (meta.localeRevs) entry.localeRevs = meta.localeRevs;
   return entry as Entry<T>;

@@ -1,6 +1,7 @@
 import { COLLECTIONS, type CollectionName } from '../domain/bundle.js';
 import { translationOf } from './documentTranslation.js';
 import type { DocumentMeta } from '../store/contentStore.js';
+import { isDeferredField } from '../store/deferredFields.js';
 import type { DocumentSet, Entry } from './entries.js';
 import { OverlayMap } from '../structures/overlayMap.js';
 
@@ -97,8 +98,10 @@ function outdatedHolders(collection: CollectionName, entry: Entry<object>): obje
 
 // Only a record made outdated by a write carries `since` (trackTranslations drops it once the
 // English is current again), and a state changes only with a write: documents without one
-// need no fingerprinting, which keeps the first English answer after a start cheap.
+// need no fingerprinting, which keeps the first English answer after a start cheap. Records a
+// start left deferred are current ones (see DEFERRED_DOCUMENT_FIELD): known so without reading them.
 function mayBeOutdated(entry: Entry<object>): boolean {
+  if (isDeferredField(entry, 'translations')) return false;
   const records = (entry as DocumentMeta).translations;
   if (!records) return false;
   for (const path in records) if (records[path]!.since !== undefined) return true;

@@ -4,11 +4,7 @@ import type { ContentBundle } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
 import { projectRoot } from '../paths.js';
 import { asciiJson } from '../store/asciiJson.js';
-import {
-  restoreDeferredTexts,
-  splitDeferredTexts,
-  type DeferredSpans,
-} from '../store/deferredTexts.js';
+import { restoreDeferredTexts, splitDeferredTexts, textBounds } from '../store/deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
 import { openCompiledTexts } from './compiledTexts.js';
 import { sameSeedFileStats, seedFileStats, type SeedFileStat } from './seedFileStats.js';
@@ -31,8 +27,8 @@ export interface CompiledSeed {
  * deferredTexts), whose JSON is in a file beside it (deferredTextsFile), parsed on first read.
  */
 export interface CompiledSeedFile extends CompiledSeed {
-  /** Per document, where its deferred fields lie in the texts file (0: none). */
-  spans: (DeferredSpans | 0)[];
+  /** Where the documents' deferred fields lie in the texts file (see textBounds). */
+  bounds: number[];
   /** The texts file's size: a start that finds another (a torn copy) does not use the files. */
   textsBytes: number;
 }
@@ -59,8 +55,9 @@ export function deferredTextsFile(compiledFile: string): string {
  * deferred texts from the file it started with (see openCompiledTexts), never a half-written one.
  */
 export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed): Promise<void> {
-  const { documents, spans, texts } = splitDeferredTexts(seed.documents);
-  const written: CompiledSeedFile = { ...seed, documents, spans, textsBytes: texts.length };
+  const { documents, spans, texts } = splitDeferredTexts(seed.documents, { documentFields: true });
+  const bounds = textBounds(spans);
+  const written: CompiledSeedFile = { ...seed, documents, bounds, textsBytes: texts.length };
   await replaceFile(deferredTextsFile(compiledFile), texts);
   await replaceFile(compiledFile, asciiJson(written));
 }
@@ -93,13 +90,13 @@ export async function loadSeedContent(
   const compiled = await reading;
   if (
     compiled?.documents &&
-    compiled.spans &&
+    compiled.bounds &&
     compiled.fingerprint &&
     texts &&
     texts.size === compiled.textsBytes &&
-    (await sameSeed(compiled, seedDir, files))
+    (await sameSeed(compiled, seedDir, files)) &&
+    restoreDeferredTexts(compiled.documents, compiled.bounds, texts.read)
   ) {
-    restoreDeferredTexts(compiled.documents, compiled.spans, texts.read);
     return { documents: compiled.documents };
   }
   const { loadSeedDirectory } = await import('./loadSeed.js');

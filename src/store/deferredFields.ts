@@ -4,22 +4,24 @@
 // structuredClone see the value itself; only code that copies property descriptors sees the
 // getter, and that is the point (see copyWithDeferredFields).
 //
-// One getter function per field name serves every document: it finds the document's spans and
-// loader under a hidden (symbol-keyed, non-enumerable) property. Getters made per document
+// One getter function per field name serves every document: it finds the document's deferred
+// fields and their loader under a hidden (symbol-keyed, non-enumerable) property. Getters made per document
 // would give every document a shape of its own (V8 keeps an accessor's function in the
 // object's hidden class), tens of thousands of them at a large start.
 
 const DEFERRED = Symbol('deferred fields');
 
-/** Makes one deferred field's value from where its document's spans say it lies. */
-export type DeferredLoader<S> = (span: S) => unknown;
+/** Makes the value of the deferred field at `index` (see deferredFieldSet). */
+export type DeferredLoader = (index: number) => unknown;
 
 // What a document with deferred fields holds under DEFERRED, shared by its copies (so a value
-// made through one is made for all).
+// made through one is made for all). One small object per document: a start makes tens of
+// thousands, and every object a start keeps is copied by the garbage collector.
 interface DeferredState {
-  readonly spans: Readonly<Record<string, unknown>>;
-  readonly load: DeferredLoader<unknown>;
-  readonly values: Record<string, unknown>;
+  readonly names: readonly string[];
+  readonly at: number;
+  readonly load: DeferredLoader;
+  values: unknown[] | undefined;
 }
 
 type WithState = Record<string, unknown> & { [DEFERRED]?: DeferredState };
@@ -31,10 +33,11 @@ function getterFor(field: string): (this: WithState) => unknown {
   if (!get) {
     get = function (this: WithState) {
       const state = this[DEFERRED]!;
-      if (!Object.hasOwn(state.values, field)) {
-        state.values[field] = deepFreeze(state.load(state.spans[field]));
-      }
-      return state.values[field];
+      const position = state.names.indexOf(field);
+      const values = (state.values ??= []);
+      // A made value is never undefined (it is parsed JSON).
+      values[position] ??= deepFreeze(state.load(state.at + position));
+      return values[position];
     };
     getters.set(field, get);
   }
@@ -42,10 +45,10 @@ function getterFor(field: string): (this: WithState) => unknown {
 }
 
 // Copies `object`'s fields in order into `copy` (a fresh object, so that the getters added keep
-// it a fast object of a shared shape), the fields named in `state.spans` as deferred ones.
+// it a fast object of a shared shape), the fields named in `state` as deferred ones.
 function copyInto(copy: WithState, object: object, state: DeferredState): WithState {
   for (const key in object) {
-    if (Object.hasOwn(state.spans, key)) {
+    if (state.names.includes(key)) {
       Object.defineProperty(copy, key, {
         get: getterFor(key),
         enumerable: true,
@@ -60,17 +63,66 @@ function copyInto(copy: WithState, object: object, state: DeferredState): WithSt
 }
 
 /**
- * A copy of `object` (a plain JSON-like object) whose fields named in `spans` are made on
- * their first read, by `load(spans[field])`, in their place among the keys, and then frozen
- * like the rest of a stored document. The object's own values of those fields (placeholders)
- * are not copied.
+ * One document's deferred fields, made on first read. Shared by every object that holds some of
+ * them (a stored document holds its translation records, its data the large texts) and by
+ * their copies, so that each value is made once, whichever object is read.
  */
-export function withDeferredFields<S>(
+export type DeferredFieldSet = DeferredState;
+
+/**
+ * The deferred fields `names`: the one at position i is made by `load(at + i)` on its first
+ * read (`at` places a document's fields among all of a course's; `names` may be shared by
+ * every document with the same fields deferred).
+ */
+export function deferredFieldSet(
+  names: readonly string[],
+  at: number,
+  load: DeferredLoader,
+): DeferredFieldSet {
+  return { names, at, load, values: undefined };
+}
+
+/**
+ * A copy of `object` (a plain JSON-like object) whose fields named in `fields` are made on
+ * their first read, in their place among the keys, and then frozen like the rest of a stored
+ * document. The object's own values of those fields (placeholders) are not copied; its other
+ * fields are, and the copy holds the set (see copyWithDeferredFields, copyField) even when none
+ * of its keys is deferred.
+ */
+export function withDeferredFields(
   object: object,
-  spans: Readonly<Record<string, S>>,
-  load: DeferredLoader<S>,
+  fields: DeferredFieldSet,
 ): Record<string, unknown> {
-  return copyInto({}, object, { spans, load: load as DeferredLoader<unknown>, values: {} });
+  return copyInto({}, object, fields);
+}
+
+/**
+ * Sets `target[field]` to `source[field]` (nothing when undefined), leaving it deferred when it
+ * is a deferred field of `source` and `target` holds the same set (a copy of an object that
+ * shares `source`'s: an entry made from a stored document's data).
+ */
+export function copyField(target: object, source: object, field: string): void {
+  const state = (source as WithState)[DEFERRED];
+  if (state && state.names.includes(field) && (target as WithState)[DEFERRED] === state) {
+    Object.defineProperty(target, field, {
+      get: getterFor(field),
+      enumerable: true,
+      configurable: true,
+    });
+    return;
+  }
+  const value = (source as WithState)[field];
+  if (value !== undefined) (target as WithState)[field] = value;
+}
+
+/**
+ * Whether `object[field]` is a deferred field (made or not yet): its value is the one a build
+ * put aside, not one written since.
+ */
+export function isDeferredField(object: object, field: string): boolean {
+  const getter = getters.get(field);
+  // The getter compared, never called.
+  return getter !== undefined && Object.getOwnPropertyDescriptor(object, field)?.get === getter;
 }
 
 /**
@@ -96,7 +148,7 @@ export function deepFreeze<T>(value: T): T {
     const state = (value as WithState)[DEFERRED];
     if (state) {
       for (const key in value) {
-        if (!Object.hasOwn(state.spans, key)) deepFreeze((value as WithState)[key]);
+        if (!state.names.includes(key)) deepFreeze((value as WithState)[key]);
       }
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);

@@ -1,6 +1,6 @@
 import type { CollectionName } from '../domain/bundle.js';
 import type { StoredDocument } from './contentStore.js';
-import { withDeferredFields } from './deferredFields.js';
+import { deferredFieldSet, withDeferredFields, type DeferredLoader } from './deferredFields.js';
 
 /**
  * The fields a compiled course keeps as raw JSON beside the rest, parsed only when first read:
@@ -15,12 +15,24 @@ export const DEFERRED_FIELDS: Partial<Record<CollectionName, readonly string[]>>
   comparisons: ['rows'],
 };
 
+/**
+ * The stored document's own field a compiled course keeps beside the rest: its translation
+ * records (hashes of each text's Korean and English, a quarter of the course's bytes), read by
+ * an English answer about the document and by edits, never by a start. Deferred only when no
+ * record is outdated (none has `since`): a deferred field is then known to hold no outdated
+ * English without being read (see OutdatedTranslations).
+ */
+export const DEFERRED_DOCUMENT_FIELD = 'translations';
+
 /** Where each deferred field of a document lies in the raw texts: [start, end) in bytes. */
 export type DeferredSpans = Record<string, [number, number]>;
 
 /** A course with its deferred fields taken out (see splitDeferredTexts). */
 export interface SplitCourse {
-  /** The documents, each deferred field's value replaced by 0 (keeping its place among the keys). */
+  /**
+   * The documents, each deferred field's value (of the data, or the document's own) replaced by
+   * 0, keeping its place among the keys.
+   */
   documents: StoredDocument[];
   /** Per document (same order): its deferred fields' spans, or 0 for none. */
   spans: (DeferredSpans | 0)[];
@@ -28,32 +40,74 @@ export interface SplitCourse {
   texts: Buffer;
 }
 
-/** Takes the deferred fields out of stored documents (at build time), leaving them as they were. */
-export function splitDeferredTexts(documents: readonly StoredDocument[]): SplitCourse {
+/**
+ * Takes the deferred fields out of stored documents (at build time), leaving them as they were.
+ * With `documentFields`, the documents' current translation records too (DEFERRED_DOCUMENT_FIELD);
+ * a Firestore snapshot leaves them, since an instance of an earlier deploy reads its head.
+ */
+export function splitDeferredTexts(
+  documents: readonly StoredDocument[],
+  { documentFields = false } = {},
+): SplitCourse {
   const chunks: Buffer[] = [];
   let offset = 0;
   const spans: (DeferredSpans | 0)[] = [];
+  const take = (value: unknown): [number, number] => {
+    const bytes = Buffer.from(JSON.stringify(value));
+    chunks.push(bytes);
+    offset += bytes.length;
+    return [offset - bytes.length, offset];
+  };
   const split = documents.map((doc) => {
     const fields = doc.deleted ? [] : (DEFERRED_FIELDS[doc.collection] ?? []);
     const data = doc.data as Record<string, unknown> | null;
     const own = fields.filter((field) => data && Object.hasOwn(data, field));
-    if (!data || own.length === 0) {
+    const records = documentFields && data && deferrableRecords(doc, data);
+    if (!data || (own.length === 0 && !records)) {
       spans.push(0);
       return doc;
     }
     const docSpans: DeferredSpans = {};
     const rest: Record<string, unknown> = { ...data };
     for (const field of own) {
-      const bytes = Buffer.from(JSON.stringify(data[field]));
-      chunks.push(bytes);
-      docSpans[field] = [offset, offset + bytes.length];
-      offset += bytes.length;
+      docSpans[field] = take(data[field]);
       rest[field] = 0;
     }
     spans.push(docSpans);
-    return { ...doc, data: rest } as StoredDocument;
+    if (!records) return { ...doc, data: rest } as StoredDocument;
+    docSpans[DEFERRED_DOCUMENT_FIELD] = take(records);
+    return { ...doc, data: rest, [DEFERRED_DOCUMENT_FIELD]: 0 } as unknown as StoredDocument;
   });
   return { documents: split, spans, texts: Buffer.concat(chunks) };
+}
+
+// A document's translation records when they may be deferred: none outdated, and no data field
+// of the same name to share the document's spans with.
+function deferrableRecords(doc: StoredDocument, data: Record<string, unknown>): object | undefined {
+  const records = doc[DEFERRED_DOCUMENT_FIELD];
+  if (!records || Object.hasOwn(data, DEFERRED_DOCUMENT_FIELD)) return undefined;
+  for (const path in records) if (records[path]!.since !== undefined) return undefined;
+  return records;
+}
+
+/**
+ * Where a split course's deferred texts lie, as a compiled course stores it: one number per
+ * boundary (the k-th deferred field, in document order and each document's in the order
+ * deferredNamesOf gives, is bytes [bounds[k], bounds[k+1])). A start makes one array for them
+ * all, where a span object per document (two arrays per field) was a third of the objects a
+ * start parsed and kept.
+ */
+export function textBounds(spans: readonly (DeferredSpans | 0)[]): number[] {
+  const bounds = [0];
+  for (const docSpans of spans) {
+    if (!docSpans) continue;
+    for (const field in docSpans) {
+      const [start, end] = docSpans[field]!;
+      if (start !== bounds[bounds.length - 1]) throw new Error('deferred texts are not contiguous');
+      bounds.push(end);
+    }
+  }
+  return bounds;
 }
 
 /** Where deferred texts are read from: the UTF-8 text of bytes [start, end). */
@@ -61,19 +115,69 @@ export type DeferredTextReader = (start: number, end: number) => string;
 
 /**
  * Puts the deferred fields back into documents read from a compiled course (at start-up), as
- * fields parsed on first read (see withDeferredFields) from the texts `read` gives. Changes the
- * documents in place (each one with deferred fields gets a data object that has them).
+ * fields parsed on first read (see withDeferredFields) from the texts `read` gives, where
+ * `bounds` (see textBounds) says. Changes the array in place: each document with deferred
+ * fields is replaced by one that has them. Returns false when the documents name another
+ * number of deferred fields than `bounds` holds (the caller then does not use them).
  */
 export function restoreDeferredTexts(
-  documents: readonly StoredDocument[],
-  spans: readonly (DeferredSpans | 0)[],
+  documents: StoredDocument[],
+  bounds: readonly number[],
   read: DeferredTextReader,
-): void {
+): boolean {
   // One loader for every field of every document: nothing made per field at start.
-  const load = (span: [number, number]) => JSON.parse(read(span[0], span[1])) as unknown;
+  const load = (index: number) => JSON.parse(read(bounds[index]!, bounds[index + 1]!)) as unknown;
+  let at = 0;
   documents.forEach((doc, i) => {
-    const docSpans = spans[i];
-    if (!docSpans || !doc.data) return;
-    (doc as { data: unknown }).data = withDeferredFields(doc.data, docSpans, load);
+    const names = deferredNamesOf(doc);
+    if (!names) return;
+    documents[i] = withDeferredTexts(doc, names, at, load);
+    at += names.length;
   });
+  return at === bounds.length - 1;
+}
+
+/**
+ * A stored document whose deferred fields (`names`, of its data and its own
+ * DEFERRED_DOCUMENT_FIELD; the one at position i made by `load(at + i)`) are made on first
+ * read. The data is a copy holding the document's set of deferred fields (see copyField: an
+ * entry made from it then keeps the document's records deferred); the document is the same one
+ * unless its own field is deferred.
+ */
+export function withDeferredTexts(
+  doc: StoredDocument,
+  names: readonly string[],
+  at: number,
+  load: DeferredLoader,
+): StoredDocument {
+  if (!doc.data) return doc;
+  const fields = deferredFieldSet(names, at, load);
+  (doc as { data: unknown }).data = withDeferredFields(doc.data, fields);
+  if (!names.includes(DEFERRED_DOCUMENT_FIELD)) return doc;
+  return withDeferredFields(doc, fields) as unknown as StoredDocument;
+}
+
+// The names of a split document's deferred fields, in the order splitDeferredTexts wrote them:
+// the data's (DEFERRED_FIELDS it has), then its records when their placeholder stands in
+// for them. One array per combination, shared by every document with it.
+const namesByCombination = new Map<string, (readonly string[] | undefined)[]>();
+
+function deferredNamesOf(doc: StoredDocument): readonly string[] | undefined {
+  const data = doc.data as Record<string, unknown> | null;
+  if (doc.deleted || !data) return undefined;
+  const fields = DEFERRED_FIELDS[doc.collection] ?? [];
+  let combination = 0;
+  for (let i = 0; i < fields.length; i++) {
+    if (Object.hasOwn(data, fields[i]!)) combination |= 1 << i;
+  }
+  const recordsDeferred =
+    (doc as { [DEFERRED_DOCUMENT_FIELD]?: unknown })[DEFERRED_DOCUMENT_FIELD] === 0;
+  if (recordsDeferred) combination |= 1 << fields.length;
+  if (combination === 0) return undefined;
+  let known = namesByCombination.get(doc.collection);
+  if (!known) namesByCombination.set(doc.collection, (known = []));
+  return (known[combination] ??= [
+    ...fields.filter((_, i) => combination & (1 << i)),
+    ...(recordsDeferred ? [DEFERRED_DOCUMENT_FIELD] : []),
+  ]);
 }

@@ -1,9 +1,10 @@
 // The compiled seed stands in for the seed directory only while it is the directory it was
 // compiled from: the same file stats, or else the same content hash.
 import { isAscii } from 'node:buffer';
-import { cp, mkdtemp, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COLLECTIONS } from '../../src/domain/bundle.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import {
   loadSeedContent,
@@ -16,6 +17,10 @@ import { seedFileStats } from '../../src/seed/seedFileStats.js';
 import { seedFingerprint } from '../../src/seed/seedFingerprint.js';
 import { storedCourse } from '../../src/seed/storedCourse.js';
 import type { StoredDocument } from '../../src/store/contentStore.js';
+import { isDeferredField } from '../../src/store/deferredFields.js';
+import { applyChanges } from '../../src/content/applyChanges.js';
+import { emptyDocumentSet } from '../../src/content/entries.js';
+import { OutdatedTranslations } from '../../src/content/outdatedTranslations.js';
 
 // A marker only the compiled copy has, to see which one was used.
 const MARKER = [{ collection: 'categories', id: 'compiled-only' }] as StoredDocument[];
@@ -126,6 +131,54 @@ describe('loadSeedContent', () => {
     const texts = file.replace(/\.json$/, '.texts');
     const whole = await readFile(texts);
     await writeFile(texts, whole.subarray(0, whole.length - 1));
+    expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
+  });
+
+  it('keeps current translation records aside, read by no start and no first English answer', async () => {
+    const copy = await compiledCopy();
+    const stored = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
+    // One concept's English made outdated by a write of its Korean (its record then holds the
+    // Korean the English was made from, and `since`).
+    const outdated = stored.find((doc) => doc.collection === 'concepts' && doc.translations)!;
+    const [path, record] = Object.entries(outdated.translations!)[0]!;
+    const documents = stored.map((doc) =>
+      doc === outdated
+        ? {
+            ...doc,
+            translations: {
+              ...doc.translations,
+              [path]: { ...record, ko: '0123456789abcdef', since: '2026-12-05' },
+            },
+          }
+        : doc,
+    );
+    await writeCompiledSeed(copy.file, { ...copy.compiled, documents });
+    const read = documentsOf(await loadSeedContent(copy.seedDir, copy.file));
+    // (`in`, not a read: reading a deferred field makes it.)
+    const withRecords = read.filter((doc) => 'translations' in doc);
+    const deferred = withRecords.filter((doc) => isDeferredField(doc, 'translations'));
+    expect(deferred.length).toBe(withRecords.length - 1);
+    expect(deferred).not.toContainEqual(expect.objectContaining({ id: outdated.id }));
+    // Every entry keeps its document's records as they are: deferred, or in place.
+    const set = applyChanges(emptyDocumentSet(), read);
+    const entries = COLLECTIONS.flatMap((collection) => [...set[collection].values()]);
+    const entryDeferred = entries.filter((entry) => isDeferredField(entry, 'translations'));
+    expect(entryDeferred.length).toBe(deferred.length);
+    // With the texts file emptied, reading any deferred field fails (but the outdated concept's,
+    // read before): finding the outdated English, as the first English answer does, reads
+    // no other document's, and finds the one.
+    const outdatedEntry = set.concepts.get(outdated.id)!;
+    expect(JSON.stringify(outdatedEntry)).toContain(`"${path}"`);
+    await truncate(copy.file.replace(/\.json$/, '.texts'), 0);
+    expect(new OutdatedTranslations(set).has(outdatedEntry.term)).toBe(true);
+    const fetchedLate = entryDeferred.find((entry) => entry !== outdatedEntry)!;
+    expect(() => fetchedLate.translations).toThrow('compiled texts have no bytes');
+  });
+
+  it('parses the directory when the documents name other deferred fields than the file holds', async () => {
+    const { seedDir, file } = await compiledCourse();
+    const written = JSON.parse(await readFile(file, 'latin1')) as { bounds: number[] };
+    await writeFile(file, JSON.stringify({ ...written, bounds: written.bounds.slice(0, -1) }));
     expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
   });
 });

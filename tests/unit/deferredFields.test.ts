@@ -1,18 +1,24 @@
 // Deferred fields (src/store/deferredFields.ts): made on first read, in their place among the
 // keys, frozen like the rest of a stored document, and still deferred in an entry's copy.
 import {
+  copyField,
   copyWithDeferredFields,
   deepFreeze,
+  isDeferredField,
+  deferredFieldSet,
   withDeferredFields,
 } from '../../src/store/deferredFields.js';
 
 function deferred(slug = 'a') {
   let loads = 0;
   const parsed = { slug, sections: 0, status: 'PUBLISHED' };
-  const object = withDeferredFields(parsed, { sections: 'span of a' }, (span) => {
+  // Each document's one field is the course's field at its own index.
+  const spans = ['span of a', 'span of b'];
+  const fields = deferredFieldSet(['sections'], spans.indexOf(`span of ${slug}`), (index) => {
     loads += 1;
-    return [{ title: 'one', span }];
+    return [{ title: 'one', span: spans[index] }];
   });
+  const object = withDeferredFields(parsed, fields);
   return { object, loads: () => loads };
 }
 
@@ -65,5 +71,35 @@ describe('deferred fields', () => {
     // eslint-disable-next-line @typescript-eslint/unbound-method
     const getter = (object: object) => Object.getOwnPropertyDescriptor(object, 'sections')?.get;
     expect(getter(a.object)).toBe(getter(b.object));
+  });
+
+  it('are shared by a document and its data, and an entry copied from both keeps them deferred', () => {
+    const made: number[] = [];
+    const fields = deferredFieldSet(['sections', 'translations'], 4, (index) => {
+      made.push(index);
+      return index === 4 ? ['the sections'] : { title: { ko: 'f1', en: 'f2' } };
+    });
+    const data = withDeferredFields({ slug: 'a', sections: 0 }, fields);
+    const doc = withDeferredFields({ id: 'a', data, rev: 2, translations: 0 }, fields);
+    expect(isDeferredField(doc, 'translations') && isDeferredField(data, 'sections')).toBe(true);
+    expect(isDeferredField(doc, 'rev') || isDeferredField(data, 'slug')).toBe(false);
+    const entry = copyWithDeferredFields(data, {});
+    copyField(entry, doc, 'translations');
+    copyField(entry, doc, 'rev');
+    copyField(entry, doc, 'updatedBy');
+    expect(Object.keys(entry)).toEqual(['slug', 'sections', 'translations', 'rev']);
+    expect(isDeferredField(entry, 'translations')).toBe(true);
+    expect(made).toEqual([]);
+    expect(entry.translations).toBe((doc as { translations: unknown }).translations);
+    expect(made).toEqual([5]);
+    expect(JSON.stringify(entry)).toBe(
+      '{"slug":"a","sections":["the sections"],"translations":{"title":{"ko":"f1","en":"f2"}},"rev":2}',
+    );
+    expect(made).toEqual([5, 4]);
+    // Copied into an object that does not share the set, the value itself.
+    const plain: Record<string, unknown> = {};
+    copyField(plain, doc, 'translations');
+    expect(isDeferredField(plain, 'translations')).toBe(false);
+    expect(plain.translations).toBe(entry.translations);
   });
 });

@@ -1,9 +1,8 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { StoredDocument } from '../contentStore.js';
-import { withDeferredFields } from '../deferredFields.js';
 import { gunzipWholeSync } from '../gunzipWhole.js';
-import { splitDeferredTexts } from '../deferredTexts.js';
+import { splitDeferredTexts, withDeferredTexts } from '../deferredTexts.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -62,7 +61,7 @@ export async function splitSnapshotTexts(
  * when a span points outside the blocks (a snapshot this code did not write).
  */
 export function restoreSnapshotTexts(
-  documents: readonly StoredDocument[],
+  documents: StoredDocument[],
   spans: readonly (TextSpans | 0)[],
   blocks: readonly Buffer[],
 ): boolean {
@@ -73,12 +72,18 @@ export function restoreSnapshotTexts(
   }
   const gunzipped: (Buffer | undefined)[] = [];
   const rawBlock = (block: number) => (gunzipped[block] ??= gunzipWholeSync(blocks[block]!));
-  const load = ([block, start, end]: [number, number, number]) =>
-    JSON.parse(rawBlock(block).toString('utf8', start, end)) as unknown;
+  // Every document's spans in one list, in order: a field's index is its place in it.
+  const all: [number, number, number][] = [];
+  const load = (index: number) => {
+    const [block, start, end] = all[index]!;
+    return JSON.parse(rawBlock(block).toString('utf8', start, end)) as unknown;
+  };
   documents.forEach((doc, i) => {
     const docSpans = spans[i];
-    if (!docSpans || !doc.data) return;
-    (doc as { data: unknown }).data = withDeferredFields(doc.data, docSpans, load);
+    if (!docSpans) return;
+    const names = Object.keys(docSpans);
+    documents[i] = withDeferredTexts(doc, names, all.length, load);
+    for (const name of names) all.push(docSpans[name]!);
   });
   return true;
 }
