@@ -7,7 +7,7 @@ import { asciiJson } from '../store/asciiJson.js';
 import { restoreDeferredTexts, splitDeferredTexts, textBounds } from '../store/deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
 import { openCompiledTexts } from './compiledTexts.js';
-import { sameSeedFileStats, seedFileStats, type SeedFileStat } from './seedFileStats.js';
+import { sameSeedFileStats, seedFileStats, type SeedFileStats } from './seedFileStats.js';
 
 /**
  * A seed directory compiled at build time: the course as the memory store stores it (see
@@ -17,7 +17,7 @@ export interface CompiledSeed {
   /** seedFingerprint of the directory: the proof of equal content. */
   fingerprint: string;
   /** Each file's stat at build time: a start that finds the same need not hash the files. */
-  files: SeedFileStat[];
+  files: SeedFileStats;
   /** The stored documents, in commit order (for MemoryStore.adopt). */
   documents: StoredDocument[];
 }
@@ -111,7 +111,7 @@ async function replaceFile(path: string, content: string | Buffer): Promise<void
 }
 
 // The directory's file stats, or undefined when it cannot be walked (the hash then decides).
-function statsOf(seedDir: string): SeedFileStat[] | undefined {
+function statsOf(seedDir: string): SeedFileStats | undefined {
   try {
     return seedFileStats(seedDir);
   } catch {
@@ -123,7 +123,7 @@ function statsOf(seedDir: string): SeedFileStat[] | undefined {
 async function sameSeed(
   compiled: Partial<CompiledSeedFile>,
   seedDir: string,
-  files: SeedFileStat[] | undefined,
+  files: SeedFileStats | undefined,
 ): Promise<boolean> {
   if (files && compiled.files && sameSeedFileStats(files, compiled.files)) return true;
   return compiled.fingerprint === (await seedFingerprint(seedDir).catch(() => undefined));

@@ -91,7 +91,11 @@ describe('loadSeedContent', () => {
     expect(await loadSeedContent(seedDir, join(seedDir, 'missing.json'))).toEqual({
       bundle: await parsed,
     });
-    await writeCompiledSeed(file, { ...compiled, files: [], fingerprint: 'stale' });
+    await writeCompiledSeed(file, {
+      ...compiled,
+      files: { paths: '', sizes: [], mtimes: [] },
+      fingerprint: 'stale',
+    });
     expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
     // A compiled file of the format before stored documents (bundle and records) is not used.
     await writeFile(file, JSON.stringify({ fingerprint: compiled.fingerprint, bundle: {} }));
