@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { pointerOf, withChanges } from '../../src/store/firestore/compactedSnapshot.js';
+import { DEFERRED_FIELDS } from '../../src/store/deferredTexts.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import type { ChangeBatch, StoredDocument } from '../../src/store/contentStore.js';
 import { importBundle } from '../../src/seed/importSeed.js';
@@ -199,6 +200,81 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       expect(next.stats.documentsRead).toBe(2 + split.chunks);
       expect(Object.getOwnPropertyDescriptor(lesson!.data, 'sections')).toHaveProperty('get');
       expect(byKey((await next.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+    } finally {
+      await raw.terminate();
+    }
+  }, 120_000);
+
+  it('reads a snapshot of format 2 (a span object per document), then replaces it with the current format', async () => {
+    const { projectId, everything } = await project(1);
+    // What a deploy of format 2 wrote: a head of the documents without their large texts and,
+    // per document, where each lies ([block, start, end)), then the texts in one gzipped block.
+    const texts: Buffer[] = [];
+    let offset = 0;
+    const spans: (Record<string, [number, number, number]> | 0)[] = [];
+    const documents = everything.documents.map((doc) => {
+      const data = doc.data as Record<string, unknown> | null;
+      const fields = doc.deleted ? [] : (DEFERRED_FIELDS[doc.collection] ?? []);
+      const own = fields.filter((field) => data && Object.hasOwn(data, field));
+      if (!data || own.length === 0) {
+        spans.push(0);
+        return doc;
+      }
+      const docSpans: Record<string, [number, number, number]> = {};
+      const rest = { ...data };
+      for (const field of own) {
+        const text = Buffer.from(JSON.stringify(data[field]));
+        texts.push(text);
+        docSpans[field] = [0, offset, offset + text.length];
+        offset += text.length;
+        rest[field] = 0;
+      }
+      spans.push(docSpans);
+      return { ...doc, data: rest };
+    });
+    const block = gzipSync(Buffer.concat(texts));
+    const head = gzipSync(
+      JSON.stringify({ documents, rejected: [], spans, blocks: [block.length] }),
+    );
+    const bytes = Buffer.concat([head, block]);
+    const id = `${everything.epoch}-${String(everything.rev).padStart(12, '0')}-split`;
+    const formatTwo = {
+      id,
+      epoch: everything.epoch,
+      rev: everything.rev,
+      chunks: 0,
+      documents: everything.documents.length,
+      sha256: '',
+      createdAt: new Date().toISOString(),
+      format: 2,
+      parts: 1,
+      partsSha256: createHash('sha256').update(bytes).digest('hex'),
+      headBytes: head.length,
+    };
+    const raw = rawFirestore(emulator, projectId);
+    try {
+      await raw.collection('snapshots').doc(id).collection('chunks').doc('0').set({ bytes });
+      await raw.collection('snapshots').doc(id).set(formatTwo);
+      await raw.collection('meta').doc('snapshot').set(formatTwo);
+
+      const starting = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      const fromTwo = (await starting.readChanges(0)).documents;
+      expect(starting.stats.documentsRead).toBe(3);
+      const lesson = fromTwo.find((d) => d.collection === 'lessons')!;
+      expect(Object.getOwnPropertyDescriptor(lesson.data, 'sections')).toHaveProperty('get');
+      expect(byKey(fromTwo)).toEqual(byKey(everything.documents));
+      await starting.close(); // waits for the snapshot of the current format it writes
+
+      const current = pointerOf((await raw.collection('meta').doc('snapshot').get()).data())!;
+      expect(current).toMatchObject({ rev: everything.rev, format: 3 });
+      expect(current.id).not.toBe(id);
+      const next = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      const fromThree = (await next.readChanges(0)).documents;
+      expect(next.stats.documentsRead).toBe(2 + current.chunks);
+      // Current translation records now lie with the texts, read when first asked for.
+      const concept = fromThree.find((d) => d.collection === 'concepts' && 'translations' in d)!;
+      expect(Object.getOwnPropertyDescriptor(concept, 'translations')).toHaveProperty('get');
+      expect(byKey(fromThree)).toEqual(byKey(everything.documents));
     } finally {
       await raw.terminate();
     }

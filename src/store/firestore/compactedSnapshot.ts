@@ -4,7 +4,12 @@ import { gzip } from 'node:zlib';
 import { asciiJson, decodeJsonText } from '../asciiJson.js';
 import { gunzipWhole } from '../gunzipWhole.js';
 import type { RejectedDocument, StoredDocument } from '../contentStore.js';
-import { restoreSnapshotTexts, splitSnapshotTexts, type TextSpans } from './snapshotTexts.js';
+import {
+  restoreSnapshotTexts,
+  restoreSnapshotTextsV2,
+  splitSnapshotTexts,
+  type TextSpansV2,
+} from './snapshotTexts.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -24,9 +29,9 @@ export const CHUNK_BYTES = 900 * 1024;
  * What `meta/snapshot` (and each `snapshots/{id}`) says of a compacted snapshot: every document
  * of the store as it was at `rev` of `epoch`, in `chunks` parts whose bytes hash to `sha256` (a
  * part missing or changed is found, and the snapshot is then not used). With `headBytes` (the
- * split format this code writes) the parts' bytes are the gzipped head (the documents without
- * their large texts, see snapshotTexts.ts) then the texts' gzipped blocks; without it (the format
- * of earlier deploys, still read) they are one gzipped JSON of the whole content.
+ * split formats) the parts' bytes are the gzipped head (the documents without their large texts,
+ * see snapshotTexts.ts) then the texts' gzipped blocks; without it (the format of earlier
+ * deploys, still read) they are one gzipped JSON of the whole content.
  */
 export interface SnapshotPointer {
   id: string;
@@ -36,9 +41,21 @@ export interface SnapshotPointer {
   documents: number;
   sha256: string;
   createdAt: string;
-  /** Bytes of the gzipped head at the start of the parts (split format only). */
+  /** Bytes of the gzipped head at the start of the parts (split formats only). */
   headBytes?: number;
+  /**
+   * Which split format (with headBytes): SNAPSHOT_FORMAT, what this code writes (where the texts
+   * lie as one array of bounds, current translation records among them), or 2 (an earlier
+   * deploy's: a span object per document, translation records in the head), still read.
+   */
+  format?: SplitFormat;
 }
+
+/** The split formats this code reads. */
+export type SplitFormat = 2 | 3;
+
+/** The split format this code writes. */
+export const SNAPSHOT_FORMAT: SplitFormat = 3;
 
 /** The content of a compacted snapshot. */
 export interface SnapshotContent {
@@ -49,20 +66,21 @@ export interface SnapshotContent {
 // The head of a split snapshot: the documents without their deferred texts, where those are,
 // and the gzipped length of each block of texts that follows the head in the parts.
 interface SplitHead extends SnapshotContent {
-  spans: (TextSpans | 0)[];
   blocks: number[];
+  /** Format 3: where the texts lie, all blocks end to end, and where each block starts. */
+  bounds?: number[];
+  blockStarts?: number[];
+  /** Format 2: per document, where its texts lie. */
+  spans?: (TextSpansV2 | 0)[];
 }
-
-// The split format's mark in a stored pointer.
-const SPLIT_FORMAT = 2;
 
 /**
  * A snapshot's id: one per revision of a store's history, so a rewrite of it is the same. The
- * `-split` ending keeps it apart from the id an instance of an earlier deploy gives the same
- * revision, so neither overwrites the other's parts.
+ * ending names the format, keeping it apart from the id an instance of an earlier deploy gives
+ * the same revision (`-split`: format 2; none: the first), so neither overwrites the other's parts.
  */
 export function snapshotId(epoch: string, rev: number): string {
-  return `${epoch || 'none'}-${String(rev).padStart(12, '0')}-split`;
+  return `${epoch || 'none'}-${String(rev).padStart(12, '0')}-split${SNAPSHOT_FORMAT}`;
 }
 
 /**
@@ -72,12 +90,13 @@ export function snapshotId(epoch: string, rev: number): string {
 export async function encodeSnapshot(
   content: SnapshotContent,
 ): Promise<{ chunks: Buffer[]; sha256: string; headBytes: number }> {
-  const { documents, spans, blocks } = await splitSnapshotTexts(content.documents);
+  const { documents, bounds, blockStarts, blocks } = await splitSnapshotTexts(content.documents);
   const head: SplitHead = {
     documents,
     rejected: content.rejected,
-    spans,
     blocks: blocks.map((block) => block.length),
+    bounds,
+    blockStarts,
   };
   // ASCII (see asciiJson): an instance's start decodes and parses it about twice as fast.
   const headBytes = await gzipAsync(Buffer.from(asciiJson(head), 'latin1'));
@@ -94,14 +113,14 @@ export async function encodeSnapshot(
 }
 
 /**
- * Decodes a snapshot's parts, in order: the split format's documents get their large texts as
+ * Decodes a snapshot's parts, in order: a split format's documents get their large texts as
  * fields parsed on first read (snapshotTexts.ts). Returns undefined when they do not hash to what
  * the pointer says (a part missing, cut or changed) or do not hold what the pointer describes:
  * the caller then reads the documents instead.
  */
 export async function decodeSnapshot(
   chunks: readonly Buffer[],
-  pointer: Pick<SnapshotPointer, 'sha256' | 'headBytes'>,
+  pointer: Pick<SnapshotPointer, 'sha256' | 'headBytes' | 'format'>,
 ): Promise<SnapshotContent | undefined> {
   const bytes = Buffer.concat(chunks);
   if (createHash('sha256').update(bytes).digest('hex') !== pointer.sha256) return undefined;
@@ -120,7 +139,13 @@ export async function decodeSnapshot(
     start += length;
   }
   if (start !== bytes.length) return undefined;
-  if (!restoreSnapshotTexts(head.documents, head.spans, blocks)) return undefined;
+  const restored =
+    pointer.format === 2
+      ? head.spans !== undefined && restoreSnapshotTextsV2(head.documents, head.spans, blocks)
+      : head.bounds !== undefined &&
+        head.blockStarts !== undefined &&
+        restoreSnapshotTexts(head.documents, head.bounds, head.blockStarts, blocks);
+  if (!restored) return undefined;
   return { documents: head.documents, rejected: head.rejected };
 }
 
@@ -140,25 +165,26 @@ export function withChanges(
 }
 
 /**
- * A pointer as stored: the split format keeps its part count and hash in fields of its own and
+ * A pointer as stored: a split format keeps its part count and hash in fields of its own and
  * says 0 parts in the old ones, so an instance of an earlier deploy (which would read the parts
- * as one JSON) finds no snapshot and reads the documents one by one, as before it had one.
+ * as one JSON) finds no snapshot and reads the documents one by one, as before it had one; one
+ * that reads only format 2 rejects another format alike.
  */
 export function storedPointer(pointer: SnapshotPointer): Record<string, unknown> {
   if (pointer.headBytes === undefined) return { ...pointer };
-  const { chunks, sha256, headBytes, ...rest } = pointer;
+  const { chunks, sha256, headBytes, format, ...rest } = pointer;
   return {
     ...rest,
     chunks: 0,
     sha256: '',
-    format: SPLIT_FORMAT,
+    format: format ?? SNAPSHOT_FORMAT,
     parts: chunks,
     partsSha256: sha256,
     headBytes,
   };
 }
 
-/** Reads a pointer stored in Firestore (either format), or undefined when it is absent or not one. */
+/** Reads a pointer stored in Firestore (any format), or undefined when it is absent or not one. */
 export function pointerOf(data: Record<string, unknown> | undefined): SnapshotPointer | undefined {
   if (!data) return undefined;
   const { id, epoch, rev, chunks, documents, sha256, createdAt } = data;
@@ -176,12 +202,22 @@ export function pointerOf(data: Record<string, unknown> | undefined): SnapshotPo
   if (data.format === undefined) return { id, epoch, rev, chunks, documents, sha256, createdAt };
   const { format, parts, partsSha256, headBytes } = data;
   if (
-    format !== SPLIT_FORMAT ||
+    (format !== 2 && format !== 3) ||
     typeof parts !== 'number' ||
     typeof partsSha256 !== 'string' ||
     typeof headBytes !== 'number'
   ) {
     return undefined;
   }
-  return { id, epoch, rev, chunks: parts, documents, sha256: partsSha256, createdAt, headBytes };
+  return {
+    id,
+    epoch,
+    rev,
+    chunks: parts,
+    documents,
+    sha256: partsSha256,
+    createdAt,
+    headBytes,
+    format,
+  };
 }

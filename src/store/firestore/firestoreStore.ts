@@ -115,8 +115,8 @@ export class FirestoreStore implements ContentStore {
     }
     return this.guard('a change read', async () => {
       const { batch, readOneByOne, fromOldFormat } = await this.snapshots.readEverything();
-      // Many documents read one by one, or a snapshot of the earlier format (parsed whole): leave
-      // a compacted snapshot, so the next start is cheap.
+      // Many documents read one by one, or a snapshot of an earlier format: leave a compacted
+      // snapshot of this one, so the next start is cheap.
       if (
         fromOldFormat ||
         readOneByOne > (this.options.compactAfterDocuments ?? COMPACT_AFTER_DOCUMENTS)

@@ -4,6 +4,7 @@ import type { ChangeBatch } from '../contentStore.js';
 import { readChangedSince } from './changedSince.js';
 import {
   CHUNKS,
+  SNAPSHOT_FORMAT,
   SNAPSHOTS,
   decodeSnapshot,
   encodeSnapshot,
@@ -26,7 +27,10 @@ const CHUNKS_PER_REQUEST = 4;
 export interface FullRead {
   batch: ChangeBatch;
   readOneByOne: number;
-  /** Whether it started from a snapshot of the earlier format (parsed whole at every start). */
+  /**
+   * Whether it started from a snapshot of an earlier format (the first, parsed whole at every
+   * start; or format 2, whose head holds every translation record and a span object per document).
+   */
   fromOldFormat?: boolean;
 }
 
@@ -94,6 +98,7 @@ export class SnapshotStorage {
       sha256,
       createdAt: new Date().toISOString(),
       headBytes,
+      format: SNAPSHOT_FORMAT,
     };
     const snapshotDoc = this.db.collection(SNAPSHOTS).doc(id);
     for (let start = 0; start < chunks.length; start += CHUNKS_PER_REQUEST) {
@@ -114,12 +119,12 @@ export class SnapshotStorage {
       observeLazyTransactionStart(tx);
       const current = pointerOf((await read).data());
       this.stats.documentsRead++;
-      // A newer snapshot stays; one of the same revision is replaced only when of the old format.
+      // A newer snapshot stays; one of the same revision is replaced only when of an older format.
       if (
         current &&
         current.epoch === pointer.epoch &&
         (current.rev > pointer.rev ||
-          (current.rev === pointer.rev && current.headBytes !== undefined))
+          (current.rev === pointer.rev && current.format === SNAPSHOT_FORMAT))
       ) {
         return current;
       }
@@ -170,7 +175,7 @@ export class SnapshotStorage {
     return {
       batch: { rev, epoch, documents, ...(rejected.length > 0 ? { rejected } : {}) },
       readOneByOne: changes.documents.length + (changes.rejected?.length ?? 0),
-      ...(pointer.headBytes === undefined ? { fromOldFormat: true } : {}),
+      ...(pointer.format !== SNAPSHOT_FORMAT ? { fromOldFormat: true } : {}),
     };
   }
 }

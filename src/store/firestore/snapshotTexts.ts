@@ -2,7 +2,12 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { StoredDocument } from '../contentStore.js';
 import { gunzipWholeSync } from '../gunzipWhole.js';
-import { splitDeferredTexts, withDeferredTexts } from '../deferredTexts.js';
+import {
+  restoreDeferredTexts,
+  splitDeferredTexts,
+  textBounds,
+  withDeferredTexts,
+} from '../deferredTexts.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -14,55 +19,87 @@ const gzipAsync = promisify(gzip);
  */
 export const TEXT_BLOCK_BYTES = 256 * 1024;
 
-/** Where each deferred field of a document lies: [block, start, end), bytes of the raw block. */
-export type TextSpans = Record<string, [number, number, number]>;
-
 /** A snapshot's documents with their deferred fields taken out (see splitSnapshotTexts). */
 export interface SplitSnapshotTexts {
   /** The documents, each deferred field's value replaced by 0 (keeping its place among the keys). */
   documents: StoredDocument[];
-  /** Per document (same order): its deferred fields' spans, or 0 for none. */
-  spans: (TextSpans | 0)[];
+  /** Where the deferred fields lie in the raw texts, all blocks end to end (see textBounds). */
+  bounds: number[];
+  /** Where each block starts in the raw texts (the first at 0). */
+  blockStarts: number[];
   /** The deferred fields' JSON, in blocks of about TEXT_BLOCK_BYTES, each gzipped. */
   blocks: Buffer[];
 }
 
 /**
  * Takes the deferred fields (DEFERRED_FIELDS: lesson sections and Markdown, concept summary to
- * limitations, comparison rows) out of a snapshot's documents, leaving the documents as they were.
+ * limitations, comparison rows; and current translation records, DEFERRED_DOCUMENT_FIELD) out
+ * of a snapshot's documents, leaving the documents as they were.
  */
 export async function splitSnapshotTexts(
   documents: readonly StoredDocument[],
 ): Promise<SplitSnapshotTexts> {
-  const split = splitDeferredTexts(documents);
-  const raw: Buffer[] = [];
-  let blockStart = 0;
-  const spans = split.spans.map((docSpans) => {
-    if (!docSpans) return 0;
-    const blockSpans: TextSpans = {};
-    for (const [field, [start, end]] of Object.entries(docSpans)) {
-      if (end - blockStart > TEXT_BLOCK_BYTES && start > blockStart) {
-        raw.push(split.texts.subarray(blockStart, start));
-        blockStart = start;
-      }
-      blockSpans[field] = [raw.length, start - blockStart, end - blockStart];
-    }
-    return blockSpans;
-  });
-  if (split.texts.length > blockStart) raw.push(split.texts.subarray(blockStart));
+  const split = splitDeferredTexts(documents, { documentFields: true });
+  const bounds = textBounds(split.spans);
+  const blockStarts = [0];
+  for (let field = 0; field + 1 < bounds.length; field++) {
+    const blockStart = blockStarts[blockStarts.length - 1]!;
+    const [start, end] = [bounds[field]!, bounds[field + 1]!];
+    if (end - blockStart > TEXT_BLOCK_BYTES && start > blockStart) blockStarts.push(start);
+  }
+  const raw = blockStarts.map((start, i) => split.texts.subarray(start, blockStarts[i + 1]));
   const blocks = await Promise.all(raw.map((block) => gzipAsync(block)));
-  return { documents: split.documents, spans, blocks };
+  return { documents: split.documents, bounds, blockStarts, blocks };
 }
 
 /**
  * Puts the deferred fields back into a snapshot's decoded documents, as fields parsed on first
  * read from their gzipped block (gunzipped once, on the first read of any of its fields).
- * Changes the documents in place (see restoreDeferredTexts). Returns false, changing nothing,
- * when a span points outside the blocks (a snapshot this code did not write).
+ * Changes the array in place (see restoreDeferredTexts). Returns false when the documents and
+ * `bounds` disagree, or a field lies outside the blocks (a snapshot this code did not write).
  */
 export function restoreSnapshotTexts(
   documents: StoredDocument[],
-  spans: readonly (TextSpans | 0)[],
+  bounds: readonly number[],
+  blockStarts: readonly number[],
+  blocks: readonly Buffer[],
+): boolean {
+  if (blockStarts.length !== blocks.length || blockStarts[0] !== 0) return false;
+  const gunzipped: (Buffer | undefined)[] = [];
+  const rawBlock = (block: number) => (gunzipped[block] ??= gunzipWholeSync(blocks[block]!));
+  const read = (start: number, end: number) => {
+    const block = blockAt(blockStarts, start);
+    const offset = blockStarts[block]!;
+    const raw = rawBlock(block);
+    if (end - offset > raw.length)
+      throw new Error(`snapshot texts have no bytes [${start}, ${end})`);
+    return raw.toString('utf8', start - offset, end - offset);
+  };
+  return restoreDeferredTexts(documents, bounds, read);
+}
+
+// The block whose raw bytes hold `start`: the last one starting at or before it.
+function blockAt(blockStarts: readonly number[], start: number): number {
+  let low = 0;
+  let high = blockStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (blockStarts[middle]! <= start) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Where each deferred field of a document lies in a snapshot of format 2: [block, start, end). */
+export type TextSpansV2 = Record<string, [number, number, number]>;
+
+/**
+ * Restores the deferred fields of a snapshot of format 2 (an earlier deploy's: a span object
+ * per document, bytes of each block), as restoreSnapshotTexts does the current format's.
+ */
+export function restoreSnapshotTextsV2(
+  documents: StoredDocument[],
+  spans: readonly (TextSpansV2 | 0)[],
   blocks: readonly Buffer[],
 ): boolean {
   if (spans.length !== documents.length) return false;
