@@ -55,7 +55,7 @@ export function deferredTextsFile(compiledFile: string): string {
  * deferred texts from the file it started with (see openCompiledTexts), never a half-written one.
  */
 export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed): Promise<void> {
-  const { documents, spans, texts } = splitDeferredTexts(seed.documents, { documentFields: true });
+  const { documents, spans, texts } = splitDeferredTexts(seed.documents);
   const bounds = textBounds(spans);
   const written: CompiledSeedFile = { ...seed, documents, bounds, textsBytes: texts.length };
   await replaceFile(deferredTextsFile(compiledFile), texts);

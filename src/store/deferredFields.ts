@@ -5,9 +5,9 @@
 // getter, and that is the point (see copyWithDeferredFields).
 //
 // One getter function per field name serves every document: it finds the document's deferred
-// fields and their loader under a hidden (symbol-keyed, non-enumerable) property. Getters made per document
-// would give every document a shape of its own (V8 keeps an accessor's function in the
-// object's hidden class), tens of thousands of them at a large start.
+// fields and their loader under a hidden (symbol-keyed, non-enumerable) property. Getters made
+// per document would give every document a shape of its own (V8 keeps an accessor's function
+// in the object's hidden class), tens of thousands of them at a large start.
 
 const DEFERRED = Symbol('deferred fields');
 

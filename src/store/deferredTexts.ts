@@ -16,11 +16,11 @@ export const DEFERRED_FIELDS: Partial<Record<CollectionName, readonly string[]>>
 };
 
 /**
- * The stored document's own field a compiled course keeps beside the rest: its translation
- * records (hashes of each text's Korean and English, a quarter of the course's bytes), read by
- * an English answer about the document and by edits, never by a start. Deferred only when no
- * record is outdated (none has `since`): a deferred field is then known to hold no outdated
- * English without being read (see OutdatedTranslations).
+ * The stored document's own field kept beside the rest (in a compiled course and a Firestore
+ * snapshot alike): its translation records (hashes of each text's Korean and English, a quarter
+ * of the course's bytes), read by an English answer about the document and by edits, never by
+ * a start. Deferred only when no record is outdated (none has `since`): a deferred field is
+ * then known to hold no outdated English without being read (see OutdatedTranslations).
  */
 export const DEFERRED_DOCUMENT_FIELD = 'translations';
 
@@ -40,15 +40,8 @@ export interface SplitCourse {
   texts: Buffer;
 }
 
-/**
- * Takes the deferred fields out of stored documents (at build time), leaving them as they were.
- * With `documentFields`, the documents' current translation records too (DEFERRED_DOCUMENT_FIELD);
- * a Firestore snapshot leaves them, since an instance of an earlier deploy reads its head.
- */
-export function splitDeferredTexts(
-  documents: readonly StoredDocument[],
-  { documentFields = false } = {},
-): SplitCourse {
+/** Takes the deferred fields out of stored documents (at build time), leaving them as they were. */
+export function splitDeferredTexts(documents: readonly StoredDocument[]): SplitCourse {
   const chunks: Buffer[] = [];
   let offset = 0;
   const spans: (DeferredSpans | 0)[] = [];
@@ -59,11 +52,12 @@ export function splitDeferredTexts(
     return [offset - bytes.length, offset];
   };
   const split = documents.map((doc) => {
-    const fields = doc.deleted ? [] : (DEFERRED_FIELDS[doc.collection] ?? []);
     const data = doc.data as Record<string, unknown> | null;
-    const own = fields.filter((field) => data && Object.hasOwn(data, field));
-    const records = documentFields && data && deferrableRecords(doc, data);
-    if (!data || (own.length === 0 && !records)) {
+    const own = (DEFERRED_FIELDS[doc.collection] ?? []).filter(
+      (field) => data && Object.hasOwn(data, field),
+    );
+    const records = data && deferrableRecords(doc, data);
+    if (doc.deleted || !data || (own.length === 0 && !records)) {
       spans.push(0);
       return doc;
     }

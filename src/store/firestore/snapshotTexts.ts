@@ -39,7 +39,7 @@ export interface SplitSnapshotTexts {
 export async function splitSnapshotTexts(
   documents: readonly StoredDocument[],
 ): Promise<SplitSnapshotTexts> {
-  const split = splitDeferredTexts(documents, { documentFields: true });
+  const split = splitDeferredTexts(documents);
   const bounds = textBounds(split.spans);
   const blockStarts = [0];
   for (let field = 0; field + 1 < bounds.length; field++) {
