@@ -98,8 +98,8 @@ function outdatedHolders(collection: CollectionName, entry: Entry<object>): obje
 
 // Only a record made outdated by a write carries `since` (trackTranslations drops it once the
 // English is current again), and a state changes only with a write: documents without one
-// need no fingerprinting, which keeps the first English answer after a start cheap. Records a
-// start left deferred are current ones (see DEFERRED_DOCUMENT_FIELD): known so without reading them.
+// need no fingerprinting, which keeps the first English answer after a start cheap. Records
+// a start left deferred are current ones (see DEFERRED_DOCUMENT_FIELD): known so unread.
 function mayBeOutdated(entry: Entry<object>): boolean {
   if (isDeferredField(entry, 'translations')) return false;
   const records = (entry as DocumentMeta).translations;
