@@ -65,8 +65,7 @@ export function restoreSnapshotTexts(
   blocks: readonly Buffer[],
 ): boolean {
   if (blockStarts.length !== blocks.length || blockStarts[0] !== 0) return false;
-  const gunzipped: (Buffer | undefined)[] = [];
-  const rawBlock = (block: number) => (gunzipped[block] ??= gunzipWholeSync(blocks[block]!));
+  const rawBlock = gunzippedOnce(blocks);
   const read = (start: number, end: number) => {
     const block = blockAt(blockStarts, start);
     const offset = blockStarts[block]!;
@@ -76,6 +75,12 @@ export function restoreSnapshotTexts(
     return raw.toString('utf8', start - offset, end - offset);
   };
   return restoreDeferredTexts(documents, bounds, read);
+}
+
+// A snapshot's blocks of texts by number, each gunzipped on its first read and kept.
+function gunzippedOnce(blocks: readonly Buffer[]): (block: number) => Buffer {
+  const gunzipped: (Buffer | undefined)[] = [];
+  return (block) => (gunzipped[block] ??= gunzipWholeSync(blocks[block]!));
 }
 
 // The block whose raw bytes hold `start`: the last one starting at or before it.
@@ -107,8 +112,7 @@ export function restoreSnapshotTextsV2(
     if (!docSpans) continue;
     for (const [block] of Object.values(docSpans)) if (!blocks[block]) return false;
   }
-  const gunzipped: (Buffer | undefined)[] = [];
-  const rawBlock = (block: number) => (gunzipped[block] ??= gunzipWholeSync(blocks[block]!));
+  const rawBlock = gunzippedOnce(blocks);
   // Every document's spans in one list, in order: a field's index is its place in it.
   const all: [number, number, number][] = [];
   const load = (index: number) => {
