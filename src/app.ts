@@ -198,7 +198,8 @@ export function createApi(config: Config, options: ApiOptions = {}): Api {
 async function openRuntime(config: Config, options: ApiOptions): Promise<Runtime> {
   const content = options.store ?? (await openStore(config));
   if (!options.store && config.store === 'memory' && content instanceof MemoryStore) {
-    await seedMemoryStore(content, config.seedDir);
+    // A production instance serves the course its build compiled (see SeedLoadOptions).
+    await seedMemoryStore(content, config.seedDir, undefined, { trustBuild: config.production });
   }
   const webhooks = new LazyWebhooks(() => loadWebhooks(config, options, content));
   const publisher = await createPublisher(config.events, webhooks);

@@ -1,10 +1,11 @@
 // Build step (`npm run build`): validates the shipped course, stores it as the memory store
 // would at start-up and writes that as one JSON file, with what identifies the seed directory
-// (its fingerprint and file stats), so a cold start need not parse YAML or Markdown, nor stamp.
+// (its fingerprint, file stats and path), so a cold start need not parse YAML or Markdown, nor
+// stamp.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defaultSeedDir } from '../paths.js';
-import { compiledSeedFile, writeCompiledSeed } from '../seed/compiledSeed.js';
+import { compiledSeedFile, seedSource, writeCompiledSeed } from '../seed/compiledSeed.js';
 import { loadSeedDirectory } from '../seed/loadSeed.js';
 import { seedFileStats } from '../seed/seedFileStats.js';
 import { seedFingerprint } from '../seed/seedFingerprint.js';
@@ -16,8 +17,11 @@ const files = seedFileStats(seedDir);
 const bundle = await loadSeedDirectory(seedDir);
 const file = compiledSeedFile();
 await mkdir(dirname(file), { recursive: true });
+const source = seedSource(file, seedDir);
+if (source === undefined) throw new Error(`the seed directory ${seedDir} cannot be resolved`);
 await writeCompiledSeed(file, {
   fingerprint: await seedFingerprint(seedDir),
   files,
+  source,
   documents: await storedCourse(bundle, new Date()),
 });

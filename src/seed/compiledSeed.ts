@@ -1,5 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { ContentBundle } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
 import { projectRoot } from '../paths.js';
@@ -18,6 +19,8 @@ export interface CompiledSeed {
   fingerprint: string;
   /** Each file's stat at build time: a start that finds the same need not hash the files. */
   files: SeedFileStats;
+  /** The directory it was compiled from, as seedSource names it (see SeedLoadOptions). */
+  source: string;
   /** The stored documents, in commit order (for MemoryStore.adopt). */
   documents: StoredDocument[];
 }
@@ -38,6 +41,32 @@ export interface CompiledSeedFile extends CompiledSeed {
  * parsed from the seed directory (to import).
  */
 export type SeedContent = { documents: StoredDocument[] } | { bundle: ContentBundle };
+
+/** How loadSeedContent may decide that a compiled course is the seed directory's. */
+export interface SeedLoadOptions {
+  /**
+   * The compiled course is part of the build this process runs (production: a deploy's files
+   * are not edited after its build, no more than its compiled code is), so it is used when it
+   * names the directory asked for (see seedSource), without looking at the directory's files.
+   * A deploy's files need not keep the mtimes the build saw (image layers are often written
+   * with fixed timestamps), and the check would then hash every file of the course at every
+   * cold start. Otherwise (development, tests) the files are checked: see loadSeedContent.
+   */
+  trustBuild?: boolean;
+}
+
+/**
+ * The seed directory a compiled file names: its real path, relative to the compiled file's
+ * real directory (a deploy moved elsewhere, with its seed beside it, still names it); undefined
+ * when either cannot be resolved.
+ */
+export function seedSource(compiledFile: string, seedDir: string): string | undefined {
+  try {
+    return relative(realpathSync.native(dirname(compiledFile)), realpathSync.native(seedDir));
+  } catch {
+    return undefined;
+  }
+}
 
 /** Where `npm run build` writes the shipped course, compiled. */
 export function compiledSeedFile(): string {
@@ -66,8 +95,9 @@ export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed
  * The course of a seed directory. Parsing YAML and Markdown, validating and stamping every
  * document is most of a cold start, so the build does it once for the shipped course (`npm run
  * build`); at start-up its stored documents are used when the directory is still the one it
- * was compiled from: the same file stats (no file read), or else the same fingerprint (every
- * file read and hashed, as after a deploy that reset mtimes). Anything else (no compiled copy,
+ * was compiled from: in a build trusted as such (see SeedLoadOptions), the same source; else
+ * the same file stats (no file read), or else the same fingerprint (every file read and
+ * hashed, as after a deploy that reset mtimes). Anything else (no compiled copy,
  * edited seed files, another SEED_DIR) is parsed and validated as before, loading the parsers
  * only then. The compiled copy is not validated again at start-up: the build wrote it from the
  * validated bundle, and it sits in dist/ beside the code, at the same trust.
@@ -75,6 +105,7 @@ export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed
 export async function loadSeedContent(
   seedDir: string,
   compiledFile = compiledSeedFile(),
+  options: SeedLoadOptions = {},
 ): Promise<SeedContent> {
   // Read as Latin-1 without looking: writeCompiledSeed writes ASCII only (see asciiJson), so
   // the file's bytes are its characters, and a check of 10 MB at 100 copies is time a start
@@ -85,8 +116,10 @@ export async function loadSeedContent(
   );
   // Opened, not read: each deferred field is read from it when first asked for.
   const texts = openCompiledTexts(deferredTextsFile(compiledFile));
+  // A trusted build's course needs no stats when it names this directory (checked once read).
+  const source = options.trustBuild ? seedSource(compiledFile, seedDir) : undefined;
   // While the file is read (synchronously: see seedFileStats).
-  const files = statsOf(seedDir);
+  const files = source === undefined ? statsOf(seedDir) : undefined;
   const compiled = await reading;
   if (
     compiled?.documents &&
@@ -94,7 +127,8 @@ export async function loadSeedContent(
     compiled.fingerprint &&
     texts &&
     texts.size === compiled.textsBytes &&
-    (await sameSeed(compiled, seedDir, files)) &&
+    ((source !== undefined && compiled.source === source) ||
+      (await sameSeed(compiled, seedDir, files ?? statsOf(seedDir)))) &&
     restoreDeferredTexts(compiled.documents, compiled.bounds, texts.read)
   ) {
     return { documents: compiled.documents };

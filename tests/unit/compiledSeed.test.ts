@@ -1,13 +1,24 @@
 // The compiled seed stands in for the seed directory only while it is the directory it was
-// compiled from: the same file stats, or else the same content hash.
+// compiled from: the same file stats, or else the same content hash; in a build trusted as one
+// (production), the same directory.
 import { isAscii } from 'node:buffer';
-import { cp, mkdtemp, readFile, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import {
+  cp,
+  mkdtemp,
+  readFile,
+  stat,
+  symlink,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS } from '../../src/domain/bundle.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import {
   loadSeedContent,
+  seedSource,
   writeCompiledSeed,
   type CompiledSeed,
   type SeedContent,
@@ -34,6 +45,7 @@ async function compiledCopy() {
   const compiled: CompiledSeed = {
     fingerprint: await seedFingerprint(seedDir),
     files: seedFileStats(seedDir),
+    source: seedSource(file, seedDir)!,
     documents: MARKER,
   };
   await writeCompiledSeed(file, compiled);
@@ -51,6 +63,17 @@ async function compiledCourse() {
 }
 
 const documentsOf = (seed: SeedContent) => ('documents' in seed ? seed.documents : []);
+
+// Edits a file of the copy (its mtime moves, as any edit moves it).
+async function editEncoder(seedDir: string) {
+  const path = join(seedDir, 'concepts', 'encoder.yaml');
+  const before = await stat(path);
+  await writeFile(
+    path,
+    (await readFile(path, 'utf8')).replace('  en: Encoder\n', '  en: EnCoder\n'),
+  );
+  await utimes(path, before.atime, new Date(before.mtimeMs + 1000));
+}
 
 describe('loadSeedContent', () => {
   it('uses the compiled documents while the files have the stats they were compiled with', async () => {
@@ -84,6 +107,35 @@ describe('loadSeedContent', () => {
     expect(seed).not.toHaveProperty('documents');
     const concepts = 'bundle' in seed ? seed.bundle.concepts : [];
     expect(concepts.find((concept) => concept.slug === 'encoder')?.term.en).toBe('EnCoder');
+  });
+
+  it('in a trusted build, uses the compiled documents of the directory without looking at its files', async () => {
+    const { seedDir, file, compiled } = await compiledCopy();
+    await editEncoder(seedDir);
+    // Neither the stats (a file was edited) nor the hash (it cannot match) would pass.
+    await writeCompiledSeed(file, { ...compiled, fingerprint: 'not consulted' });
+    expect(await loadSeedContent(seedDir, file)).not.toHaveProperty('documents');
+    const trusted = { trustBuild: true };
+    expect(await loadSeedContent(seedDir, file, trusted)).toEqual({ documents: MARKER });
+    // The same directory through a link (as a deploy may name it) is the same directory.
+    const link = join(seedDir, '..', 'linked-seed');
+    await symlink(seedDir, link);
+    expect(await loadSeedContent(link, file, trusted)).toEqual({ documents: MARKER });
+  });
+
+  it('in a trusted build, checks a directory it was not compiled from as any start does', async () => {
+    const { seedDir, file, compiled } = await compiledCopy();
+    const other = join(seedDir, '..', 'other-seed');
+    await cp(seedDir, other, { recursive: true });
+    const trusted = { trustBuild: true };
+    // Other stats (the copy's mtimes), the same content: the hash decides.
+    expect(await loadSeedContent(other, file, trusted)).toEqual({ documents: MARKER });
+    await writeCompiledSeed(file, { ...compiled, fingerprint: 'stale' });
+    expect(await loadSeedContent(other, file, trusted)).toEqual({ bundle: await parsed });
+    // A compiled file that names no directory (or one that is gone) is checked too.
+    await writeCompiledSeed(file, { ...compiled, source: '' });
+    await editEncoder(seedDir);
+    expect(await loadSeedContent(seedDir, file, trusted)).not.toHaveProperty('documents');
   });
 
   it('parses the directory without a compiled copy, or with one of another directory', async () => {
