@@ -1,7 +1,8 @@
 // The Firestore API's cold start, this build against another (BENCH_BASE_DIR: a built checkout,
 // or a copy of its dist/ with package.json, schema.graphql and node_modules beside it), on the
 // same emulator projects: per factor one project holds the scaled course, compacted once by each
-// build's own FirestoreStore; before each start `meta/snapshot` is pointed at the snapshot of the
+// build's own FirestoreStore; before each start both pointers (`meta/snapshot`, where builds
+// before pointers per format read theirs, and this format's) are pointed at the snapshot of the
 // build that starts, so each reads its own format and neither compacts. Starts alternate
 // base/this per run; medians. With BENCH_PROFILE_DIR set, one in-process start per build and
 // factor is also run under `node --cpu-prof` (firestoreStartProfile.ts).
@@ -18,6 +19,7 @@ import { eventPosition } from '../../src/domain/changeEvent.js';
 import { defaultSeedDir, projectRoot } from '../../src/paths.js';
 import { importBundle } from '../../src/seed/importSeed.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
+import { EARLIER_POINTER_DOC, POINTER_DOC } from '../../src/store/firestore/compactedSnapshot.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import { startEmulator, uniqueProjectId } from '../../tests/helpers/firestoreEmulator.js';
 import { EXPECTED, firstGoodAnswer } from '../coldStart.bench.js';
@@ -60,6 +62,13 @@ async function coldStart(build: Build, projectId: string, host: string): Promise
   );
   await server.stop();
   return server.startMs;
+}
+
+// Points both pointers at a build's snapshot: whichever place the build reads, it finds its own.
+async function pointAt(raw: Firestore, pointer: Record<string, unknown>): Promise<void> {
+  for (const doc of [EARLIER_POINTER_DOC, POINTER_DOC]) {
+    await raw.collection('meta').doc(doc).set(pointer);
+  }
 }
 
 async function main(): Promise<void> {
@@ -109,7 +118,7 @@ async function main(): Promise<void> {
       const times = new Map<string, number[]>(builds.map((b) => [b.name, []]));
       for (let run = 0; run < runs; run++) {
         for (const build of run % 2 === 0 ? builds : [...builds].reverse()) {
-          await raw.collection('meta').doc('snapshot').set(pointers.get(build.name)!);
+          await pointAt(raw, pointers.get(build.name)!);
           const ms = await coldStart(build, projectId, emulator.host).catch((error: unknown) => {
             console.log(`${factor}× ${build.name}: ${String(error)}`);
             return Number.POSITIVE_INFINITY;
@@ -120,7 +129,7 @@ async function main(): Promise<void> {
       }
       if (process.env.BENCH_PROFILE_DIR) {
         for (const build of builds) {
-          await raw.collection('meta').doc('snapshot').set(pointers.get(build.name)!);
+          await pointAt(raw, pointers.get(build.name)!);
           const dir = join(process.env.BENCH_PROFILE_DIR, `${build.name}-${factor}x`);
           const script = join(
             projectRoot(),

@@ -3,7 +3,12 @@
 // read, and a damaged snapshot is never used.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { pointerOf, withChanges } from '../../src/store/firestore/compactedSnapshot.js';
+import {
+  EARLIER_POINTER_DOC,
+  POINTER_DOC,
+  pointerOf,
+  withChanges,
+} from '../../src/store/firestore/compactedSnapshot.js';
 import { DEFERRED_FIELDS } from '../../src/store/deferredTexts.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import type { ChangeBatch, StoredDocument } from '../../src/store/contentStore.js';
@@ -18,6 +23,7 @@ import {
   type RunningEmulator,
   rawFirestore,
 } from '../helpers/firestoreEmulator.js';
+import type { Firestore } from '@google-cloud/firestore';
 
 // The course with its concepts and relations copied `copies` times (slugs suffixed).
 function copied(bundle: ContentBundle, copies: number): ContentBundle {
@@ -45,6 +51,28 @@ function copied(bundle: ContentBundle, copies: number): ContentBundle {
       })),
     ),
   };
+}
+
+// What the first deploys wrote: the whole content in one gzipped JSON, its pointer without a
+// format, at the place every pointer then was.
+async function writeFirstFormatSnapshot(raw: Firestore, everything: ChangeBatch) {
+  const bytes = gzipSync(
+    JSON.stringify({ documents: everything.documents, rejected: everything.rejected ?? [] }),
+  );
+  const id = `${everything.epoch}-${String(everything.rev).padStart(12, '0')}`;
+  const pointer = {
+    id,
+    epoch: everything.epoch,
+    rev: everything.rev,
+    chunks: 1,
+    documents: everything.documents.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    createdAt: new Date().toISOString(),
+  };
+  await raw.collection('snapshots').doc(id).collection('chunks').doc('0').set({ bytes });
+  await raw.collection('snapshots').doc(id).set(pointer);
+  await raw.collection('meta').doc(EARLIER_POINTER_DOC).set(pointer);
+  return pointer;
 }
 
 const byKey = (docs: readonly StoredDocument[]) =>
@@ -155,42 +183,31 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       await expectReadOneByOne(projectId, everything);
 
       await importer.compact();
-      await raw.collection('meta').doc('snapshot').update({ epoch: 'another-history' });
+      await raw.collection('meta').doc(POINTER_DOC).update({ epoch: 'another-history' });
       await expectReadOneByOne(projectId, everything);
     } finally {
       await raw.terminate();
     }
   }, 120_000);
-  it('reads a snapshot of the earlier format (one gzipped JSON), then replaces it with a split one', async () => {
+  it('reads a snapshot of the earlier format (one gzipped JSON), then leaves a split one beside it', async () => {
     const { projectId, everything } = await project(1);
     const raw = rawFirestore(emulator, projectId);
     try {
-      // What an earlier deploy wrote: the whole content in one gzipped JSON, its pointer
-      // without a format.
-      const bytes = gzipSync(
-        JSON.stringify({ documents: everything.documents, rejected: everything.rejected ?? [] }),
-      );
-      const id = `${everything.epoch}-${String(everything.rev).padStart(12, '0')}`;
-      const old = {
-        id,
-        epoch: everything.epoch,
-        rev: everything.rev,
-        chunks: 1,
-        documents: everything.documents.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        createdAt: new Date().toISOString(),
-      };
-      await raw.collection('snapshots').doc(id).collection('chunks').doc('0').set({ bytes });
-      await raw.collection('snapshots').doc(id).set(old);
-      await raw.collection('meta').doc('snapshot').set(old);
+      const old = await writeFirstFormatSnapshot(raw, everything);
 
       const starting = storeOf(projectId, Number.MAX_SAFE_INTEGER);
       expect(byKey((await starting.readChanges(0)).documents)).toEqual(byKey(everything.documents));
-      expect(starting.stats.documentsRead).toBe(3);
+      // The revision, this format's pointer (none yet), the earlier one, its one part.
+      expect(starting.stats.documentsRead).toBe(4);
       await starting.close(); // waits for the split snapshot it writes in the background
 
-      const stored = (await raw.collection('meta').doc('snapshot').get()).data();
-      // An earlier deploy's reader sees no parts (and reads documents one by one).
+      // The earlier deploy's instances (still serving in a rolling deploy) keep starting from
+      // theirs: its pointer and its part are left as they were.
+      expect((await raw.collection('meta').doc(EARLIER_POINTER_DOC).get()).data()).toEqual(old);
+      const oldPart = raw.collection('snapshots').doc(old.id).collection('chunks').doc('0');
+      expect((await oldPart.get()).exists).toBe(true);
+      const stored = (await raw.collection('meta').doc(POINTER_DOC).get()).data();
+      // A reader of the first format would see no parts (and read documents one by one).
       expect(stored).toMatchObject({ chunks: 0, sha256: '' });
       const split = pointerOf(stored)!;
       expect(split.rev).toBe(everything.rev);
@@ -205,7 +222,7 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
     }
   }, 120_000);
 
-  it('reads a snapshot of format 2 (a span object per document), then replaces it with the current format', async () => {
+  it('reads a snapshot of format 2 (a span object per document), then leaves one of the current format beside it', async () => {
     const { projectId, everything } = await project(1);
     // What a deploy of format 2 wrote: a head of the documents without their large texts and,
     // per document, where each lies ([block, start, end)), then the texts in one gzipped block.
@@ -255,17 +272,20 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
     try {
       await raw.collection('snapshots').doc(id).collection('chunks').doc('0').set({ bytes });
       await raw.collection('snapshots').doc(id).set(formatTwo);
-      await raw.collection('meta').doc('snapshot').set(formatTwo);
+      await raw.collection('meta').doc(EARLIER_POINTER_DOC).set(formatTwo);
 
       const starting = storeOf(projectId, Number.MAX_SAFE_INTEGER);
       const fromTwo = (await starting.readChanges(0)).documents;
-      expect(starting.stats.documentsRead).toBe(3);
+      expect(starting.stats.documentsRead).toBe(4);
       const lesson = fromTwo.find((d) => d.collection === 'lessons')!;
       expect(Object.getOwnPropertyDescriptor(lesson.data, 'sections')).toHaveProperty('get');
       expect(byKey(fromTwo)).toEqual(byKey(everything.documents));
       await starting.close(); // waits for the snapshot of the current format it writes
 
-      const current = pointerOf((await raw.collection('meta').doc('snapshot').get()).data())!;
+      // A deploy that reads only format 2 keeps its pointer (it would refuse a format-3 one).
+      const earlier = await raw.collection('meta').doc(EARLIER_POINTER_DOC).get();
+      expect(earlier.data()).toEqual(formatTwo);
+      const current = pointerOf((await raw.collection('meta').doc(POINTER_DOC).get()).data())!;
       expect(current).toMatchObject({ rev: everything.rev, format: 3 });
       expect(current.id).not.toBe(id);
       const next = storeOf(projectId, Number.MAX_SAFE_INTEGER);
@@ -275,6 +295,66 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       const concept = fromThree.find((d) => d.collection === 'concepts' && 'translations' in d)!;
       expect(Object.getOwnPropertyDescriptor(concept, 'translations')).toHaveProperty('get');
       expect(byKey(fromThree)).toEqual(byKey(everything.documents));
+    } finally {
+      await raw.terminate();
+    }
+  }, 120_000);
+
+  it("starts from an earlier deploy's snapshot when this format's is gone, and mends it", async () => {
+    const { projectId, importer, everything } = await project(1);
+    const pointer = await importer.compact();
+    const raw = rawFirestore(emulator, projectId);
+    try {
+      // An instance of the earlier deploy compacted meanwhile: it wrote its snapshot and pointer
+      // and, as its cleanup does, removed every other snapshot (this format's among them).
+      await writeFirstFormatSnapshot(raw, everything);
+      await raw.recursiveDelete(raw.collection('snapshots').doc(pointer.id));
+      const starting = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      expect(byKey((await starting.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+      // This format's pointer and its missing parts, then the earlier pointer and its part:
+      // nothing read one by one.
+      expect(starting.stats.documentsRead).toBe(2 + pointer.chunks + 2);
+      await starting.close(); // waits for the snapshot it writes again
+      const next = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      expect(byKey((await next.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+      expect(next.stats.documentsRead).toBe(2 + pointer.chunks);
+    } finally {
+      await raw.terminate();
+    }
+  }, 120_000);
+
+  it('reads a pointer of this format where earlier deploys keep theirs, and keeps it moving', async () => {
+    const { projectId, importer, everything } = await project(1);
+    const first = await importer.compact();
+    const raw = rawFirestore(emulator, projectId);
+    try {
+      // As the deploy of this format before pointers per format left it: its pointer at the
+      // earlier place, none at this format's.
+      const pointerDoc = raw.collection('meta').doc(POINTER_DOC);
+      const earlierDoc = raw.collection('meta').doc(EARLIER_POINTER_DOC);
+      await earlierDoc.set((await pointerDoc.get()).data()!);
+      await pointerDoc.delete();
+      const starting = storeOf(projectId, Number.MAX_SAFE_INTEGER);
+      expect(byKey((await starting.readChanges(0)).documents)).toEqual(byKey(everything.documents));
+      expect(starting.stats.documentsRead).toBe(3 + first.chunks);
+      await starting.close(); // waits for the pointer of its own it leaves
+      // The same snapshot (its parts written again), now named by a pointer of its own.
+      const { createdAt: _written, ...same } = first;
+      expect(pointerOf((await pointerDoc.get()).data())).toMatchObject(same);
+
+      // A later snapshot moves both: the earlier deploy's instances read this format.
+      const concept = everything.documents.find((d) => d.collection === 'concepts')!;
+      const update = { ...(concept.data as object), aliases: ['later'] };
+      await importer.commit([
+        { op: 'put', collection: 'concepts', id: concept.id, data: update as never },
+      ]);
+      const later = await importer.compact();
+      expect(later.rev).toBeGreaterThan(first.rev);
+      expect(pointerOf((await pointerDoc.get()).data())).toEqual(later);
+      expect(pointerOf((await earlierDoc.get()).data())).toEqual(later);
+      // Each pointer's previous snapshot is kept for a reader that read it before it moved.
+      const kept = (await raw.collection('snapshots').listDocuments()).map((ref) => ref.id);
+      expect(kept.sort()).toEqual([first.id, later.id].sort());
     } finally {
       await raw.terminate();
     }

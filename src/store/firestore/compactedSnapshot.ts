@@ -26,8 +26,9 @@ export const CHUNKS = 'chunks';
 export const CHUNK_BYTES = 900 * 1024;
 
 /**
- * What `meta/snapshot` (and each `snapshots/{id}`) says of a compacted snapshot: every document
- * of the store as it was at `rev` of `epoch`, in `chunks` parts whose bytes hash to `sha256` (a
+ * What a pointer (see POINTER_DOC; and each `snapshots/{id}`) says of a compacted snapshot:
+ * every document of the store as it was at `rev` of `epoch`, in `chunks` parts whose bytes hash
+ * to `sha256` (a
  * part missing or changed is found, and the snapshot is then not used). With `headBytes` (the
  * split formats) the parts' bytes are the gzipped head (the documents without their large texts,
  * see snapshotTexts.ts) then the texts' gzipped blocks; without it (the format of earlier
@@ -56,6 +57,22 @@ export type SplitFormat = 2 | 3;
 
 /** The split format this code writes. */
 export const SNAPSHOT_FORMAT: SplitFormat = 3;
+
+/**
+ * The document of `meta` holding this format's pointer: one per format from format 3 on, so a
+ * deploy never moves the pointer that the instances of an earlier one, still serving during a
+ * rolling deploy, read. (A pointer they cannot read made each of their starts read every
+ * document one by one, and the snapshot they then left made the new deploy's starts do the
+ * same.)
+ */
+export const POINTER_DOC = `snapshot-v${SNAPSHOT_FORMAT}`;
+
+/**
+ * The document of `meta` where earlier deploys keep their pointer (formats 1 to 3, before a
+ * pointer per format): read when this format's is missing or unusable, moved only when it already
+ * points at this format (its readers read it), never removed.
+ */
+export const EARLIER_POINTER_DOC = 'snapshot';
 
 /** The content of a compacted snapshot. */
 export interface SnapshotContent {

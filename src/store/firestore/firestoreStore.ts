@@ -114,11 +114,11 @@ export class FirestoreStore implements ContentStore {
       );
     }
     return this.guard('a change read', async () => {
-      const { batch, readOneByOne, fromOldFormat } = await this.snapshots.readEverything();
-      // Many documents read one by one, or a snapshot of an earlier format: leave a compacted
+      const { batch, readOneByOne, fromEarlierSnapshot } = await this.snapshots.readEverything();
+      // Many documents read one by one, or an earlier deploy's snapshot: leave a compacted
       // snapshot of this one, so the next start is cheap.
       if (
-        fromOldFormat ||
+        fromEarlierSnapshot ||
         readOneByOne > (this.options.compactAfterDocuments ?? COMPACT_AFTER_DOCUMENTS)
       ) {
         this.compacting ??= this.snapshots
@@ -135,7 +135,7 @@ export class FirestoreStore implements ContentStore {
   }
 
   /**
-   * Writes a compacted snapshot of the store as it is now and points `meta/snapshot` at it (the
+   * Writes a compacted snapshot of the store as it is now and points `meta/snapshot-v3` at it (the
    * seed CLI does this after an import). Later full reads start from it and read only the
    * documents written since. Returns what it wrote.
    */

@@ -4,6 +4,8 @@ import type { ChangeBatch } from '../contentStore.js';
 import { readChangedSince } from './changedSince.js';
 import {
   CHUNKS,
+  EARLIER_POINTER_DOC,
+  POINTER_DOC,
   SNAPSHOT_FORMAT,
   SNAPSHOTS,
   decodeSnapshot,
@@ -28,31 +30,37 @@ export interface FullRead {
   batch: ChangeBatch;
   readOneByOne: number;
   /**
-   * Whether it started from a snapshot of an earlier format (the first, parsed whole at every
-   * start; or format 2, whose head holds every translation record and a span object per document).
+   * Whether it started from an earlier deploy's snapshot (see EARLIER_POINTER_DOC): one of an
+   * earlier format (the first, parsed whole at every start; or format 2, whose head holds every
+   * translation record and a span object per document), or one its pointer names, which this
+   * deploy's starts read only after finding none of their own. The caller leaves one of its own.
    */
-  fromOldFormat?: boolean;
+  fromEarlierSnapshot?: boolean;
 }
 
 /**
  * The compacted snapshots of one Firestore store (see compactedSnapshot.ts): a full read starts
- * from the one `meta/snapshot` points at and adds what was written since; `write` stores a new
- * one and moves the pointer.
+ * from the one this format's pointer (`meta/snapshot-v3`, POINTER_DOC) names, else from the one
+ * an earlier deploy's pointer names, and adds what was written since; `write` stores a new one
+ * and moves this format's pointer (and the earlier deploys' one when it is of this format).
  */
 export class SnapshotStorage {
   private readonly pointerRef: DocumentReference;
+  private readonly earlierPointerRef: DocumentReference;
 
   constructor(
     private readonly db: Firestore,
     private readonly metaRef: DocumentReference,
     private readonly stats: FirestoreStats,
   ) {
-    this.pointerRef = db.collection('meta').doc('snapshot');
+    this.pointerRef = db.collection('meta').doc(POINTER_DOC);
+    this.earlierPointerRef = db.collection('meta').doc(EARLIER_POINTER_DOC);
   }
 
   /**
    * Every document, in one read-only transaction: from the compacted snapshot (when there is a
-   * sound one of this history) plus what was written since, else by reading each document.
+   * sound one of this history: this format's, else an earlier deploy's) plus what was written
+   * since, else by reading each document.
    */
   readEverything(): Promise<FullRead> {
     return this.db.runTransaction(
@@ -62,11 +70,26 @@ export class SnapshotStorage {
         this.stats.documentsRead += 2;
         const rev = revisionOf(meta!.data());
         const epoch = epochOf(meta!.data());
+        const usable = (pointer: SnapshotPointer | undefined): pointer is SnapshotPointer =>
+          pointer !== undefined &&
+          pointer.epoch === epoch &&
+          pointer.rev <= rev &&
+          pointer.chunks > 0;
         const pointer = pointerOf(pointerDoc!.data());
-        if (pointer && pointer.epoch === epoch && pointer.rev <= rev && pointer.chunks > 0) {
+        if (usable(pointer)) {
           const fromSnapshot = await this.readFrom(tx, pointer, rev, epoch);
           if (fromSnapshot) return fromSnapshot;
           logger().warn(`compacted snapshot ${pointer.id} is incomplete or damaged: not used`);
+        }
+        // Read only now: a start that finds its own pointer makes no read for the earlier one.
+        this.stats.rpcs++;
+        const earlierDoc = await tx.get(this.earlierPointerRef);
+        this.stats.documentsRead++;
+        const earlier = pointerOf(earlierDoc.data());
+        if (usable(earlier) && earlier.id !== pointer?.id) {
+          const fromSnapshot = await this.readFrom(tx, earlier, rev, epoch);
+          if (fromSnapshot) return { ...fromSnapshot, fromEarlierSnapshot: true };
+          logger().warn(`compacted snapshot ${earlier.id} is incomplete or damaged: not used`);
         }
         const everything = await readChangedSince(this.db, tx, 0, this.stats);
         return {
@@ -80,8 +103,10 @@ export class SnapshotStorage {
 
   /**
    * Stores a snapshot's parts (a few per request, each request under Firestore's 10 MiB), then
-   * points `meta/snapshot` at it unless a newer one is there, then removes all but the newest
-   * two (a reader that read the pointer before it moved still finds its parts).
+   * points this format's pointer at it unless a newer one is there (and the earlier deploys'
+   * pointer, when it points at an older snapshot of this format), then removes every snapshot
+   * but those the pointers name now and named before (a reader that read a pointer before it
+   * moved still finds its parts).
    */
   async write(batch: ChangeBatch): Promise<SnapshotPointer> {
     const { chunks, sha256, headBytes } = await encodeSnapshot({
@@ -113,26 +138,26 @@ export class SnapshotStorage {
     this.stats.rpcs++;
     this.stats.documentsWritten++;
     await snapshotDoc.set(storedPointer(pointer));
-    const previous = await this.db.runTransaction(async (tx) => {
+    const named = await this.db.runTransaction(async (tx) => {
       this.stats.rpcs++;
-      const read = tx.get(this.pointerRef);
+      const read = tx.getAll(this.pointerRef, this.earlierPointerRef);
       observeLazyTransactionStart(tx);
-      const current = pointerOf((await read).data());
-      this.stats.documentsRead++;
-      // A newer snapshot stays; one of the same revision is replaced only when of an older format.
-      if (
-        current &&
-        current.epoch === pointer.epoch &&
-        (current.rev > pointer.rev ||
-          (current.rev === pointer.rev && current.format === SNAPSHOT_FORMAT))
-      ) {
-        return current;
+      const [currentDoc, earlierDoc] = await read;
+      const current = pointerOf(currentDoc!.data());
+      const earlier = pointerOf(earlierDoc!.data());
+      this.stats.documentsRead += 2;
+      if (!keeps(current, pointer)) {
+        tx.set(this.pointerRef, storedPointer(pointer));
+        this.stats.documentsWritten++;
       }
-      tx.set(this.pointerRef, storedPointer(pointer));
-      this.stats.documentsWritten++;
-      return current;
+      // Moved only for readers of this format (an earlier format's would find no snapshot).
+      if (earlier?.format === SNAPSHOT_FORMAT && !keeps(earlier, pointer)) {
+        tx.set(this.earlierPointerRef, storedPointer(pointer));
+        this.stats.documentsWritten++;
+      }
+      return [current?.id, earlier?.id];
     });
-    const keep = new Set([id, previous?.id]);
+    const keep = new Set([id, ...named]);
     const all = await this.db.collection(SNAPSHOTS).listDocuments();
     for (const ref of all) if (!keep.has(ref.id)) await this.db.recursiveDelete(ref);
     return pointer;
@@ -175,7 +200,17 @@ export class SnapshotStorage {
     return {
       batch: { rev, epoch, documents, ...(rejected.length > 0 ? { rejected } : {}) },
       readOneByOne: changes.documents.length + (changes.rejected?.length ?? 0),
-      ...(pointer.format !== SNAPSHOT_FORMAT ? { fromOldFormat: true } : {}),
+      ...(pointer.format !== SNAPSHOT_FORMAT ? { fromEarlierSnapshot: true } : {}),
     };
   }
+}
+
+// Whether a pointer stays rather than being moved to `next`: it names a newer snapshot, or one
+// of the same revision in this format.
+function keeps(pointer: SnapshotPointer | undefined, next: SnapshotPointer): boolean {
+  return (
+    pointer !== undefined &&
+    pointer.epoch === next.epoch &&
+    (pointer.rev > next.rev || (pointer.rev === next.rev && pointer.format === SNAPSHOT_FORMAT))
+  );
 }
