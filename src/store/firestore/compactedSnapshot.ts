@@ -28,11 +28,10 @@ export const CHUNK_BYTES = 900 * 1024;
 /**
  * What a pointer (see POINTER_DOC; and each `snapshots/{id}`) says of a compacted snapshot:
  * every document of the store as it was at `rev` of `epoch`, in `chunks` parts whose bytes hash
- * to `sha256` (a
- * part missing or changed is found, and the snapshot is then not used). With `headBytes` (the
- * split formats) the parts' bytes are the gzipped head (the documents without their large texts,
- * see snapshotTexts.ts) then the texts' gzipped blocks; without it (the format of earlier
- * deploys, still read) they are one gzipped JSON of the whole content.
+ * to `sha256` (a part missing or changed is found, and the snapshot is then not used). With
+ * `headBytes` (the split formats) the parts' bytes are the gzipped head (the documents without
+ * their large texts, see snapshotTexts.ts) then the texts' gzipped blocks; without it (the
+ * format of earlier deploys, still read) they are one gzipped JSON of the whole content.
  */
 export interface SnapshotPointer {
   id: string;

@@ -30,10 +30,10 @@ export interface FullRead {
   batch: ChangeBatch;
   readOneByOne: number;
   /**
-   * Whether it started from an earlier deploy's snapshot (see EARLIER_POINTER_DOC): one of an
-   * earlier format (the first, parsed whole at every start; or format 2, whose head holds every
-   * translation record and a span object per document), or one its pointer names, which this
-   * deploy's starts read only after finding none of their own. The caller leaves one of its own.
+   * Whether it started from the snapshot an earlier deploy's pointer names (see
+   * EARLIER_POINTER_DOC), read only when this format's pointer gave none: of an earlier format
+   * (the first, parsed whole at every start; or format 2, whose head holds every translation
+   * record and a span object per document) or of this one. The caller leaves one of its own.
    */
   fromEarlierSnapshot?: boolean;
 }
@@ -70,26 +70,17 @@ export class SnapshotStorage {
         this.stats.documentsRead += 2;
         const rev = revisionOf(meta!.data());
         const epoch = epochOf(meta!.data());
-        const usable = (pointer: SnapshotPointer | undefined): pointer is SnapshotPointer =>
-          pointer !== undefined &&
-          pointer.epoch === epoch &&
-          pointer.rev <= rev &&
-          pointer.chunks > 0;
         const pointer = pointerOf(pointerDoc!.data());
-        if (usable(pointer)) {
-          const fromSnapshot = await this.readFrom(tx, pointer, rev, epoch);
-          if (fromSnapshot) return fromSnapshot;
-          logger().warn(`compacted snapshot ${pointer.id} is incomplete or damaged: not used`);
-        }
+        const fromOwn = await this.readFrom(tx, pointer, rev, epoch);
+        if (fromOwn) return fromOwn;
         // Read only now: a start that finds its own pointer makes no read for the earlier one.
         this.stats.rpcs++;
         const earlierDoc = await tx.get(this.earlierPointerRef);
         this.stats.documentsRead++;
         const earlier = pointerOf(earlierDoc.data());
-        if (usable(earlier) && earlier.id !== pointer?.id) {
-          const fromSnapshot = await this.readFrom(tx, earlier, rev, epoch);
-          if (fromSnapshot) return { ...fromSnapshot, fromEarlierSnapshot: true };
-          logger().warn(`compacted snapshot ${earlier.id} is incomplete or damaged: not used`);
+        if (earlier?.id !== pointer?.id) {
+          const fromEarlier = await this.readFrom(tx, earlier, rev, epoch);
+          if (fromEarlier) return { ...fromEarlier, fromEarlierSnapshot: true };
         }
         const everything = await readChangedSince(this.db, tx, 0, this.stats);
         return {
@@ -164,13 +155,17 @@ export class SnapshotStorage {
   }
 
   // The snapshot's documents with those written since in place of their older state, or
-  // undefined when its parts do not hash to what the pointer says.
+  // undefined when there is no pointer, when it is of another history (another epoch, or ahead
+  // of the store) or names no parts, or when its parts do not hash to what it says (warned).
   private async readFrom(
     tx: Transaction,
-    pointer: SnapshotPointer,
+    pointer: SnapshotPointer | undefined,
     rev: number,
     epoch: string,
   ): Promise<FullRead | undefined> {
+    if (!pointer || pointer.epoch !== epoch || pointer.rev > rev || pointer.chunks === 0) {
+      return undefined;
+    }
     const chunkRefs = Array.from({ length: pointer.chunks }, (_, i) =>
       this.db.collection(SNAPSHOTS).doc(pointer.id).collection(CHUNKS).doc(String(i)),
     );
@@ -184,7 +179,10 @@ export class SnapshotStorage {
     const content = chunks.every((chunk) => Buffer.isBuffer(chunk))
       ? await decodeSnapshot(chunks, pointer)
       : undefined;
-    if (!content) return undefined;
+    if (!content) {
+      logger().warn(`compacted snapshot ${pointer.id} is incomplete or damaged: not used`);
+      return undefined;
+    }
     const rejectedNow = new Set((changes.rejected ?? []).map((r) => r.path));
     const rewritten = new Set(changes.documents.map((d) => `${d.collection}/${d.id}`));
     // A document rejected now is not served in its older, valid state either. (Keys are made
@@ -200,7 +198,6 @@ export class SnapshotStorage {
     return {
       batch: { rev, epoch, documents, ...(rejected.length > 0 ? { rejected } : {}) },
       readOneByOne: changes.documents.length + (changes.rejected?.length ?? 0),
-      ...(pointer.format !== SNAPSHOT_FORMAT ? { fromEarlierSnapshot: true } : {}),
     };
   }
 }
