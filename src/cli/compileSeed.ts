@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defaultSeedDir } from '../paths.js';
-import { compiledSeedFile, seedSource, writeCompiledSeed } from '../seed/compiledSeed.js';
+import { compiledSeedFile, relativeSeedDir, writeCompiledSeed } from '../seed/compiledSeed.js';
 import { loadSeedDirectory } from '../seed/loadSeed.js';
 import { seedFileStats } from '../seed/seedFileStats.js';
 import { seedFingerprint } from '../seed/seedFingerprint.js';
@@ -17,11 +17,11 @@ const files = seedFileStats(seedDir);
 const bundle = await loadSeedDirectory(seedDir);
 const file = compiledSeedFile();
 await mkdir(dirname(file), { recursive: true });
-const source = seedSource(file, seedDir);
-if (source === undefined) throw new Error(`the seed directory ${seedDir} cannot be resolved`);
+const compiledFrom = relativeSeedDir(file, seedDir);
+if (compiledFrom === undefined) throw new Error(`the seed directory ${seedDir} cannot be resolved`);
 await writeCompiledSeed(file, {
   fingerprint: await seedFingerprint(seedDir),
   files,
-  source,
+  compiledFrom,
   documents: await storedCourse(bundle, new Date()),
 });

@@ -19,8 +19,8 @@ export interface CompiledSeed {
   fingerprint: string;
   /** Each file's stat at build time: a start that finds the same need not hash the files. */
   files: SeedFileStats;
-  /** The directory it was compiled from, as seedSource names it (see SeedLoadOptions). */
-  source: string;
+  /** The seed directory it was compiled from, as relativeSeedDir names it (see SeedLoadOptions). */
+  compiledFrom: string;
   /** The stored documents, in commit order (for MemoryStore.adopt). */
   documents: StoredDocument[];
 }
@@ -47,7 +47,7 @@ export interface SeedLoadOptions {
   /**
    * The compiled course is part of the build this process runs (production: a deploy's files
    * are not edited after its build, no more than its compiled code is), so it is used when it
-   * names the directory asked for (see seedSource), without looking at the directory's files.
+   * names the directory asked for (see relativeSeedDir), without looking at the directory's files.
    * A deploy's files need not keep the mtimes the build saw (image layers are often written
    * with fixed timestamps), and the check would then hash every file of the course at every
    * cold start. Otherwise (development, tests) the files are checked: see loadSeedContent.
@@ -60,7 +60,7 @@ export interface SeedLoadOptions {
  * real directory (a deploy moved elsewhere, with its seed beside it, still names it); undefined
  * when either cannot be resolved.
  */
-export function seedSource(compiledFile: string, seedDir: string): string | undefined {
+export function relativeSeedDir(compiledFile: string, seedDir: string): string | undefined {
   try {
     return relative(realpathSync.native(dirname(compiledFile)), realpathSync.native(seedDir));
   } catch {
@@ -95,7 +95,7 @@ export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed
  * The course of a seed directory. Parsing YAML and Markdown, validating and stamping every
  * document is most of a cold start, so the build does it once for the shipped course (`npm run
  * build`); at start-up its stored documents are used when the directory is still the one it
- * was compiled from: in a build trusted as such (see SeedLoadOptions), the same source; else
+ * was compiled from: in a build trusted as such (see SeedLoadOptions), the same directory; else
  * the same file stats (no file read), or else the same fingerprint (every file read and
  * hashed, as after a deploy that reset mtimes). Anything else (no compiled copy,
  * edited seed files, another SEED_DIR) is parsed and validated as before, loading the parsers
@@ -117,9 +117,9 @@ export async function loadSeedContent(
   // Opened, not read: each deferred field is read from it when first asked for.
   const texts = openCompiledTexts(deferredTextsFile(compiledFile));
   // A trusted build's course needs no stats when it names this directory (checked once read).
-  const source = options.trustBuild ? seedSource(compiledFile, seedDir) : undefined;
+  const asked = options.trustBuild ? relativeSeedDir(compiledFile, seedDir) : undefined;
   // While the file is read (synchronously: see seedFileStats).
-  const files = source === undefined ? statsOf(seedDir) : undefined;
+  const files = asked === undefined ? statsOf(seedDir) : undefined;
   const compiled = await reading;
   if (
     compiled?.documents &&
@@ -127,7 +127,7 @@ export async function loadSeedContent(
     compiled.fingerprint &&
     texts &&
     texts.size === compiled.textsBytes &&
-    ((source !== undefined && compiled.source === source) ||
+    ((asked !== undefined && compiled.compiledFrom === asked) ||
       (await sameSeed(compiled, seedDir, files ?? statsOf(seedDir)))) &&
     restoreDeferredTexts(compiled.documents, compiled.bounds, texts.read)
   ) {

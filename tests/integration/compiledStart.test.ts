@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSeedDir } from '../../src/paths.js';
-import { seedSource, writeCompiledSeed } from '../../src/seed/compiledSeed.js';
+import { relativeSeedDir, writeCompiledSeed } from '../../src/seed/compiledSeed.js';
 import { loadSeedDirectory } from '../../src/seed/loadSeed.js';
 import { restoreContent } from '../../src/seed/restoreContent.js';
 import { seedFileStats } from '../../src/seed/seedFileStats.js';
@@ -50,7 +50,7 @@ describe('a start on the compiled course', () => {
     await writeCompiledSeed(file, {
       fingerprint: await seedFingerprint(seedDir),
       files: seedFileStats(seedDir),
-      source: seedSource(file, seedDir)!,
+      compiledFrom: relativeSeedDir(file, seedDir)!,
       documents: await storedCourse(bundle, NOW),
     });
     const compiled = new MemoryStore();

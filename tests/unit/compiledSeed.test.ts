@@ -18,7 +18,7 @@ import { COLLECTIONS } from '../../src/domain/bundle.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import {
   loadSeedContent,
-  seedSource,
+  relativeSeedDir,
   writeCompiledSeed,
   type CompiledSeed,
   type SeedContent,
@@ -45,7 +45,7 @@ async function compiledCopy() {
   const compiled: CompiledSeed = {
     fingerprint: await seedFingerprint(seedDir),
     files: seedFileStats(seedDir),
-    source: seedSource(file, seedDir)!,
+    compiledFrom: relativeSeedDir(file, seedDir)!,
     documents: MARKER,
   };
   await writeCompiledSeed(file, compiled);
@@ -133,7 +133,7 @@ describe('loadSeedContent', () => {
     await writeCompiledSeed(file, { ...compiled, fingerprint: 'stale' });
     expect(await loadSeedContent(other, file, trusted)).toEqual({ bundle: await parsed });
     // A compiled file that names no directory (or one that is gone) is checked too.
-    await writeCompiledSeed(file, { ...compiled, source: '' });
+    await writeCompiledSeed(file, { ...compiled, compiledFrom: '' });
     await editEncoder(seedDir);
     expect(await loadSeedContent(seedDir, file, trusted)).not.toHaveProperty('documents');
   });
