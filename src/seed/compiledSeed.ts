@@ -1,13 +1,15 @@
 import { realpathSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { ContentBundle } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
+import { logger } from '../observability/logger.js';
 import { projectRoot } from '../paths.js';
 import { asciiJson } from '../store/asciiJson.js';
-import { restoreDeferredTexts, splitDeferredTexts, textBounds } from '../store/deferredTexts.js';
+import { DeferredTextsRestorer, splitDeferredTexts, textBounds } from '../store/deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
-import { openCompiledTexts } from './compiledTexts.js';
+import { openCompiledTexts, type CompiledTexts } from './compiledTexts.js';
+import { JsonLines } from './jsonLines.js';
 import { sameSeedFileStats, seedFileStats, type SeedFileStats } from './seedFileStats.js';
 
 /**
@@ -25,11 +27,19 @@ export interface CompiledSeed {
   documents: StoredDocument[];
 }
 
+// The compiled file's format (see writeCompiledSeed); a file of another is not used.
+const COMPILED_FORMAT = 2;
+
 /**
- * The compiled file as written: the documents without their deferred fields (see
- * deferredTexts), whose JSON is in a file beside it (deferredTextsFile), parsed on first read.
+ * The compiled file's first line: what identifies the seed directory it was compiled from, and
+ * what a start needs to read the documents, which follow a line each without their deferred
+ * fields (see deferredTexts), whose JSON is in a file beside it (deferredTextsFile).
  */
-export interface CompiledSeedFile extends CompiledSeed {
+export interface CompiledSeedHead extends Omit<CompiledSeed, 'documents'> {
+  /** COMPILED_FORMAT when written. */
+  format: number;
+  /** How many document lines follow (a start that finds another number does not use them). */
+  documents: number;
   /** Where the documents' deferred fields lie in the texts file (see textBounds). */
   bounds: number[];
   /** The texts file's size: a start that finds another (a torn copy) does not use the files. */
@@ -79,16 +89,26 @@ export function deferredTextsFile(compiledFile: string): string {
 }
 
 /**
- * Writes a compiled seed: its file, without the deferred fields, and their texts beside it.
- * Each file is written aside and then renamed over the old one: a running instance reads its
- * deferred texts from the file it started with (see openCompiledTexts), never a half-written one.
+ * Writes a compiled seed: its head (see CompiledSeedHead), then each document without its
+ * deferred fields, a line each, in ASCII (read a line at a time: see JsonLines); the deferred
+ * fields' texts in a file beside it. Each file is written aside and then renamed over the old
+ * one: a running instance reads its deferred texts from the file it started with (see
+ * openCompiledTexts), never a half-written one.
  */
 export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed): Promise<void> {
   const { documents, spans, texts } = splitDeferredTexts(seed.documents);
-  const bounds = textBounds(spans);
-  const written: CompiledSeedFile = { ...seed, documents, bounds, textsBytes: texts.length };
+  const head: CompiledSeedHead = {
+    format: COMPILED_FORMAT,
+    fingerprint: seed.fingerprint,
+    files: seed.files,
+    compiledFrom: seed.compiledFrom,
+    documents: documents.length,
+    bounds: textBounds(spans),
+    textsBytes: texts.length,
+  };
+  const lines = [head, ...documents].map((value) => `${asciiJson(value)}\n`);
   await replaceFile(deferredTextsFile(compiledFile), texts);
-  await replaceFile(compiledFile, asciiJson(written));
+  await replaceFile(compiledFile, lines.join(''));
 }
 
 /**
@@ -98,43 +118,98 @@ export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed
  * was compiled from: in a build trusted as such (see SeedLoadOptions), the same directory; else
  * the same file stats (no file read), or else the same fingerprint (every file read and
  * hashed, as after a deploy that reset mtimes). Anything else (no compiled copy,
- * edited seed files, another SEED_DIR) is parsed and validated as before, loading the parsers
- * only then. The compiled copy is not validated again at start-up: the build wrote it from the
- * validated bundle, and it sits in dist/ beside the code, at the same trust.
+ * edited seed files, another SEED_DIR, a damaged compiled file) is parsed and validated as
+ * before, loading the parsers only then. The compiled copy is not validated again at start-up:
+ * the build wrote it from the validated bundle, and it sits in dist/ beside the code, at the
+ * same trust.
  */
 export async function loadSeedContent(
   seedDir: string,
   compiledFile = compiledSeedFile(),
   options: SeedLoadOptions = {},
 ): Promise<SeedContent> {
-  // Read as Latin-1 without looking: writeCompiledSeed writes ASCII only (see asciiJson), so
-  // the file's bytes are its characters, and a check of 10 MB at 100 copies is time a start
-  // would spend learning what the build already knows.
-  const reading = readFile(compiledFile, 'latin1').then(
-    (text) => JSON.parse(text) as Partial<CompiledSeedFile>,
-    () => undefined,
-  );
-  // Opened, not read: each deferred field is read from it when first asked for.
-  const texts = openCompiledTexts(deferredTextsFile(compiledFile));
-  // A trusted build's course needs no stats when it names this directory (checked once read).
-  const asked = options.trustBuild ? relativeSeedDir(compiledFile, seedDir) : undefined;
-  // While the file is read (synchronously: see seedFileStats).
-  const files = asked === undefined ? statsOf(seedDir) : undefined;
-  const compiled = await reading;
-  if (
-    compiled?.documents &&
-    compiled.bounds &&
-    compiled.fingerprint &&
-    texts &&
-    texts.size === compiled.textsBytes &&
-    ((asked !== undefined && compiled.compiledFrom === asked) ||
-      (await sameSeed(compiled, seedDir, files ?? statsOf(seedDir)))) &&
-    restoreDeferredTexts(compiled.documents, compiled.bounds, texts.read)
-  ) {
-    return { documents: compiled.documents };
-  }
+  const documents = await readCompiledCourse(seedDir, compiledFile, options);
+  if (documents) return { documents };
   const { loadSeedDirectory } = await import('./loadSeed.js');
   return { bundle: await loadSeedDirectory(seedDir) };
+}
+
+// The compiled course's stored documents when it was compiled from the seed directory (its
+// head says so, checked before any document is read), else undefined.
+async function readCompiledCourse(
+  seedDir: string,
+  compiledFile: string,
+  options: SeedLoadOptions,
+): Promise<StoredDocument[] | undefined> {
+  // Opened, not read: each deferred field is read from it when first asked for.
+  const texts = openCompiledTexts(deferredTextsFile(compiledFile));
+  let lines: JsonLines;
+  try {
+    lines = JsonLines.open(compiledFile);
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = readHead(lines);
+    if (!head || !texts || !(await isCompiledFrom(head, texts, seedDir, compiledFile, options))) {
+      return undefined;
+    }
+    const documents = readDocuments(lines, head, texts);
+    if (!documents) logger().warn(`compiled course ${compiledFile} is damaged: not used`);
+    return documents;
+  } finally {
+    lines.close();
+  }
+}
+
+// The head line of a compiled file of this format, or undefined.
+function readHead(lines: JsonLines): CompiledSeedHead | undefined {
+  let head: Partial<CompiledSeedHead> | undefined;
+  try {
+    head = lines.next() as Partial<CompiledSeedHead> | undefined;
+  } catch {
+    return undefined;
+  }
+  return head?.format === COMPILED_FORMAT && Array.isArray(head.bounds)
+    ? (head as CompiledSeedHead)
+    : undefined;
+}
+
+// Whether the compiled files are those of the seed directory (see loadSeedContent).
+async function isCompiledFrom(
+  head: CompiledSeedHead,
+  texts: CompiledTexts,
+  seedDir: string,
+  compiledFile: string,
+  options: SeedLoadOptions,
+): Promise<boolean> {
+  if (texts.size !== head.textsBytes) return false;
+  // A trusted build's course needs no stats when it names this directory.
+  const asked = options.trustBuild ? relativeSeedDir(compiledFile, seedDir) : undefined;
+  if (asked !== undefined && head.compiledFrom === asked) return true;
+  const files = statsOf(seedDir);
+  if (files && head.files && sameSeedFileStats(files, head.files)) return true;
+  return head.fingerprint === (await seedFingerprint(seedDir).catch(() => undefined));
+}
+
+// The document lines after the head, each restored as soon as it is parsed (see
+// DeferredTextsRestorer); undefined when they are not all there, or not what the head says.
+function readDocuments(
+  lines: JsonLines,
+  head: CompiledSeedHead,
+  texts: CompiledTexts,
+): StoredDocument[] | undefined {
+  const restorer = new DeferredTextsRestorer(head.bounds, texts.read);
+  const documents: StoredDocument[] = [];
+  try {
+    for (let doc = lines.next(); doc !== undefined; doc = lines.next()) {
+      documents.push(restorer.restore(doc as StoredDocument));
+    }
+  } catch {
+    return undefined;
+  }
+  const whole = documents.length === head.documents && !lines.endedTorn && restorer.complete;
+  return whole ? documents : undefined;
 }
 
 // Writes a file under a temporary name beside it, then renames it into place.
@@ -151,14 +226,4 @@ function statsOf(seedDir: string): SeedFileStats | undefined {
   } catch {
     return undefined;
   }
-}
-
-// Whether the directory holds what was compiled: stats first, the content hash if they differ.
-async function sameSeed(
-  compiled: Partial<CompiledSeedFile>,
-  seedDir: string,
-  files: SeedFileStats | undefined,
-): Promise<boolean> {
-  if (files && compiled.files && sameSeedFileStats(files, compiled.files)) return true;
-  return compiled.fingerprint === (await seedFingerprint(seedDir).catch(() => undefined));
 }

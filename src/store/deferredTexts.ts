@@ -119,16 +119,45 @@ export function restoreDeferredTexts(
   bounds: readonly number[],
   read: DeferredTextReader,
 ): boolean {
-  // One loader for every field of every document: nothing made per field at start.
-  const load = (index: number) => JSON.parse(read(bounds[index]!, bounds[index + 1]!)) as unknown;
-  let at = 0;
+  const restorer = new DeferredTextsRestorer(bounds, read);
   documents.forEach((doc, i) => {
-    const names = deferredNamesOf(doc);
-    if (!names) return;
-    documents[i] = withDeferredTexts(doc, names, at, load);
-    at += names.length;
+    documents[i] = restorer.restore(doc);
   });
-  return at === bounds.length - 1;
+  return restorer.complete;
+}
+
+/**
+ * Puts the deferred fields back into a split course's documents one at a time, in the course's
+ * order (see restoreDeferredTexts), so that a start may restore each document as soon as it is
+ * parsed: the parsed object a restored one replaces is then garbage while it is young, which
+ * the garbage collector drops without copying it.
+ */
+export class DeferredTextsRestorer {
+  // One loader for every field of every document: nothing made per field at start.
+  private readonly load: DeferredLoader;
+  // The position of the next document's first deferred field among the course's.
+  private at = 0;
+
+  constructor(
+    private readonly bounds: readonly number[],
+    read: DeferredTextReader,
+  ) {
+    this.load = (index) => JSON.parse(read(bounds[index]!, bounds[index + 1]!)) as unknown;
+  }
+
+  /** The next document of the course, with its deferred fields (the same one if it has none). */
+  restore(doc: StoredDocument): StoredDocument {
+    const names = deferredNamesOf(doc);
+    if (!names) return doc;
+    const restored = withDeferredTexts(doc, names, this.at, this.load);
+    this.at += names.length;
+    return restored;
+  }
+
+  /** Whether the documents restored named exactly the deferred fields `bounds` holds. */
+  get complete(): boolean {
+    return this.at === this.bounds.length - 1;
+  }
 }
 
 /**

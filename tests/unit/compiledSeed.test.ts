@@ -32,6 +32,7 @@ import { isDeferredField } from '../../src/store/deferredFields.js';
 import { applyChanges } from '../../src/content/applyChanges.js';
 import { emptyDocumentSet } from '../../src/content/entries.js';
 import { OutdatedTranslations } from '../../src/content/outdatedTranslations.js';
+import { createLogger, useLogger } from '../../src/observability/logger.js';
 
 // A marker only the compiled copy has, to see which one was used.
 const MARKER = [{ collection: 'categories', id: 'compiled-only' }] as StoredDocument[];
@@ -233,8 +234,47 @@ describe('loadSeedContent', () => {
 
   it('parses the directory when the documents name other deferred fields than the file holds', async () => {
     const { seedDir, file } = await compiledCourse();
-    const written = JSON.parse(await readFile(file, 'latin1')) as { bounds: number[] };
-    await writeFile(file, JSON.stringify({ ...written, bounds: written.bounds.slice(0, -1) }));
+    const [head, ...documents] = (await readFile(file, 'latin1')).split('\n');
+    const written = JSON.parse(head!) as { bounds: number[] };
+    const fewer = JSON.stringify({ ...written, bounds: written.bounds.slice(0, -1) });
+    await writeFile(file, [fewer, ...documents].join('\n'));
     expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
+  });
+
+  it('writes a head line, then a line per document; a file cut short or damaged is not used', async () => {
+    const { seedDir, file, documents } = await compiledCourse();
+    const whole = await readFile(file, 'latin1');
+    const lines = whole.split('\n');
+    // The head, a line per document, and the newline that ends the last.
+    expect(lines.length).toBe(documents.length + 2);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 2, documents: documents.length });
+    expect(lines.at(-1)).toBe('');
+    const warned: string[] = [];
+    const previousLogger = useLogger(
+      createLogger('warn', {
+        write: (line: string) =>
+          void warned.push((JSON.parse(line) as { message: string }).message),
+      }),
+    );
+    try {
+      // Cut after a whole line (one document fewer than the head names), and inside one.
+      const lastLine = whole.lastIndexOf('\n', whole.length - 2) + 1;
+      for (const cut of [lastLine, lastLine + 10]) {
+        await writeFile(file, whole.slice(0, cut), 'latin1');
+        expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
+      }
+      // A line that is not JSON.
+      await writeFile(file, whole.replace('{"collection":"lessons"', '{"collection":lessons'));
+      expect(await loadSeedContent(seedDir, file)).toEqual({ bundle: await parsed });
+      expect(warned).toEqual(Array(3).fill(`compiled course ${file} is damaged: not used`));
+      // Whole again, it is used (the same bytes: nothing else was in the way).
+      await writeFile(file, whole, 'latin1');
+      expect(JSON.stringify(documentsOf(await loadSeedContent(seedDir, file)))).toBe(
+        JSON.stringify(documents),
+      );
+      expect(warned).toHaveLength(3);
+    } finally {
+      useLogger(previousLogger);
+    }
   });
 });
