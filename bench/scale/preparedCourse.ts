@@ -5,7 +5,7 @@ import { projectRoot } from '../../src/paths.js';
 import {
   deferredTextsFile,
   loadSeedContent,
-  type CompiledSeed,
+  type CompiledSeedHead,
 } from '../../src/seed/compiledSeed.js';
 import type { StoredDocument } from '../../src/store/contentStore.js';
 import { writeSeedDirectory } from '../../src/seed/exportBundle.js';
@@ -67,7 +67,10 @@ export async function prepareCourse(
   }
   const compiledFile = join(deployable, 'dist', 'content.json');
   const compiledText = await readFile(compiledFile, 'utf8');
-  const { fingerprint } = JSON.parse(compiledText) as CompiledSeed;
+  // The head line (see writeCompiledSeed) names the seed directory's fingerprint.
+  const { fingerprint } = JSON.parse(
+    compiledText.slice(0, compiledText.indexOf('\n')),
+  ) as CompiledSeedHead;
   if (fingerprint !== (await seedFingerprint(seedDir))) {
     throw new Error(`the compiled ${factor}× content does not match its seed directory`);
   }
