@@ -2,9 +2,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 
 // Bytes read at a time. Small on purpose: the buffer is reused for the whole file, so a start
 // touches this much fresh memory for its reading instead of two copies of the file (its bytes
-// and their string), which cost more than parsing them where fresh memory is slow to get (the
-// first touch of a page in a micro-VM such as the one Cloud Run runs on is a fault the host
-// serves: about 2.7 ms per MB on the machine the benches run on).
+// and their string), which cost more than parsing them where fresh memory is slow to get (in a
+// virtual machine whose host provides each page on its first touch: about 2.7 ms per MB on the
+// machine the benches run on).
 const CHUNK_BYTES = 1 << 16;
 
 const NEWLINE = 0x0a;

@@ -129,8 +129,7 @@ export function restoreDeferredTexts(
 /**
  * Puts the deferred fields back into a split course's documents one at a time, in the course's
  * order (see restoreDeferredTexts), so that a start may restore each document as soon as it is
- * parsed: the parsed object a restored one replaces is then garbage while it is young, which
- * the garbage collector drops without copying it.
+ * parsed and never hold both forms of the whole course.
  */
 export class DeferredTextsRestorer {
   // One loader for every field of every document: nothing made per field at start.
