@@ -133,3 +133,17 @@ export function rawFirestore(emulator: RunningEmulator, projectId: string): Fire
     universeDomain: 'googleapis.com',
   });
 }
+
+/** Runs `use` with a plain Firestore client on the emulator (see rawFirestore), then terminates it. */
+export async function withRawFirestore<T>(
+  emulator: RunningEmulator,
+  projectId: string,
+  use: (raw: Firestore) => Promise<T>,
+): Promise<T> {
+  const raw = rawFirestore(emulator, projectId);
+  try {
+    return await use(raw);
+  } finally {
+    await raw.terminate();
+  }
+}

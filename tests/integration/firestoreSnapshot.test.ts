@@ -21,7 +21,7 @@ import {
   startEmulator,
   uniqueProjectId,
   type RunningEmulator,
-  rawFirestore,
+  withRawFirestore,
 } from '../helpers/firestoreEmulator.js';
 import type { Firestore } from '@google-cloud/firestore';
 
@@ -175,8 +175,7 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
   it('reads every document when a part of the snapshot is damaged, or it is from another history', async () => {
     const { projectId, importer, everything } = await project(1);
     const pointer = await importer.compact();
-    const raw = rawFirestore(emulator, projectId);
-    try {
+    await withRawFirestore(emulator, projectId, async (raw) => {
       const part = raw.collection('snapshots').doc(pointer.id).collection('chunks').doc('0');
       const bytes = (await part.get()).get('bytes') as Buffer;
       await part.set({ bytes: Buffer.concat([bytes.subarray(0, 10), Buffer.from('damaged')]) });
@@ -185,14 +184,11 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       await importer.compact();
       await raw.collection('meta').doc(POINTER_DOC).update({ epoch: 'another-history' });
       await expectReadOneByOne(projectId, everything);
-    } finally {
-      await raw.terminate();
-    }
+    });
   }, 120_000);
   it('reads a snapshot of the earlier format (one gzipped JSON), then leaves a split one beside it', async () => {
     const { projectId, everything } = await project(1);
-    const raw = rawFirestore(emulator, projectId);
-    try {
+    await withRawFirestore(emulator, projectId, async (raw) => {
       const old = await writeFirstFormatSnapshot(raw, everything);
 
       const starting = storeOf(projectId, Number.MAX_SAFE_INTEGER);
@@ -217,9 +213,7 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       expect(next.stats.documentsRead).toBe(2 + split.chunks);
       expect(Object.getOwnPropertyDescriptor(lesson!.data, 'sections')).toHaveProperty('get');
       expect(byKey((await next.readChanges(0)).documents)).toEqual(byKey(everything.documents));
-    } finally {
-      await raw.terminate();
-    }
+    });
   }, 120_000);
 
   it('reads a snapshot of format 2 (a span object per document), then leaves one of the current format beside it', async () => {
@@ -268,8 +262,7 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       partsSha256: createHash('sha256').update(bytes).digest('hex'),
       headBytes: head.length,
     };
-    const raw = rawFirestore(emulator, projectId);
-    try {
+    await withRawFirestore(emulator, projectId, async (raw) => {
       await raw.collection('snapshots').doc(id).collection('chunks').doc('0').set({ bytes });
       await raw.collection('snapshots').doc(id).set(formatTwo);
       await raw.collection('meta').doc(EARLIER_POINTER_DOC).set(formatTwo);
@@ -295,16 +288,13 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       const concept = fromThree.find((d) => d.collection === 'concepts' && 'translations' in d)!;
       expect(Object.getOwnPropertyDescriptor(concept, 'translations')).toHaveProperty('get');
       expect(byKey(fromThree)).toEqual(byKey(everything.documents));
-    } finally {
-      await raw.terminate();
-    }
+    });
   }, 120_000);
 
   it("starts from an earlier deploy's snapshot when this format's is gone, and mends it", async () => {
     const { projectId, importer, everything } = await project(1);
     const pointer = await importer.compact();
-    const raw = rawFirestore(emulator, projectId);
-    try {
+    await withRawFirestore(emulator, projectId, async (raw) => {
       // An instance of the earlier deploy compacted meanwhile: it wrote its snapshot and pointer
       // and, as its cleanup does, removed every other snapshot (this format's among them).
       await writeFirstFormatSnapshot(raw, everything);
@@ -318,16 +308,13 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       const next = storeOf(projectId, Number.MAX_SAFE_INTEGER);
       expect(byKey((await next.readChanges(0)).documents)).toEqual(byKey(everything.documents));
       expect(next.stats.documentsRead).toBe(2 + pointer.chunks);
-    } finally {
-      await raw.terminate();
-    }
+    });
   }, 120_000);
 
   it('reads a pointer of this format where earlier deploys keep theirs, and keeps it moving', async () => {
     const { projectId, importer, everything } = await project(1);
     const first = await importer.compact();
-    const raw = rawFirestore(emulator, projectId);
-    try {
+    await withRawFirestore(emulator, projectId, async (raw) => {
       // As the deploy of this format before pointers per format left it: its pointer at the
       // earlier place, none at this format's.
       const pointerDoc = raw.collection('meta').doc(POINTER_DOC);
@@ -355,17 +342,14 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       // Each pointer's previous snapshot is kept for a reader that read it before it moved.
       const kept = (await raw.collection('snapshots').listDocuments()).map((ref) => ref.id);
       expect(kept.sort()).toEqual([first.id, later.id].sort());
-    } finally {
-      await raw.terminate();
-    }
+    });
   }, 120_000);
 
   it('reads every document when the last part (the texts) is damaged', async () => {
     const { projectId, importer, everything } = await project(4);
     const pointer = await importer.compact();
     expect(pointer.headBytes).toBeGreaterThan(0);
-    const raw = rawFirestore(emulator, projectId);
-    try {
+    await withRawFirestore(emulator, projectId, async (raw) => {
       const last = raw
         .collection('snapshots')
         .doc(pointer.id)
@@ -376,8 +360,6 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
       changed[changed.length - 20]! ^= 1;
       await last.set({ bytes: changed });
       await expectReadOneByOne(projectId, everything);
-    } finally {
-      await raw.terminate();
-    }
+    });
   }, 120_000);
 });
