@@ -1,11 +1,11 @@
-import { cp, mkdir, readFile, stat, symlink } from 'node:fs/promises';
+import { cp, mkdir, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COLLECTIONS, type ContentBundle } from '../../src/domain/bundle.js';
 import { projectRoot } from '../../src/paths.js';
 import {
   deferredTextsFile,
   loadSeedContent,
-  type CompiledSeedHead,
+  readCompiledSeedHead,
 } from '../../src/seed/compiledSeed.js';
 import type { StoredDocument } from '../../src/store/contentStore.js';
 import { writeSeedDirectory } from '../../src/seed/exportBundle.js';
@@ -66,12 +66,7 @@ export async function prepareCourse(
     );
   }
   const compiledFile = join(deployable, 'dist', 'content.json');
-  const compiledText = await readFile(compiledFile, 'utf8');
-  // The head line (see writeCompiledSeed) names the seed directory's fingerprint.
-  const { fingerprint } = JSON.parse(
-    compiledText.slice(0, compiledText.indexOf('\n')),
-  ) as CompiledSeedHead;
-  if (fingerprint !== (await seedFingerprint(seedDir))) {
+  if (readCompiledSeedHead(compiledFile)?.fingerprint !== (await seedFingerprint(seedDir))) {
     throw new Error(`the compiled ${factor}× content does not match its seed directory`);
   }
   return {
@@ -80,7 +75,7 @@ export async function prepareCourse(
     deployable,
     documents,
     compiledBytes:
-      Buffer.byteLength(compiledText) + (await stat(deferredTextsFile(compiledFile))).size,
+      (await stat(compiledFile)).size + (await stat(deferredTextsFile(compiledFile))).size,
   };
 }
 

@@ -143,6 +143,7 @@ async function readCompiledCourse(
 ): Promise<StoredDocument[] | undefined> {
   // Opened, not read: each deferred field is read from it when first asked for.
   const texts = openCompiledTexts(deferredTextsFile(compiledFile));
+  if (!texts) return undefined;
   let lines: JsonLines;
   try {
     lines = JsonLines.open(compiledFile);
@@ -151,12 +152,22 @@ async function readCompiledCourse(
   }
   try {
     const head = readHead(lines);
-    if (!head || !texts || !(await isCompiledFrom(head, texts, seedDir, compiledFile, options))) {
+    if (!head || !(await isCompiledFrom(head, texts, seedDir, compiledFile, options))) {
       return undefined;
     }
     const documents = readDocuments(lines, head, texts);
     if (!documents) logger().warn(`compiled course ${compiledFile} is damaged: not used`);
     return documents;
+  } finally {
+    lines.close();
+  }
+}
+
+/** A compiled file's head (see CompiledSeedHead), or undefined when it has none of this format. */
+export function readCompiledSeedHead(compiledFile: string): CompiledSeedHead | undefined {
+  const lines = JsonLines.open(compiledFile);
+  try {
+    return readHead(lines);
   } finally {
     lines.close();
   }

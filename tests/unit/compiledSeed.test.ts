@@ -18,6 +18,7 @@ import { COLLECTIONS } from '../../src/domain/bundle.js';
 import { defaultSeedDir } from '../../src/paths.js';
 import {
   loadSeedContent,
+  readCompiledSeedHead,
   relativeSeedDir,
   writeCompiledSeed,
   type CompiledSeed,
@@ -248,6 +249,7 @@ describe('loadSeedContent', () => {
     // The head, a line per document, and the newline that ends the last.
     expect(lines.length).toBe(documents.length + 2);
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 2, documents: documents.length });
+    expect(readCompiledSeedHead(file)).toEqual(JSON.parse(lines[0]!));
     expect(lines.at(-1)).toBe('');
     const warned: string[] = [];
     const previousLogger = useLogger(
