@@ -18,6 +18,7 @@ import {
   readSeedFileList,
   type SeedFile,
 } from '../helpers/seedFiles.js';
+import { tabTo, waitForFocus } from '../helpers/keyboard.js';
 import { EDITOR_TOKEN } from '../helpers/tokens.js';
 
 const served = useConsole();
@@ -177,32 +178,18 @@ describe('importing content in the console', () => {
     await page.goto(`${served.url}/admin/import`);
     await page.getByRole('heading', { name: '콘텐츠 가져오기' }).waitFor();
     // Tab to the ZIP picker and open it with Space, as a keyboard user does.
-    const archive = page.getByLabel('ZIP 파일 선택');
-    for (
-      let i = 0;
-      i < 20 &&
-      !(await archive.evaluate((el) => el === (globalThis as any).document.activeElement));
-      i++
-    ) {
-      await page.keyboard.press('Tab');
-    }
+    await tabTo(page, page.getByLabel('ZIP 파일 선택'));
     const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
+      page.waitForEvent('filechooser', { timeout: 10_000 }),
       page.keyboard.press('Space'),
     ]);
     await chooser.setFiles(zip);
-    // The result's heading takes the focus; the Apply button is the next stop.
-    await page.getByRole('heading', { name: '적용하면 바뀌는 내용' }).waitFor();
-    const apply = page.getByRole('button', { name: /^적용/ });
-    for (
-      let i = 0;
-      i < 20 && !(await apply.evaluate((el) => el === (globalThis as any).document.activeElement));
-      i++
-    ) {
-      await page.keyboard.press('Tab');
-    }
+    // The result's heading takes the focus; Apply follows the diff (its disclosures first).
+    await waitForFocus(page.getByRole('heading', { name: '적용하면 바뀌는 내용' }));
+    await tabTo(page, page.getByRole('button', { name: /^적용/ }));
     await page.keyboard.press('Enter');
-    await page.getByTestId('import-done').waitFor();
+    // The outcome takes the focus in its turn.
+    await waitForFocus(page.getByTestId('import-done'));
     expect(await aliasesOfEncoder()).toContain('Typed encoder');
   });
 
