@@ -4,7 +4,7 @@
 // tabs; running one shows the API's answer; the locale switch and the bearer token reach the
 // request, and the token is in no URL and no storage.
 import { EXPLORER_EXAMPLES } from '../../explorer/src/examples.js';
-import { waitForText } from '../helpers/browser.js';
+import { newContext, waitForText } from '../helpers/browser.js';
 import { screenshot, useConsole } from '../helpers/console.js';
 import { ADMIN_TOKEN } from '../helpers/tokens.js';
 
@@ -13,7 +13,7 @@ const served = useConsole();
 describe('the GraphQL explorer', () => {
   it('opens from /graphql, runs an example and shows the answer, with nothing from elsewhere', async () => {
     const requested: string[] = [];
-    const context = await served.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(served.browser, { viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -50,7 +50,7 @@ describe('the GraphQL explorer', () => {
   });
 
   it('sends the chosen locale and the token on the request, and keeps the token out of URLs and storage', async () => {
-    const context = await served.browser.newContext();
+    const context = await newContext(served.browser);
     const page = await context.newPage();
     const sent: Record<string, string>[] = [];
     page.on('request', (request) => {

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium package (Playwright cannot download its own browsers on these machines). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,6 +23,23 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+}
+
+/**
+ * How long one browser step (a wait, a click, a navigation) may take before it fails naming
+ * itself. Well under jest's 30 s test timeout: a step that never happens (a key press that
+ * landed elsewhere) would otherwise run the test into that timeout, whose message names no step.
+ */
+export const STEP_TIMEOUT_MS = 15_000;
+
+/** A new window context in `browser` whose steps fail after STEP_TIMEOUT_MS. */
+export async function newContext(
+  browser: Browser,
+  options?: BrowserContextOptions,
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  return context;
 }
 
 const axeSource = readFileSync(

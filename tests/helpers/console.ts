@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, newContext } from './browser.js';
 import { serveApi } from './httpServer.js';
 import { ADMIN_TOKEN, TEST_API_TOKENS } from './tokens.js';
 
@@ -42,7 +42,7 @@ export function useConsole(
     api: undefined as unknown as ConsoleFixture['api'],
     browser: undefined as unknown as Browser,
     async open({ width = 1024, path = '/admin/' } = {}): Promise<ConsolePage> {
-      const context = await fixture.browser.newContext({ viewport: { width, height: 900 } });
+      const context = await newContext(fixture.browser, { viewport: { width, height: 900 } });
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
