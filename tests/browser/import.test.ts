@@ -12,13 +12,13 @@ import { defaultSeedDir } from '../../src/paths.js';
 import { seriousViolations, waitForText } from '../helpers/browser.js';
 import { screenshot, useConsole } from '../helpers/console.js';
 import { as, createDraft, revisionOf } from '../helpers/editing.js';
+import { tabTo, waitForFocus } from '../helpers/keyboard.js';
 import {
   editSeedFile,
   newConceptFile,
   readSeedFileList,
   type SeedFile,
 } from '../helpers/seedFiles.js';
-import { tabTo, waitForFocus } from '../helpers/keyboard.js';
 import { EDITOR_TOKEN } from '../helpers/tokens.js';
 
 const served = useConsole();
