@@ -21,6 +21,7 @@ import { serveApi } from '../helpers/httpServer.js';
 import { sendRaw, type RawAnswer } from '../helpers/rawHttp.js';
 import { readmeExamples, toRequest } from '../helpers/readmeExamples.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
+import { waitForLines } from '../helpers/waitForLines.js';
 
 type Served = Awaited<ReturnType<typeof serveApi>>;
 
@@ -717,7 +718,7 @@ describe('with the response cache, listed CORS origins and the request log', () 
   async function logged(served: Served, sample: Omit<Sample, 'by'>) {
     lines = [];
     const answer = wire(await send(served, sample));
-    for (let i = 0; i < 100 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    await waitForLines(() => lines);
     return { ...answer, log: lines };
   }
 

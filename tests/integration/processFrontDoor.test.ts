@@ -16,6 +16,7 @@ import { editSummary } from '../helpers/editing.js';
 import { serveRegisteredFunction, type ServedFunction } from '../helpers/httpServer.js';
 import { sendRaw, type RawAnswer } from '../helpers/rawHttp.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
+import { waitForLines } from '../helpers/waitForLines.js';
 
 let api: Api;
 let served: ServedFunction;
@@ -64,7 +65,7 @@ async function send(
     body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body === undefined ? undefined : JSON.stringify(body),
   );
-  for (let i = 0; i < 50 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  await waitForLines(() => lines);
   expect(lines).toHaveLength(1);
   return { ...answer, called: calls > before, log: JSON.parse(lines[0]!) };
 }
@@ -166,7 +167,7 @@ describe("the process's front door", () => {
       const answer = await sendRaw(`${served.url}/v1/concepts/gemini`, 'GET', {});
       expect([answer.status, calls - before]).toEqual([200, 1]);
       expect(JSON.parse(answer.body.toString())).toMatchObject({ slug: 'gemini' });
-      for (let i = 0; i < 50 && lines.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+      await waitForLines(() => lines, 2);
       expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
         expect.objectContaining({
           severity: 'ERROR',
@@ -295,7 +296,7 @@ describe("the process's live door", () => {
           200,
           { data: { concept: { slug: 'gemini' } } },
         ]);
-        for (let i = 0; i < 50 && lines.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+        await waitForLines(() => lines, 2);
         expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
           expect.objectContaining({
             severity: 'ERROR',

@@ -8,6 +8,7 @@ import { createLogger, useLogger, type Logger } from '../../src/observability/lo
 import { request, serveApi } from '../helpers/httpServer.js';
 import { sendRaw } from '../helpers/rawHttp.js';
 import { ADMIN_TOKEN, AS, TEST_API_TOKENS } from '../helpers/tokens.js';
+import { waitForLines } from '../helpers/waitForLines.js';
 
 const PROJECT = 'llm-course-test';
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -32,9 +33,7 @@ beforeEach(() => {
 
 /** The parsed log lines written so far (the line for a response comes once it is finished). */
 async function entries(count: number): Promise<Record<string, any>[]> {
-  for (let wait = 0; lines.length < count && wait < 50; wait++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitForLines(() => lines, count);
   expect(lines).toHaveLength(count);
   return lines.map((line) => JSON.parse(line) as Record<string, any>);
 }

@@ -11,6 +11,7 @@ import { serveApi } from '../helpers/httpServer.js';
 import { editKoreanDefinition } from '../helpers/koreanEdits.js';
 import { sendRaw, type RawAnswer } from '../helpers/rawHttp.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
+import { waitForLines } from '../helpers/waitForLines.js';
 
 let served: Awaited<ReturnType<typeof serveApi>>;
 let lines: string[] = [];
@@ -50,7 +51,7 @@ async function send(
     body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body === undefined ? undefined : JSON.stringify(body),
   );
-  for (let i = 0; i < 50 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  await waitForLines(() => lines);
   const entry = JSON.parse(lines[0] ?? '{}') as { responseCache?: string };
   return { ...answer, cache: entry.responseCache };
 }
