@@ -19,7 +19,7 @@ import {
   startEmulator,
   uniqueProjectId,
   type RunningEmulator,
-  rawFirestore,
+  withRawFirestore,
 } from '../helpers/firestoreEmulator.js';
 import { graphql, request, serveApi } from '../helpers/httpServer.js';
 import { AS, TEST_API_TOKENS } from '../helpers/tokens.js';
@@ -150,11 +150,12 @@ describeWithEmulator('admin tools on Firestore', () => {
     const importer = storeFor(projectId);
     await importSeed(importer, defaultSeedDir());
     // Someone writes Firestore directly, bypassing validation: the term is no longer text.
-    const raw = rawFirestore(emulator, projectId);
-    const ref = raw.collection('concepts').doc('gemini');
-    const stored = (await ref.get()).data()!;
-    await ref.set({ ...stored, rev: 2, version: 2, data: { ...stored.data, term: { ko: 42 } } });
-    await raw.collection('meta').doc('content').set({ rev: 2 });
+    await withRawFirestore(emulator, projectId, async (raw) => {
+      const ref = raw.collection('concepts').doc('gemini');
+      const stored = (await ref.get()).data()!;
+      await ref.set({ ...stored, rev: 2, version: 2, data: { ...stored.data, term: { ko: 42 } } });
+      await raw.collection('meta').doc('content').set({ rev: 2 });
+    });
     const served = await serveApi({
       STORE: 'firestore',
       GOOGLE_CLOUD_PROJECT: projectId,
@@ -177,7 +178,6 @@ describeWithEmulator('admin tools on Firestore', () => {
     } finally {
       await served.close();
       await importer.close();
-      await raw.terminate();
     }
   });
 });
