@@ -1,6 +1,6 @@
 import { COLLECTIONS, type CollectionName } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
-import { entryOf, type DocumentSet, type Entry } from './entries.js';
+import { entryOfDocument, type DocumentSet, type Entry } from './entries.js';
 import { OverlayMap, type EditableMap } from '../structures/overlayMap.js';
 
 /**
@@ -23,7 +23,7 @@ export function applyChanges(
       touched.set(doc.collection, collection);
     }
     if (doc.deleted) collection.delete(doc.id);
-    else collection.set(doc.id, entryOf(doc.data, doc));
+    else collection.set(doc.id, entryOfDocument(doc));
   }
   const next = { ...previous } as Record<CollectionName, unknown>;
   for (const name of COLLECTIONS) if (touched.has(name)) next[name] = touched.get(name);

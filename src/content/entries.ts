@@ -1,6 +1,7 @@
 import type { CollectionName } from '../domain/bundle.js';
-import type { CollectionData, DocumentMeta } from '../store/contentStore.js';
+import type { CollectionData, DocumentMeta, StoredDocument } from '../store/contentStore.js';
 import { copyField, copyWithDeferredFields } from '../store/deferredFields.js';
+import { entryOfAdopted } from '../store/entryBackedDocuments.js';
 
 /** A live document of the read model: its data with its storage metadata. */
 export type Entry<T> = T & DocumentMeta;
@@ -43,6 +44,14 @@ export function entryOf<T extends object>(data: T, meta: DocumentMeta): Entry<T>
   if (meta.translationEvents) entry.translationEvents = meta.translationEvents;
   if (meta.localeRevs) entry.localeRevs = meta.localeRevs;
   return entry as Entry<T>;
+}
+
+/**
+ * The entry of a live stored document: the one it holds when a compiled course was restored
+ * as entries (see entryBackedDocument), else made by entryOf.
+ */
+export function entryOfDocument(doc: StoredDocument): Entry<unknown> {
+  return (entryOfAdopted(doc) ?? entryOf(doc.data as object, doc)) as Entry<unknown>;
 }
 
 /** The authored document inside an entry: its storage metadata dropped. */

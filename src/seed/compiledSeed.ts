@@ -9,6 +9,7 @@ import { asciiJson } from '../store/asciiJson.js';
 import { DeferredTextsRestorer, splitDeferredTexts, textBounds } from '../store/deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
 import { openCompiledTexts, type CompiledTexts } from './compiledTexts.js';
+import { compiledLineOf, documentOfLine, type CompiledLine } from './entryLines.js';
 import { JsonLines } from './jsonLines.js';
 import { sameSeedFileStats, seedFileStats, type SeedFileStats } from './seedFileStats.js';
 
@@ -28,7 +29,7 @@ export interface CompiledSeed {
 }
 
 // The compiled file's format (see writeCompiledSeed); a file of another is not used.
-const COMPILED_FORMAT = 2;
+const COMPILED_FORMAT = 3;
 
 /**
  * The compiled file's first line: what identifies the seed directory it was compiled from, and
@@ -90,7 +91,8 @@ export function deferredTextsFile(compiledFile: string): string {
 
 /**
  * Writes a compiled seed: its head (see CompiledSeedHead), then each document without its
- * deferred fields, a line each, in ASCII (read a line at a time: see JsonLines); the deferred
+ * deferred fields, a line each, in ASCII (read a line at a time: see JsonLines), a live one as
+ * its read-model entry (see compiledLineOf: a start then copies each once); the deferred
  * fields' texts in a file beside it. Each file is written aside and then renamed over the old
  * one: a running instance reads its deferred texts from the file it started with (see
  * openCompiledTexts), never a half-written one.
@@ -106,7 +108,7 @@ export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed
     bounds: textBounds(spans),
     textsBytes: texts.length,
   };
-  const lines = [head, ...documents].map((value) => `${asciiJson(value)}\n`);
+  const lines = [head, ...documents.map(compiledLineOf)].map((value) => `${asciiJson(value)}\n`);
   await replaceFile(deferredTextsFile(compiledFile), texts);
   await replaceFile(compiledFile, lines.join(''));
 }
@@ -214,7 +216,7 @@ function readDocuments(
   const documents: StoredDocument[] = [];
   try {
     for (let doc = lines.next(); doc !== undefined; doc = lines.next()) {
-      documents.push(restorer.restore(doc as StoredDocument));
+      documents.push(documentOfLine(doc as CompiledLine, restorer));
     }
   } catch {
     return undefined;

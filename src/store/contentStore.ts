@@ -52,6 +52,19 @@ export interface DocumentMeta {
   localeRevs?: Record<Locale, number>;
 }
 
+/** DocumentMeta's fields, in the order a store writes them (see stampWrites) and an entry holds them. */
+export const DOCUMENT_META_FIELDS = [
+  'rev',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'firstPublishedAt',
+  'translations',
+  'translationEvents',
+  'localeRevs',
+] as const satisfies readonly (keyof DocumentMeta)[];
+
 /**
  * What a write says about translation (see domain/translation/trackTranslations): a Korean edit
  * that needs no retranslation, English a translator confirms, records an import brings, and

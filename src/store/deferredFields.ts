@@ -28,6 +28,20 @@ type WithState = Record<string, unknown> & { [DEFERRED]?: DeferredState };
 
 const getters = new Map<string, (this: WithState) => unknown>();
 
+// One descriptor per field name, for every object that defers it: a start defines tens of
+// thousands of deferred fields, and a descriptor made per field is garbage (defineProperty
+// does not keep it).
+const descriptors = new Map<string, PropertyDescriptor>();
+
+function descriptorFor(field: string): PropertyDescriptor {
+  let descriptor = descriptors.get(field);
+  if (!descriptor) {
+    descriptor = Object.freeze({ get: getterFor(field), enumerable: true, configurable: true });
+    descriptors.set(field, descriptor);
+  }
+  return descriptor;
+}
+
 function getterFor(field: string): (this: WithState) => unknown {
   let get = getters.get(field);
   if (!get) {
@@ -45,15 +59,18 @@ function getterFor(field: string): (this: WithState) => unknown {
 }
 
 // Copies `object`'s fields in order into `copy` (a fresh object, so that the getters added keep
-// it a fast object of a shared shape), the fields named in `state` as deferred ones.
-function copyInto(copy: WithState, object: object, state: DeferredState): WithState {
+// it a fast object of a shared shape), the fields named in `state` as deferred ones, and none
+// of those `omitted` names.
+function copyInto(
+  copy: WithState,
+  object: object,
+  state: DeferredState,
+  omitted?: ReadonlySet<string>,
+): WithState {
   for (const key in object) {
+    if (omitted?.has(key)) continue;
     if (state.names.includes(key)) {
-      Object.defineProperty(copy, key, {
-        get: getterFor(key),
-        enumerable: true,
-        configurable: true,
-      });
+      Object.defineProperty(copy, key, descriptorFor(key));
     } else {
       copy[key] = (object as WithState)[key];
     }
@@ -104,11 +121,7 @@ export function withDeferredFields(
 export function copyField(target: object, source: object, field: string): void {
   const state = (source as WithState)[DEFERRED];
   if (state && state.names.includes(field) && (target as WithState)[DEFERRED] === state) {
-    Object.defineProperty(target, field, {
-      get: getterFor(field),
-      enumerable: true,
-      configurable: true,
-    });
+    Object.defineProperty(target, field, descriptorFor(field));
     return;
   }
   const value = (source as WithState)[field];
@@ -136,6 +149,30 @@ export function copyWithDeferredFields<T extends object, E extends object>(
   const state = (object as WithState)[DEFERRED];
   if (!state) return { ...object, ...extra };
   return Object.assign(copyInto({}, object, state), extra) as T & E;
+}
+
+/**
+ * A shallow copy of `object` without the fields named in `omitted`, its deferred fields left
+ * deferred (as copyWithDeferredFields does).
+ */
+export function copyWithoutFields(
+  object: object,
+  omitted: ReadonlySet<string>,
+): Record<string, unknown> {
+  const state = (object as WithState)[DEFERRED];
+  if (state) return copyInto({}, object, state, omitted);
+  const copy: Record<string, unknown> = {};
+  for (const key in object) if (!omitted.has(key)) copy[key] = (object as WithState)[key];
+  return copy;
+}
+
+/**
+ * Makes `target` (a fresh object, before its fields are set) hold `source`'s set of deferred
+ * fields, if it has one: copyField then leaves those fields deferred in it.
+ */
+export function shareDeferredFields(target: object, source: object): void {
+  const state = (source as WithState)[DEFERRED];
+  if (state) Object.defineProperty(target, DEFERRED, { value: state });
 }
 
 /**

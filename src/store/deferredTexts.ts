@@ -153,6 +153,21 @@ export class DeferredTextsRestorer {
     return restored;
   }
 
+  /**
+   * The next document of the course when it is written as its read-model entry (see
+   * seed/entryLines): the entry with its deferred fields, its data's and its records' alike
+   * (the same object if it has none).
+   */
+  restoreEntry(collection: CollectionName, entry: object): object {
+    const recordsDeferred =
+      (entry as { [DEFERRED_DOCUMENT_FIELD]?: unknown })[DEFERRED_DOCUMENT_FIELD] === 0;
+    const names = namesFor(collection, entry, recordsDeferred);
+    if (!names) return entry;
+    const restored = withDeferredFields(entry, deferredFieldSet(names, this.at, this.load));
+    this.at += names.length;
+    return restored;
+  }
+
   /** Whether the documents restored named exactly the deferred fields `bounds` holds. */
   get complete(): boolean {
     return this.at === this.bounds.length - 1;
@@ -187,17 +202,27 @@ const namesByCombination = new Map<string, (readonly string[] | undefined)[]>();
 function deferredNamesOf(doc: StoredDocument): readonly string[] | undefined {
   const data = doc.data as Record<string, unknown> | null;
   if (doc.deleted || !data) return undefined;
-  const fields = DEFERRED_FIELDS[doc.collection] ?? [];
+  const recordsDeferred =
+    (doc as { [DEFERRED_DOCUMENT_FIELD]?: unknown })[DEFERRED_DOCUMENT_FIELD] === 0;
+  return namesFor(doc.collection, data, recordsDeferred);
+}
+
+// The names of the deferred fields `data` holds (placeholders of DEFERRED_FIELDS), with the
+// records' last when they are deferred.
+function namesFor(
+  collection: CollectionName,
+  data: object,
+  recordsDeferred: boolean,
+): readonly string[] | undefined {
+  const fields = DEFERRED_FIELDS[collection] ?? [];
   let combination = 0;
   for (let i = 0; i < fields.length; i++) {
     if (Object.hasOwn(data, fields[i]!)) combination |= 1 << i;
   }
-  const recordsDeferred =
-    (doc as { [DEFERRED_DOCUMENT_FIELD]?: unknown })[DEFERRED_DOCUMENT_FIELD] === 0;
   if (recordsDeferred) combination |= 1 << fields.length;
   if (combination === 0) return undefined;
-  let known = namesByCombination.get(doc.collection);
-  if (!known) namesByCombination.set(doc.collection, (known = []));
+  let known = namesByCombination.get(collection);
+  if (!known) namesByCombination.set(collection, (known = []));
   return (known[combination] ??= [
     ...fields.filter((_, i) => combination & (1 << i)),
     ...(recordsDeferred ? [DEFERRED_DOCUMENT_FIELD] : []),

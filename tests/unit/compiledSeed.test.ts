@@ -248,7 +248,7 @@ describe('loadSeedContent', () => {
     const lines = whole.split('\n');
     // The head, a line per document, and the newline that ends the last.
     expect(lines.length).toBe(documents.length + 2);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 2, documents: documents.length });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 3, documents: documents.length });
     expect(readCompiledSeedHead(file)).toEqual(JSON.parse(lines[0]!));
     expect(lines.at(-1)).toBe('');
     const warned: string[] = [];
