@@ -43,8 +43,6 @@ export class ContentIndex {
   readonly concepts: readonly Entry<Concept>[];
   readonly lessons: readonly Entry<Lesson>[];
   readonly comparisons: readonly Entry<Comparison>[];
-  /** Relations whose concepts are both visible, by kind, then from, then to. */
-  readonly relations: readonly Entry<Relation>[];
   private readonly state: IndexState;
   // Derived on first use, then kept for the life of this (immutable) index.
   private readonly glossaries = new Map<Locale, GlossaryGroup<Entry<Concept>>[]>();
@@ -69,7 +67,6 @@ export class ContentIndex {
     this.concepts = this.state.concepts;
     this.lessons = this.state.lessons;
     this.comparisons = this.state.comparisons;
-    this.relations = this.state.relations;
   }
 
   /**
@@ -111,6 +108,14 @@ export class ContentIndex {
     return new ContentIndex(documents, this.includeDrafts, translations, state);
   }
 
+  /**
+   * Relations whose concepts are both visible, by kind, then from, then to (made when first
+   * read, with the other relation indexes: see IndexState).
+   */
+  get relations(): readonly Entry<Relation>[] {
+    return this.state.relationIndexes.value.relations;
+  }
+
   /** A visible concept, or undefined. */
   concept(slug: string): Entry<Concept> | undefined {
     return this.state.conceptsBySlug.get(slug);
@@ -144,7 +149,7 @@ export class ContentIndex {
     kinds?: readonly RelationKind[],
     direction?: EdgeDirection,
   ): readonly Edge[] {
-    const all = this.state.edges.get(slug) ?? [];
+    const all = this.state.relationIndexes.value.edges.get(slug) ?? [];
     if (!kinds?.length && !direction) return all;
     return all.filter(
       (edge) =>
@@ -157,7 +162,7 @@ export class ContentIndex {
 
   /** A visible relation (both its concepts visible) by its id, or undefined. */
   relation(id: string): Entry<Relation> | undefined {
-    return this.state.relationsById.get(id);
+    return this.state.relationIndexes.value.relationsById.get(id);
   }
 
   /** A visible lesson, or undefined. */

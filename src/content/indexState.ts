@@ -6,6 +6,7 @@ import { relationId, type Relation } from '../domain/relation.js';
 import { RELATION_KIND_DEFINITIONS } from '../domain/relationKinds.js';
 import type { DocumentSet, Entry } from './entries.js';
 import { citingView, conceptView, lessonView, type Visibility } from './publicView.js';
+import { Lazy } from '../structures/lazy.js';
 import { OverlayMap, type EditableMap } from '../structures/overlayMap.js';
 import { insertSorted, removeSorted, type Comparator } from './sortedList.js';
 import type { DocumentKey } from './visibilityDependents.js';
@@ -21,6 +22,14 @@ export interface Edge {
   other: string;
 }
 
+/** The relations an audience sees, and the indexes over them (see IndexState). */
+export interface RelationIndexes {
+  /** Relations whose concepts are both visible, by kind, then from, then to. */
+  readonly relations: readonly Entry<Relation>[];
+  readonly relationsById: ReadonlyMap<string, Entry<Relation>>;
+  readonly edges: ReadonlyMap<string, readonly Edge[]>;
+}
+
 /**
  * The indexes of one revision for one audience (see ContentIndex): every list sorted, every map
  * by slug or id. Lists held in maps are in the order of the list they come from.
@@ -31,10 +40,13 @@ export interface IndexState {
   readonly concepts: readonly Entry<Concept>[];
   readonly conceptsBySlug: ReadonlyMap<string, Entry<Concept>>;
   readonly conceptsByCategory: ReadonlyMap<string, readonly Entry<Concept>[]>;
-  /** Relations whose concepts are both visible, by kind, then from, then to. */
-  readonly relations: readonly Entry<Relation>[];
-  readonly relationsById: ReadonlyMap<string, Entry<Relation>>;
-  readonly edges: ReadonlyMap<string, readonly Edge[]>;
+  /**
+   * Made when first read: half of a course's documents are relations, and their indexes were
+   * about two thirds of a start's index building, which the start's first answer (a concept, a
+   * lesson) seldom needs. Once made, the next revision's are made from them (see
+   * nextIndexState); else the next revision's are made when first read, in their turn.
+   */
+  readonly relationIndexes: Lazy<RelationIndexes>;
   readonly lessons: readonly Entry<Lesson>[];
   readonly lessonsBySlug: ReadonlyMap<string, Entry<Lesson>>;
   readonly lessonsByConcept: ReadonlyMap<string, readonly Entry<Lesson>[]>;
@@ -104,19 +116,6 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
   concepts.sort(orders.concept);
   const conceptsBySlug = bySlug(concepts);
 
-  const relations: Entry<Relation>[] = [];
-  documents.relations.forEach((relation) => {
-    if (conceptsBySlug.has(relation.from) && conceptsBySlug.has(relation.to)) {
-      relations.push(citingView(relation, visibility));
-    }
-  });
-  // Sorted by precomputed keys (the comparator would build two strings per comparison), as
-  // positions: no pair or map entry made per relation.
-  const relationKeys = relations.map((r) => `${r.kind}|${r.from}|${r.to}`);
-  const relationOrder = relationKeys.map((_, i) => i);
-  relationOrder.sort((a, b) => compareStrings(relationKeys[a]!, relationKeys[b]!));
-  const sortedRelations = relationOrder.map((i) => relations[i]!);
-
   const lessons: Entry<Lesson>[] = [];
   documents.lessons.forEach((lesson) => {
     if (visible(lesson)) lessons.push(lessonView(lesson, visibility));
@@ -137,9 +136,7 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
     concepts,
     conceptsBySlug,
     conceptsByCategory: new Map<string, Entry<Concept>[]>(),
-    relations: sortedRelations,
-    relationsById: keyed(sortedRelations, relationId),
-    edges: new Map<string, Edge[]>(),
+    relationIndexes: new Lazy(() => buildRelationIndexes(documents, conceptsBySlug, visibility)),
     lessons,
     lessonsBySlug: bySlug(lessons),
     lessonsByConcept: new Map<string, Entry<Lesson>[]>(),
@@ -149,11 +146,6 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
   };
   // Appending in list order keeps every grouped list in that order.
   for (const concept of concepts) append(state.conceptsByCategory, concept.category, concept);
-  for (const relation of sortedRelations) {
-    const [from, to] = edgesOf(relation);
-    append(state.edges, from[0], from[1]);
-    append(state.edges, to[0], to[1]);
-  }
   for (const lesson of lessons) {
     for (const slug of lesson.concepts) append(state.lessonsByConcept, slug, lesson);
   }
@@ -161,6 +153,34 @@ export function buildIndexState(documents: DocumentSet, includeDrafts: boolean):
     for (const slug of comparison.concepts) append(state.comparisonsByConcept, slug, comparison);
   }
   return state;
+}
+
+// The relations whose concepts are both visible (`conceptsBySlug`, the audience's), and their
+// indexes, from scratch.
+function buildRelationIndexes(
+  documents: DocumentSet,
+  conceptsBySlug: ReadonlyMap<string, Entry<Concept>>,
+  visibility: Visibility,
+): RelationIndexes {
+  const relations: Entry<Relation>[] = [];
+  documents.relations.forEach((relation) => {
+    if (conceptsBySlug.has(relation.from) && conceptsBySlug.has(relation.to)) {
+      relations.push(citingView(relation, visibility));
+    }
+  });
+  // Sorted by precomputed keys (the comparator would build two strings per comparison), as
+  // positions: no pair or map entry made per relation.
+  const relationKeys = relations.map((r) => `${r.kind}|${r.from}|${r.to}`);
+  const relationOrder = relationKeys.map((_, i) => i);
+  relationOrder.sort((a, b) => compareStrings(relationKeys[a]!, relationKeys[b]!));
+  const sorted = relationOrder.map((i) => relations[i]!);
+  const edges = new Map<string, Edge[]>();
+  for (const relation of sorted) {
+    const [from, to] = edgesOf(relation);
+    append(edges, from[0], from[1]);
+    append(edges, to[0], to[1]);
+  }
+  return { relations: sorted, relationsById: keyed(sorted, relationId), edges };
 }
 
 /**
@@ -179,7 +199,10 @@ export function nextIndexState(
 ): IndexState {
   const orders = indexOrders(previous.categoriesBySlug);
   const visibility = visibilityIn(after, includeDrafts);
-  const draft = new IndexDraft(previous);
+  // Relation indexes nobody read are not kept up: the next revision's are made when read.
+  const relationsMade = previous.relationIndexes.isMade;
+  const { relationIndexes, ...rest } = previous;
+  const draft = new IndexDraft(relationsMade ? { ...rest, ...relationIndexes.value } : rest);
   const keys = [...affected];
   // Every old view goes first, so the new ones see one consistent index.
   for (const key of keys) {
@@ -194,8 +217,9 @@ export function nextIndexState(
         break;
       }
       case 'relations': {
+        if (!relationsMade) break;
         const raw = before.relations.get(id);
-        const old = raw && previous.relationsById.get(relationId(raw));
+        const old = raw && relationIndexes.value.relationsById.get(relationId(raw));
         if (!old) break;
         removeSorted(draft.list('relations'), old, orders.relation);
         draft.map('relationsById').delete(relationId(old));
@@ -243,6 +267,7 @@ export function nextIndexState(
       }
       case 'relations': {
         const relation = after.relations.get(id);
+        if (!relationsMade) break;
         if (!relation || !visibility.concept(relation.from) || !visibility.concept(relation.to))
           break;
         const view = citingView(relation, visibility);
@@ -277,19 +302,30 @@ export function nextIndexState(
       }
     }
   }
-  return draft.finish();
+  const { relations, relationsById, edges, ...next } = draft.finish();
+  return {
+    ...next,
+    relationIndexes: relationsMade
+      ? Lazy.of({ relations: relations!, relationsById: relationsById!, edges: edges! })
+      : new Lazy(() => buildRelationIndexes(after, next.conceptsBySlug, visibility)),
+  };
 }
+
+// An index state with its relation indexes as fields of their own, as the draft edits it
+// (those absent when they are not kept up).
+type FlatIndexState = Omit<IndexState, 'relationIndexes'> & Partial<RelationIndexes>;
 
 type ListName = 'concepts' | 'relations' | 'lessons' | 'comparisons';
 type MapName = 'conceptsBySlug' | 'relationsById' | 'lessonsBySlug' | 'comparisonsBySlug';
 type GroupName = 'conceptsByCategory' | 'edges' | 'lessonsByConcept' | 'comparisonsByConcept';
-type Mutable<T> = T extends readonly (infer E)[]
-  ? E[]
-  : T extends ReadonlyMap<infer K, infer V>
-    ? EditableMap<K, V>
-    : never;
+type Mutable<T> =
+  NonNullable<T> extends readonly (infer E)[]
+    ? E[]
+    : NonNullable<T> extends ReadonlyMap<infer K, infer V>
+      ? EditableMap<K, V>
+      : never;
 type GroupItem<N extends GroupName> =
-  IndexState[N] extends ReadonlyMap<string, readonly (infer E)[]> ? E : never;
+  NonNullable<FlatIndexState[N]> extends ReadonlyMap<string, readonly (infer E)[]> ? E : never;
 
 // The next state, copying each list and group of the previous one on its first change only (an
 // edit of one concept copies the concept lists, not the relations or lessons), and overlaying
@@ -299,29 +335,29 @@ class IndexDraft {
   private readonly copied = new Set<string>();
   private readonly touchedGroups: [GroupName, string][] = [];
 
-  constructor(private readonly previous: IndexState) {
+  constructor(private readonly previous: FlatIndexState) {
     this.next = { ...previous };
   }
 
-  list<N extends ListName>(name: N): Mutable<IndexState[N]> {
+  list<N extends ListName>(name: N): Mutable<FlatIndexState[N]> {
     if (!this.copied.has(name)) {
-      this.next[name] = [...this.previous[name]];
+      this.next[name] = [...this.previous[name]!];
       this.copied.add(name);
     }
-    return this.next[name] as Mutable<IndexState[N]>;
+    return this.next[name] as Mutable<FlatIndexState[N]>;
   }
 
-  map<N extends MapName>(name: N): Mutable<IndexState[N]> {
+  map<N extends MapName>(name: N): Mutable<FlatIndexState[N]> {
     if (!this.copied.has(name)) {
-      this.next[name] = OverlayMap.editing<string, unknown>(this.previous[name]);
+      this.next[name] = OverlayMap.editing<string, unknown>(this.previous[name]!);
       this.copied.add(name);
     }
-    return this.next[name] as Mutable<IndexState[N]>;
+    return this.next[name] as Mutable<FlatIndexState[N]>;
   }
 
   group<N extends GroupName>(name: N, key: string): GroupItem<N>[] {
     if (!this.copied.has(name)) {
-      this.next[name] = OverlayMap.editing<string, unknown>(this.previous[name]);
+      this.next[name] = OverlayMap.editing<string, unknown>(this.previous[name]!);
       this.copied.add(name);
     }
     const groups = this.next[name] as EditableMap<string, GroupItem<N>[]>;
@@ -334,13 +370,13 @@ class IndexDraft {
     return groups.get(key)!;
   }
 
-  finish(): IndexState {
+  finish(): FlatIndexState {
     // Groups emptied by the change are dropped, as a build would not have made them.
     for (const [name, key] of this.touchedGroups) {
       const groups = this.next[name] as EditableMap<string, unknown[]>;
       if (groups.get(key)?.length === 0) groups.delete(key);
     }
-    return this.next as unknown as IndexState;
+    return this.next as unknown as FlatIndexState;
   }
 }
 

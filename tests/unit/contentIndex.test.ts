@@ -40,6 +40,32 @@ const chain = bundle({
   ],
 });
 
+describe('relation indexes', () => {
+  it('are made when first read, not with the rest', async () => {
+    const store = await memoryStoreWith(chain);
+    const documents = applyChanges(emptyDocumentSet(), (await store.readChanges(0)).documents);
+    let reads = 0;
+    const relations = documents.relations;
+    // The relations counted as they are read: every way the index could read them goes
+    // through forEach (a build) or get (a lookup).
+    const counted = Object.assign(Object.create(relations) as typeof relations, {
+      forEach: (...args: Parameters<typeof relations.forEach>) => {
+        reads++;
+        relations.forEach(...args);
+      },
+    });
+    const index = new ContentIndex({ ...documents, relations: counted }, false);
+    expect(index.concept('a')?.slug).toBe('a');
+    expect(index.conceptsIn('first').map((c) => c.slug)).toEqual(['a', 'b', 'e']);
+    expect(reads).toBe(0);
+    expect(index.edgesOf('b').map((edge) => edge.other)).toEqual(['a', 'c']);
+    expect(reads).toBe(1);
+    expect(index.relations).toHaveLength(3);
+    expect(index.relation('a__IS_A__b')?.kind).toBe('IS_A');
+    expect(reads).toBe(1);
+  });
+});
+
 describe('ContentIndex', () => {
   it('orders concepts by category order, then slug, and groups them by category', async () => {
     const index = await indexOf(chain);
