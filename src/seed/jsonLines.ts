@@ -37,11 +37,13 @@ export class JsonLines {
    */
   next(): unknown {
     for (;;) {
-      const end = this.buffer.subarray(this.start, this.filled).indexOf(NEWLINE);
-      if (end !== -1) {
+      // Searched in the buffer itself, not a view of its unread part (a view per line is garbage
+      // a large start makes thousands of); past `filled` lie bytes of an earlier read.
+      const end = this.start < this.filled ? this.buffer.indexOf(NEWLINE, this.start) : -1;
+      if (end !== -1 && end < this.filled) {
         // Read as Latin-1: the file is ASCII, so its bytes are its characters (no decoding).
-        const text = this.buffer.toString('latin1', this.start, this.start + end);
-        this.start += end + 1;
+        const text = this.buffer.toString('latin1', this.start, end);
+        this.start = end + 1;
         return JSON.parse(text) as unknown;
       }
       if (this.atEnd) {

@@ -52,7 +52,10 @@ export interface DocumentMeta {
   localeRevs?: Record<Locale, number>;
 }
 
-/** DocumentMeta's fields, in the order a store writes them (see stampWrites) and an entry holds them. */
+/**
+ * DocumentMeta's fields, in the order a store writes them (see stampWrites) and an entry holds
+ * them.
+ */
 export const DOCUMENT_META_FIELDS = [
   'rev',
   'version',
