@@ -266,8 +266,8 @@ export function nextIndexState(
         break;
       }
       case 'relations': {
-        const relation = after.relations.get(id);
         if (!relationsMade) break;
+        const relation = after.relations.get(id);
         if (!relation || !visibility.concept(relation.from) || !visibility.concept(relation.to))
           break;
         const view = citingView(relation, visibility);

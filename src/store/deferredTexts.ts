@@ -159,9 +159,7 @@ export class DeferredTextsRestorer {
    * (the same object if it has none).
    */
   restoreEntry(collection: CollectionName, entry: object): object {
-    const recordsDeferred =
-      (entry as { [DEFERRED_DOCUMENT_FIELD]?: unknown })[DEFERRED_DOCUMENT_FIELD] === 0;
-    const names = namesFor(collection, entry, recordsDeferred);
+    const names = namesFor(collection, entry, entry);
     if (!names) return entry;
     const restored = withDeferredFields(entry, deferredFieldSet(names, this.at, this.load));
     this.at += names.length;
@@ -202,18 +200,19 @@ const namesByCombination = new Map<string, (readonly string[] | undefined)[]>();
 function deferredNamesOf(doc: StoredDocument): readonly string[] | undefined {
   const data = doc.data as Record<string, unknown> | null;
   if (doc.deleted || !data) return undefined;
-  const recordsDeferred =
-    (doc as { [DEFERRED_DOCUMENT_FIELD]?: unknown })[DEFERRED_DOCUMENT_FIELD] === 0;
-  return namesFor(doc.collection, data, recordsDeferred);
+  return namesFor(doc.collection, data, doc);
 }
 
 // The names of the deferred fields `data` holds (placeholders of DEFERRED_FIELDS), with the
-// records' last when they are deferred.
+// records' last when `holder` (the document, or an entry: the data itself) holds their
+// placeholder.
 function namesFor(
   collection: CollectionName,
   data: object,
-  recordsDeferred: boolean,
+  holder: object,
 ): readonly string[] | undefined {
+  const recordsDeferred =
+    (holder as { [DEFERRED_DOCUMENT_FIELD]?: unknown })[DEFERRED_DOCUMENT_FIELD] === 0;
   const fields = DEFERRED_FIELDS[collection] ?? [];
   let combination = 0;
   for (let i = 0; i < fields.length; i++) {

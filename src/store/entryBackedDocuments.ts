@@ -7,7 +7,6 @@
 import type { CollectionName } from '../domain/bundle.js';
 import { DOCUMENT_META_FIELDS, type StoredDocument } from './contentStore.js';
 import { copyField, copyWithoutFields, deepFreeze, shareDeferredFields } from './deferredFields.js';
-import { DEFERRED_DOCUMENT_FIELD } from './deferredTexts.js';
 
 const ENTRY = Symbol('read-model entry');
 
@@ -56,13 +55,8 @@ export function entryBackedDocument(
   doc.id = id;
   doc.deleted = false;
   Object.defineProperty(doc, 'data', DATA);
-  for (const field of DOCUMENT_META_FIELDS) {
-    // Only the records may be deferred; the rest are copied as they are.
-    if (field === DEFERRED_DOCUMENT_FIELD) copyField(doc, entry, field);
-    else if ((entry as Record<string, unknown>)[field] !== undefined) {
-      doc[field] = (entry as Record<string, unknown>)[field];
-    }
-  }
+  // The records stay deferred when they are (the document holds the entry's set).
+  for (const field of DOCUMENT_META_FIELDS) copyField(doc, entry, field);
   Object.defineProperty(doc, ENTRY, { value: entry });
   return Object.freeze(doc) as unknown as StoredDocument;
 }
