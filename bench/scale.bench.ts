@@ -6,7 +6,14 @@ import { loadSeedDirectory } from '../src/seed/loadSeed.js';
 import { findEmulator, startEmulator } from '../tests/helpers/firestoreEmulator.js';
 import { withCleanup } from './scale/cleanup.js';
 import { measureEditCost, type EditCost } from './scale/editCost.js';
-import { attempt, median, medianCell, type Figure } from './scale/figure.js';
+import {
+  attempt,
+  median,
+  medianCell,
+  pairedRatios,
+  ratioCell,
+  type Figure,
+} from './scale/figure.js';
 import {
   completeSeed,
   firestoreColdStart,
@@ -57,7 +64,8 @@ interface FactorFigures {
  * memory store with compiled content; the uncached lesson bundle under load; applying one edit
  * to the read model; and on the Firestore emulator `npm run seed`, the reads of an instance
  * start and the API's cold start. Start figures are medians of BENCH_SCALE_RUNS, the factors
- * alternating within each run. A figure that fails is printed as its failure.
+ * alternating within each run, with each factor's per-run ratio to the first factor (the ratio
+ * the goals are set in). A figure that fails is printed as its failure.
  */
 export async function scaleBench(): Promise<string> {
   const bad = FACTORS.filter((factor) => !Number.isInteger(factor) || factor < 1);
@@ -232,7 +240,7 @@ function table(
   );
   const loadAfter = loadavg();
   return [
-    `\`BENCH_SCALE_FACTORS=${factors.join(',')} npm run bench -- scale\`, ${new Date().toISOString().slice(0, 10)}: the course (seed/) copied ${factors.map((f) => `${f}×`).join(', ')} by bench/scaleCourse.ts (categories shared; concepts, relations, comparisons and lessons copied, each copy pointing only at its own documents). Start figures are medians of ${RUNS} runs, the factors alternating within each run. Load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(1)).join('/')}, after ${loadAfter.map((l) => l.toFixed(1)).join('/')} (2 cores shared with other sessions).`,
+    `\`BENCH_SCALE_FACTORS=${factors.join(',')} npm run bench -- scale\`, ${new Date().toISOString().slice(0, 10)}: the course (seed/) copied ${factors.map((f) => `${f}×`).join(', ')} by bench/scaleCourse.ts (categories shared; concepts, relations, comparisons and lessons copied, each copy pointing only at its own documents). Start figures are medians of ${RUNS} runs, the factors alternating within each run; a per-run ratio divides a run's start by the ${factors[0]}× start of the same run (the host's slow spells weigh on both). Load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(1)).join('/')}, after ${loadAfter.map((l) => l.toFixed(1)).join('/')} (2 cores shared with other sessions).`,
     '',
     `| figure | ${factors.map((f) => `${f}×`).join(' | ')} |`,
     `| --- | ${factors.map(() => '---').join(' | ')} |`,
@@ -247,6 +255,16 @@ function table(
         startsOf(f, (s) => s.startMs),
         ms,
       ),
+    ),
+    row(`cold start, memory store: per-run ratio to ${factors[0]}× (median; middle half)`, (f) =>
+      f === all[0]
+        ? '—'
+        : ratioCell(
+            pairedRatios(
+              startsOf(f, (s) => s.startMs),
+              startsOf(all[0]!, (s) => s.startMs),
+            ),
+          ),
     ),
     row('RSS after the first answer / after the first search (MiB)', (f) => {
       const answer = medianCell(
@@ -277,6 +295,11 @@ function table(
           ? `not seeded: ${f.completion.failure}`
           : '—'
         : medianCell(f.firestoreStarts, ms),
+    ),
+    row(`Firestore: API cold start, per-run ratio to ${factors[0]}× (median; middle half)`, (f) =>
+      f === all[0] || f.firestoreStarts.length === 0
+        ? '—'
+        : ratioCell(pairedRatios(f.firestoreStarts, all[0]!.firestoreStarts)),
     ),
     row(`applying one edit to the snapshot (median of ${EDITS}; mean, p99, max)`, (f) =>
       value(

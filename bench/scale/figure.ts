@@ -58,3 +58,33 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
 }
+
+/** The q-quantile (0 ≤ q ≤ 1) of some values, linearly interpolated between ranks. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}
+
+/**
+ * Each run's figure divided by the baseline's figure of the same run, for the runs where both
+ * were measured. The factors alternate within a run, so a slow spell of the shared host weighs
+ * on both sides of a ratio: its spread is the measurement's, where the ratio of two medians
+ * also carries each median's own noise.
+ */
+export function pairedRatios(runs: Figure<number>[], baseline: Figure<number>[]): number[] {
+  return runs.flatMap((run, i) => {
+    const base = baseline[i];
+    return run.ok && base?.ok ? [run.value / base.value] : [];
+  });
+}
+
+/** Ratios as a table cell: their median, then their middle half ("1.49× (1.42–1.58)"). */
+export function ratioCell(ratios: readonly number[]): string {
+  if (ratios.length === 0) return '—';
+  const x = (q: number) => quantile(ratios, q).toFixed(2);
+  return ratios.length < 4 ? `${x(0.5)}×` : `${x(0.5)}× (${x(0.25)}–${x(0.75)})`;
+}
