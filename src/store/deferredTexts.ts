@@ -20,7 +20,10 @@ export const DEFERRED_FIELDS: Partial<Record<CollectionName, readonly string[]>>
  * snapshot alike): its translation records (hashes of each text's Korean and English, a quarter
  * of the course's bytes), read by an English answer about the document and by edits, never by
  * a start. Deferred only when no record is outdated (none has `since`): a deferred field is
- * then known to hold no outdated English without being read (see OutdatedTranslations).
+ * then known to hold no outdated English without being read (see OutdatedTranslations). And
+ * only beside deferred fields of the data (a concept's, a lesson's, a comparison's): a
+ * document that defers nothing else (a relation, a category; their records are a few hashes)
+ * keeps them in place, since deferring them alone would cost a start a copy of the document.
  */
 export const DEFERRED_DOCUMENT_FIELD = 'translations';
 
@@ -56,7 +59,7 @@ export function splitDeferredTexts(documents: readonly StoredDocument[]): SplitC
     const own = (DEFERRED_FIELDS[doc.collection] ?? []).filter(
       (field) => data && Object.hasOwn(data, field),
     );
-    const records = data && deferrableRecords(doc, data);
+    const records = data && own.length > 0 ? deferrableRecords(doc, data) : undefined;
     if (doc.deleted || !data || (own.length === 0 && !records)) {
       spans.push(0);
       return doc;
