@@ -59,11 +59,12 @@ export function splitDeferredTexts(documents: readonly StoredDocument[]): SplitC
     const own = (DEFERRED_FIELDS[doc.collection] ?? []).filter(
       (field) => data && Object.hasOwn(data, field),
     );
-    const records = data && own.length > 0 ? deferrableRecords(doc, data) : undefined;
-    if (doc.deleted || !data || (own.length === 0 && !records)) {
+    // Nothing of the data deferred: nothing of the document either (see DEFERRED_DOCUMENT_FIELD).
+    if (doc.deleted || !data || own.length === 0) {
       spans.push(0);
       return doc;
     }
+    const records = deferrableRecords(doc, data);
     const docSpans: DeferredSpans = {};
     const rest: Record<string, unknown> = { ...data };
     for (const field of own) {
