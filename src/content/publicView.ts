@@ -5,6 +5,7 @@ import type { Concept } from '../domain/concept.js';
 import type { Lesson, SectionBody } from '../domain/lesson.js';
 import type { Relation } from '../domain/relation.js';
 import { unlinkConceptLinks } from '../markdown/unlinkConceptLinks.js';
+import { keptFacts } from '../store/deferredFields.js';
 import type { Entry } from './entries.js';
 
 /** What a reader may see: concepts and lessons by slug. */
@@ -18,11 +19,7 @@ export interface Visibility {
  * cannot see are taken out (the concept itself stays). The entry itself when nothing is hidden.
  */
 export function conceptView(concept: Entry<Concept>, visible: Visibility): Entry<Concept> {
-  const hidesLink = concept.analogies.some((analogy) =>
-    analogy.mapping.some((pair) => pair.concept !== undefined && !visible.concept(pair.concept)),
-  );
-  const hidesSource = concept.sources.some((source) => !visible.lesson(source.lesson));
-  if (!hidesLink && !hidesSource) return concept;
+  if (!hidesLinks(concept, visible)) return concept;
   return {
     ...concept,
     analogies: concept.analogies.map((analogy) => ({
@@ -35,6 +32,33 @@ export function conceptView(concept: Entry<Concept>, visible: Visibility): Entry
     })),
     sources: concept.sources.filter((source) => visible.lesson(source.lesson)),
   };
+}
+
+// The keys of the documents a concept links (see conceptLinks).
+const CONCEPT_KEY = 'concepts/';
+const LESSON_KEY = 'lessons/';
+
+// Whether a concept links something the reader cannot see. Every start views every concept:
+// a concept restored from a compiled course answers from the links its build kept, its
+// analogies and sources unread (see conceptLinks).
+function hidesLinks(concept: Entry<Concept>, visible: Visibility): boolean {
+  const kept = keptLinks(concept);
+  if (kept) {
+    // A loop, not some(): a start runs this cold, for every concept.
+    for (let i = 0; i < kept.length; i++) {
+      const key = kept[i]!;
+      const seen = key.startsWith(CONCEPT_KEY)
+        ? visible.concept(key.slice(CONCEPT_KEY.length))
+        : visible.lesson(key.slice(LESSON_KEY.length));
+      if (!seen) return true;
+    }
+    return false;
+  }
+  return (
+    concept.analogies.some((analogy) =>
+      analogy.mapping.some((pair) => pair.concept !== undefined && !visible.concept(pair.concept)),
+    ) || concept.sources.some((source) => !visible.lesson(source.lesson))
+  );
 }
 
 /**
@@ -115,16 +139,35 @@ export function visibilityDependencies(
         ...cited(comparison.source),
       ];
     }
-    case 'concepts': {
-      const concept = document as Concept;
-      return [
-        ...concept.analogies.flatMap((analogy) =>
-          analogy.mapping.flatMap((pair) => (pair.concept ? [`concepts/${pair.concept}`] : [])),
-        ),
-        ...concept.sources.map((source) => `lessons/${source.lesson}`),
-      ];
-    }
+    case 'concepts':
+      return [...conceptLinks(document as Concept)];
   }
+}
+
+// The fields of a concept that link other documents: its analogies and its sources.
+const CONCEPT_LINK_FIELDS = ['analogies', 'sources'] as const;
+
+// What a concept links, as `collection/id` keys: the concepts its analogies map to, then the
+// lessons its sources cite (a document linked twice, twice). A concept restored from a compiled
+// course answers from the facts its build kept (see keptFacts), its CONCEPT_LINK_FIELDS left
+// unread while they are deferred.
+function conceptLinks(concept: Concept): readonly string[] {
+  return keptLinks(concept) ?? linksOfConcept(concept);
+}
+
+/** What a concept links (see conceptLinks), read from its fields: what a build keeps of them. */
+export function linksOfConcept(concept: Concept): string[] {
+  return [
+    ...concept.analogies.flatMap((analogy) =>
+      analogy.mapping.flatMap((pair) => (pair.concept ? [CONCEPT_KEY + pair.concept] : [])),
+    ),
+    ...concept.sources.map((source) => LESSON_KEY + source.lesson),
+  ];
+}
+
+// The links a build kept of a concept's deferred CONCEPT_LINK_FIELDS, while they are deferred.
+function keptLinks(concept: Concept): readonly string[] | undefined {
+  return keptFacts(concept, CONCEPT_LINK_FIELDS) as readonly string[] | undefined;
 }
 
 function unlinkBlock(block: Block, hidden: (slug: string) => boolean): Block {

@@ -9,7 +9,7 @@ import { asciiJson } from '../store/asciiJson.js';
 import { DeferredTextsRestorer, splitDeferredTexts, textBounds } from '../store/deferredTexts.js';
 import { seedFingerprint } from './seedFingerprint.js';
 import { openCompiledTexts, type CompiledTexts } from './compiledTexts.js';
-import { compiledLineOf, documentOfLine, type CompiledLine } from './entryLines.js';
+import { compiledLineOf, documentOfLine, keptFactsOf, type CompiledLine } from './entryLines.js';
 import { JsonLines } from './jsonLines.js';
 import { sameSeedFileStats, seedFileStats, type SeedFileStats } from './seedFileStats.js';
 
@@ -29,7 +29,7 @@ export interface CompiledSeed {
 }
 
 // The compiled file's format (see writeCompiledSeed); a file of another is not used.
-const COMPILED_FORMAT = 3;
+const COMPILED_FORMAT = 4;
 
 /**
  * The compiled file's first line: what identifies the seed directory it was compiled from, and
@@ -108,7 +108,8 @@ export async function writeCompiledSeed(compiledFile: string, seed: CompiledSeed
     bounds: textBounds(spans),
     textsBytes: texts.length,
   };
-  const lines = [head, ...documents.map(compiledLineOf)].map((value) => `${asciiJson(value)}\n`);
+  const compiled = documents.map((doc, i) => compiledLineOf(doc, keptFactsOf(seed.documents[i]!)));
+  const lines = [head, ...compiled].map((value) => `${asciiJson(value)}\n`);
   await replaceFile(deferredTextsFile(compiledFile), texts);
   await replaceFile(compiledFile, lines.join(''));
 }

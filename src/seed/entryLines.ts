@@ -1,4 +1,5 @@
 import { entryOf } from '../content/entries.js';
+import { linksOfConcept } from '../content/publicView.js';
 import type { CollectionName } from '../domain/bundle.js';
 import type { StoredDocument } from '../store/contentStore.js';
 import type { DeferredTextsRestorer } from '../store/deferredTexts.js';
@@ -12,6 +13,8 @@ import { entryBackedDocument } from '../store/entryBackedDocuments.js';
 export interface EntryLine {
   collection: CollectionName;
   id: string;
+  /** What the build kept of the document's deferred fields (see keptFactsOf), if anything. */
+  facts?: readonly string[];
   entry: object;
 }
 
@@ -24,16 +27,27 @@ export type CompiledLine = EntryLine | StoredDocument;
  * document as a store writes it, without a data field named as a metadata one), else the
  * document as it is.
  */
-export function compiledLineOf(doc: StoredDocument): CompiledLine {
+export function compiledLineOf(doc: StoredDocument, facts?: readonly string[]): CompiledLine {
   if (doc.deleted || !doc.data) return doc;
   const line: EntryLine = {
     collection: doc.collection,
     id: doc.id,
+    ...(facts ? { facts } : {}),
     entry: entryOf(doc.data as object, doc),
   };
   // Checked by restoring it: the start's code is the judge of what it gives back.
   const restored = entryBackedDocument(line.collection, line.id, structuredClone(line.entry));
   return JSON.stringify(restored) === JSON.stringify(doc) ? line : doc;
+}
+
+/**
+ * What a build keeps of a stored document (before its deferred fields are taken out) for a start
+ * to use without reading them (see keptFacts): a concept's links (see linksOfConcept), which
+ * every start's public views read.
+ */
+export function keptFactsOf(doc: StoredDocument): readonly string[] | undefined {
+  if (doc.collection !== 'concepts' || doc.deleted || !doc.data) return undefined;
+  return linksOfConcept(doc.data);
 }
 
 /**
@@ -48,6 +62,6 @@ export function documentOfLine(
   return entryBackedDocument(
     line.collection,
     line.id,
-    restorer.restoreEntry(line.collection, line.entry),
+    restorer.restoreEntry(line.collection, line.entry, line.facts),
   );
 }

@@ -22,6 +22,8 @@ interface DeferredState {
   readonly at: number;
   readonly load: DeferredLoader;
   values: unknown[] | undefined;
+  // What was worked out from the fields before they were put aside (see keptFacts), if anything.
+  readonly facts: unknown;
 }
 
 type WithState = Record<string, unknown> & { [DEFERRED]?: DeferredState };
@@ -95,8 +97,29 @@ export function deferredFieldSet(
   names: readonly string[],
   at: number,
   load: DeferredLoader,
+  facts?: unknown,
 ): DeferredFieldSet {
-  return { names, at, load, values: undefined };
+  return { names, at, load, values: undefined, facts };
+}
+
+/**
+ * The facts given with `object`'s set of deferred fields (see deferredFieldSet: what a build
+ * worked out from those fields before it put them aside, for a start to use without reading
+ * them), when every field of `fields` is still one of its deferred fields (made or not yet);
+ * else undefined, and the caller reads the fields.
+ */
+export function keptFacts(object: object, fields: readonly string[]): unknown {
+  const state = (object as WithState)[DEFERRED];
+  if (state?.facts === undefined) return undefined;
+  // Not isDeferredField (a descriptor made per field: a start asks this of every concept). An
+  // object holding a set has each field the set names as its deferred field, if it has the
+  // field at all: copyInto and copyField define them so, and a getter without a setter cannot
+  // be assigned another value (shareDeferredFields gives a set only to a fresh object that
+  // copyField then fills).
+  for (const field of fields) {
+    if (!state.names.includes(field) || !Object.hasOwn(object, field)) return undefined;
+  }
+  return state.facts;
 }
 
 /**

@@ -2,18 +2,36 @@ import type { CollectionName } from '../domain/bundle.js';
 import type { StoredDocument } from './contentStore.js';
 import { deferredFieldSet, withDeferredFields, type DeferredLoader } from './deferredFields.js';
 
-/**
- * The fields a compiled course keeps as raw JSON beside the rest, parsed only when first read:
- * the large texts that a start does not read (a lesson's sections and Markdown are three
- * quarters of a lesson; a concept's long texts are read by the search index, built in the
- * background after the first answer). Not a concept's analogies and sources: the read model
- * reads them all to make its public views.
- */
-export const DEFERRED_FIELDS: Partial<Record<CollectionName, readonly string[]>> = {
+// The large texts that a start does not read (a lesson's sections and Markdown are three
+// quarters of a lesson; a concept's long texts are read by the search index, built in the
+// background after the first answer).
+const TEXT_FIELDS = {
   lessons: ['sections', 'markdown'],
   concepts: ['summary', 'definition', 'details', 'examples', 'limitations'],
   comparisons: ['rows'],
+} as const satisfies Partial<Record<CollectionName, readonly string[]>>;
+
+/**
+ * The fields a compiled course keeps as raw JSON beside the rest, parsed only when first read:
+ * the large texts (TEXT_FIELDS), and a concept's analogies, media and sources (a third of a
+ * course's objects, read by a page about the concept, a search, an edit; a start's public views
+ * read the concepts' links from the facts a build kept of them, see keptFacts). A split's
+ * reader knows each deferred field by its placeholder, so it reads a split of any of these
+ * fields (a Firestore snapshot's, which defers fewer).
+ */
+export const DEFERRED_FIELDS: Partial<Record<CollectionName, readonly string[]>> = {
+  ...TEXT_FIELDS,
+  concepts: [...TEXT_FIELDS.concepts, 'analogies', 'media', 'sources'],
 };
+
+/**
+ * The fields a Firestore snapshot defers: the large texts only. Instances of earlier deploys
+ * read the same snapshot format, and they take every other field's placeholder for its value (a
+ * concept's analogies as 0), so deferring more needs a snapshot format of its own. Its starts
+ * meet their goals without it, and its lines keep no facts for the public views to read.
+ */
+export const SNAPSHOT_DEFERRED_FIELDS: Partial<Record<CollectionName, readonly string[]>> =
+  TEXT_FIELDS;
 
 /**
  * The stored document's own field kept beside the rest (in a compiled course and a Firestore
@@ -43,8 +61,14 @@ export interface SplitCourse {
   texts: Buffer;
 }
 
-/** Takes the deferred fields out of stored documents (at build time), leaving them as they were. */
-export function splitDeferredTexts(documents: readonly StoredDocument[]): SplitCourse {
+/**
+ * Takes the deferred fields (`fields`, a subset of DEFERRED_FIELDS in its order) out of stored
+ * documents (at build time), leaving them as they were.
+ */
+export function splitDeferredTexts(
+  documents: readonly StoredDocument[],
+  fields: Partial<Record<CollectionName, readonly string[]>> = DEFERRED_FIELDS,
+): SplitCourse {
   const chunks: Buffer[] = [];
   let offset = 0;
   const spans: (DeferredSpans | 0)[] = [];
@@ -56,7 +80,7 @@ export function splitDeferredTexts(documents: readonly StoredDocument[]): SplitC
   };
   const split = documents.map((doc) => {
     const data = doc.data as Record<string, unknown> | null;
-    const own = (DEFERRED_FIELDS[doc.collection] ?? []).filter(
+    const own = (fields[doc.collection] ?? []).filter(
       (field) => data && Object.hasOwn(data, field),
     );
     // Nothing of the data deferred: nothing of the document either (see DEFERRED_DOCUMENT_FIELD).
@@ -160,12 +184,13 @@ export class DeferredTextsRestorer {
   /**
    * The next document of the course when it is written as its read-model entry (see
    * seed/entryLines): the entry with its deferred fields, its data's and its records' alike
-   * (the same object if it has none).
+   * (the same object if it has none), and the facts the build kept of them (see keptFacts).
    */
-  restoreEntry(collection: CollectionName, entry: object): object {
+  restoreEntry(collection: CollectionName, entry: object, facts?: unknown): object {
     const names = namesFor(collection, entry, entry);
     if (!names) return entry;
-    const restored = withDeferredFields(entry, deferredFieldSet(names, this.at, this.load));
+    const fields = deferredFieldSet(names, this.at, this.load, facts);
+    const restored = withDeferredFields(entry, fields);
     this.at += names.length;
     return restored;
   }
@@ -207,9 +232,9 @@ function deferredNamesOf(doc: StoredDocument): readonly string[] | undefined {
   return namesFor(doc.collection, data, doc);
 }
 
-// The names of the deferred fields `data` holds (placeholders of DEFERRED_FIELDS), with the
-// records' last when `holder` (the document, or an entry: the data itself) holds their
-// placeholder.
+// The names of the deferred fields `data` holds (the fields of DEFERRED_FIELDS whose value is
+// the placeholder 0, which no such field's value can be), with the records' last when `holder`
+// (the document, or an entry: the data itself) holds their placeholder.
 function namesFor(
   collection: CollectionName,
   data: object,
@@ -220,7 +245,7 @@ function namesFor(
   const fields = DEFERRED_FIELDS[collection] ?? [];
   let combination = 0;
   for (let i = 0; i < fields.length; i++) {
-    if (Object.hasOwn(data, fields[i]!)) combination |= 1 << i;
+    if ((data as Record<string, unknown>)[fields[i]!] === 0) combination |= 1 << i;
   }
   if (recordsDeferred) combination |= 1 << fields.length;
   if (combination === 0) return undefined;

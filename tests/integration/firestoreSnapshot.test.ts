@@ -9,7 +9,7 @@ import {
   pointerOf,
   withChanges,
 } from '../../src/store/firestore/compactedSnapshot.js';
-import { DEFERRED_FIELDS } from '../../src/store/deferredTexts.js';
+import { SNAPSHOT_DEFERRED_FIELDS } from '../../src/store/deferredTexts.js';
 import { FirestoreStore } from '../../src/store/firestore/firestoreStore.js';
 import type { ChangeBatch, StoredDocument } from '../../src/store/contentStore.js';
 import { importBundle } from '../../src/seed/importSeed.js';
@@ -225,7 +225,7 @@ describeWithEmulator('compacted snapshots on Firestore', () => {
     const spans: (Record<string, [number, number, number]> | 0)[] = [];
     const documents = everything.documents.map((doc) => {
       const data = doc.data as Record<string, unknown> | null;
-      const fields = doc.deleted ? [] : (DEFERRED_FIELDS[doc.collection] ?? []);
+      const fields = doc.deleted ? [] : (SNAPSHOT_DEFERRED_FIELDS[doc.collection] ?? []);
       const own = fields.filter((field) => data && Object.hasOwn(data, field));
       if (!data || own.length === 0) {
         spans.push(0);

@@ -32,7 +32,10 @@ import type { StoredDocument } from '../../src/store/contentStore.js';
 import { isDeferredField } from '../../src/store/deferredFields.js';
 import { DEFERRED_FIELDS } from '../../src/store/deferredTexts.js';
 import { applyChanges } from '../../src/content/applyChanges.js';
-import { emptyDocumentSet } from '../../src/content/entries.js';
+import { ContentIndex } from '../../src/content/contentIndex.js';
+import { emptyDocumentSet, type DocumentSet } from '../../src/content/entries.js';
+import { visibilityDependencies } from '../../src/content/publicView.js';
+import type { Concept } from '../../src/domain/concept.js';
 import { OutdatedTranslations } from '../../src/content/outdatedTranslations.js';
 import { createLogger, useLogger } from '../../src/observability/logger.js';
 
@@ -247,6 +250,51 @@ describe('loadSeedContent', () => {
     expect(() => fetchedLate.translations).toThrow('compiled texts have no bytes');
   });
 
+  it('views every concept from the links its build kept, its analogies and sources unread', async () => {
+    const copy = await compiledCopy();
+    const stored = await storedCourse(await parsed, new Date('2026-12-04T10:00:00.000Z'));
+    // A concept another's analogy links made a draft, and the lesson the concepts cite: the
+    // published views then leave those links out, the preview's keep them.
+    const linkOf = (doc: StoredDocument) =>
+      (doc.data as Concept).analogies.flatMap((a) => a.mapping).find((pair) => pair.concept);
+    const linking = stored.find((doc) => doc.collection === 'concepts' && linkOf(doc))!;
+    const linked = linkOf(linking)!.concept!;
+    const cited = (linking.data as Concept).sources[0]!.lesson;
+    const drafts = new Set([`concepts/${linked}`, `lessons/${cited}`]);
+    const documents = stored.map((doc) =>
+      drafts.has(`${doc.collection}/${doc.id}`)
+        ? ({ ...doc, data: { ...doc.data, status: 'DRAFT' } } as StoredDocument)
+        : doc,
+    );
+    await writeCompiledSeed(copy.file, { ...copy.compiled, documents });
+    const plain = applyChanges(emptyDocumentSet(), documents);
+    const compiled = async () =>
+      applyChanges(emptyDocumentSet(), documentsOf(await loadSeedContent(copy.seedDir, copy.file)));
+    const [published, preview] = [await compiled(), await compiled()];
+    // The same views as the documents' own fields give, links left out and all.
+    const views = (set: DocumentSet) => JSON.stringify(new ContentIndex(set, false).concepts);
+    expect(views(published)).toBe(views(plain));
+    const view = new ContentIndex(published, false).concept(linking.id)!;
+    expect(JSON.stringify(view.analogies)).not.toContain(`"concept":"${linked}"`);
+    expect(view.sources).toEqual([]);
+    for (const concept of published.concepts.values()) {
+      expect(visibilityDependencies('concepts', concept)).toEqual(
+        visibilityDependencies('concepts', plain.concepts.get(concept.slug)!),
+      );
+    }
+    // With the texts file emptied, reading any deferred field fails: the preview, which hides
+    // nothing, views every concept (as the entry itself) without reading one.
+    await truncate(copy.file.replace(/\.json$/, '.texts'), 0);
+    const previewIndex = new ContentIndex(preview, true);
+    expect(previewIndex.concepts.length).toBe(preview.concepts.size);
+    for (const concept of previewIndex.concepts) {
+      expect(concept).toBe(preview.concepts.get(concept.slug));
+    }
+    expect(() => preview.concepts.get(linking.id)!.analogies).toThrow(
+      'compiled texts have no bytes',
+    );
+  });
+
   it('parses the directory when the documents name other deferred fields than the file holds', async () => {
     const { seedDir, file } = await compiledCourse();
     const [head, ...documents] = (await readFile(file, 'latin1')).split('\n');
@@ -262,7 +310,7 @@ describe('loadSeedContent', () => {
     const lines = whole.split('\n');
     // The head, a line per document, and the newline that ends the last.
     expect(lines.length).toBe(documents.length + 2);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 3, documents: documents.length });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 4, documents: documents.length });
     expect(readCompiledSeedHead(file)).toEqual(JSON.parse(lines[0]!));
     expect(lines.at(-1)).toBe('');
     const warned: string[] = [];

@@ -6,6 +6,8 @@ import {
   deepFreeze,
   isDeferredField,
   deferredFieldSet,
+  keptFacts,
+  copyWithoutFields,
   withDeferredFields,
 } from '../../src/store/deferredFields.js';
 
@@ -101,5 +103,36 @@ describe('deferred fields', () => {
     copyField(plain, doc, 'translations');
     expect(isDeferredField(plain, 'translations')).toBe(false);
     expect(plain.translations).toBe(entry.translations);
+  });
+
+  it('keep the facts given with them while the fields asked about are still deferred', () => {
+    let loads = 0;
+    const load = () => {
+      loads += 1;
+      return [{ lesson: 'intro' }];
+    };
+    const facts = ['lessons/intro'];
+    const parsed = { slug: 'a', analogies: 0, sources: 0, status: 'PUBLISHED' };
+    const concept = withDeferredFields(
+      parsed,
+      deferredFieldSet(['analogies', 'sources'], 0, load, facts),
+    );
+    expect(keptFacts(concept, ['analogies', 'sources'])).toBe(facts);
+    // Also once made: a made field's value is the one the facts were worked out from.
+    expect(concept.sources).toEqual([{ lesson: 'intro' }]);
+    expect(keptFacts(concept, ['sources'])).toBe(facts);
+    expect(loads).toBe(1);
+    // A copy that shares the set and still has the fields keeps them; one without a field, or
+    // a field the set does not defer, or a set given no facts: none.
+    expect(keptFacts(copyWithDeferredFields(concept, { rev: 2 }), ['analogies'])).toBe(facts);
+    expect(keptFacts(copyWithoutFields(concept, new Set(['analogies'])), ['analogies'])).toBe(
+      undefined,
+    );
+    expect(keptFacts(concept, ['analogies', 'status'])).toBe(undefined);
+    const withoutFacts = withDeferredFields(parsed, deferredFieldSet(['analogies'], 0, load));
+    expect(keptFacts(withoutFacts, ['analogies'])).toBe(undefined);
+    expect(loads).toBe(1);
+    // A spread reads the fields into a plain object: no set, no facts.
+    expect(keptFacts({ ...concept }, ['analogies'])).toBe(undefined);
   });
 });

@@ -4,6 +4,7 @@ import type { StoredDocument } from '../contentStore.js';
 import { gunzipWholeSync } from '../gunzipWhole.js';
 import {
   restoreDeferredTexts,
+  SNAPSHOT_DEFERRED_FIELDS,
   splitDeferredTexts,
   textBounds,
   withDeferredTexts,
@@ -32,14 +33,14 @@ export interface SplitSnapshotTexts {
 }
 
 /**
- * Takes the deferred fields (DEFERRED_FIELDS: lesson sections and Markdown, concept summary to
- * limitations, comparison rows; and current translation records, DEFERRED_DOCUMENT_FIELD) out
- * of a snapshot's documents, leaving the documents as they were.
+ * Takes the deferred fields (SNAPSHOT_DEFERRED_FIELDS: lesson sections and Markdown, concept
+ * summary to limitations, comparison rows; and current translation records,
+ * DEFERRED_DOCUMENT_FIELD) out of a snapshot's documents, leaving the documents as they were.
  */
 export async function splitSnapshotTexts(
   documents: readonly StoredDocument[],
 ): Promise<SplitSnapshotTexts> {
-  const split = splitDeferredTexts(documents);
+  const split = splitDeferredTexts(documents, SNAPSHOT_DEFERRED_FIELDS);
   const bounds = textBounds(split.spans);
   const blockStarts = [0];
   for (let field = 0; field + 1 < bounds.length; field++) {
