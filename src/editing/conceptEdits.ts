@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/viewer.js';
 import { withoutMeta, type Entry } from '../content/entries.js';
+import { visibilityDependencies } from '../content/publicView.js';
 import { authorize } from '../auth/permissions.js';
 import { conceptInputSchema, conceptSchema, type Concept } from '../domain/concept.js';
 import { relationId } from '../domain/relation.js';
@@ -155,8 +156,11 @@ export async function deleteConcept(
   );
   const lessons = [...documents.lessons.values()].filter((l) => l.concepts.includes(slug));
   const comparisons = [...documents.comparisons.values()].filter((c) => c.concepts.includes(slug));
+  // Found by what each concept links (see visibilityDependencies): a concept restored from a
+  // compiled course answers without parsing its analogies, so only those that link it are read.
+  const linked = `concepts/${slug}`;
   const analogies = [...documents.concepts.values()].filter(
-    (c) => c.slug !== slug && c.analogies.some((a) => a.mapping.some((p) => p.concept === slug)),
+    (c) => c.slug !== slug && visibilityDependencies('concepts', c).includes(linked),
   );
   const blocking: Issue[] = [
     ...lessons.map((l) => ({ path: ['lessons', l.slug], message: 'links this concept' })),

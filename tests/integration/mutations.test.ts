@@ -349,6 +349,15 @@ describe('deletes', () => {
       served.url,
       'mutation { addRelation(input: { from: "temp", kind: RELATED_TO, to: "encoder" }) { kind } }',
     );
+    const mapping = [
+      { source: { ko: '요리사' }, target: { ko: '임시' }, concept: 'temp' },
+      { source: { ko: '레시피' }, target: { ko: '인코더' }, concept: 'encoder' },
+    ];
+    const analogy = { domain: { ko: '요리' }, text: { ko: '비유' }, mapping };
+    const linking = await as('admin', served.url, CREATE, {
+      i: { ...draftInput('links-temp'), analogies: [analogy] },
+    });
+    expect(outcome(linking)).toBe('ok');
     const refused = await as(
       'admin',
       served.url,
@@ -357,6 +366,7 @@ describe('deletes', () => {
     expect(outcome(refused)).toBe('CONFLICT');
     expect(refused.errors![0]!.extensions!.issues).toEqual([
       { path: ['relations', 'temp__RELATED_TO__encoder'], message: 'relates to this concept' },
+      { path: ['concepts', 'links-temp'], message: 'maps an analogy to this concept' },
     ]);
     const before = await revisionOf(served.url);
     const deleted = await as(
@@ -372,6 +382,20 @@ describe('deletes', () => {
       '{ concept(slug: "encoder") { relations(kinds: [RELATED_TO]) { concept { slug } } } temp: concept(slug: "temp") { slug } }',
     );
     expect(encoder.data).toEqual({ concept: { relations: [] }, temp: null });
+    // The analogy keeps its pairs, the deleted concept's link taken out.
+    const unlinked = await as(
+      'admin',
+      served.url,
+      '{ concept(slug: "links-temp") { analogies { mapping { source concept { slug } } } } }',
+    );
+    expect(unlinked.data.concept.analogies).toEqual([
+      {
+        mapping: [
+          { source: '요리사', concept: null },
+          { source: '레시피', concept: { slug: 'encoder' } },
+        ],
+      },
+    ]);
     const history = await as(
       'admin',
       served.url,
