@@ -54,6 +54,8 @@ function hidesLinks(concept: Entry<Concept>, visible: Visibility): boolean {
     }
     return false;
   }
+  // Without them (a Firestore start, a concept written since), the fields as they are: turning
+  // them into keys first would make an array and its strings per concept at every full build.
   return (
     concept.analogies.some((analogy) =>
       analogy.mapping.some((pair) => pair.concept !== undefined && !visible.concept(pair.concept)),
