@@ -256,15 +256,17 @@ function table(
         ms,
       ),
     ),
-    row(`cold start, memory store: per-run ratio to ${factors[0]}× (median; middle half)`, (f) =>
-      f === all[0]
-        ? '—'
-        : ratioCell(
-            pairedRatios(
-              startsOf(f, (s) => s.startMs),
-              startsOf(all[0]!, (s) => s.startMs),
+    row(
+      `cold start, memory store: per-run ratio to ${factors[0]}× (median; middle half; 95% interval of the median)`,
+      (f) =>
+        f === all[0]
+          ? '—'
+          : ratioCell(
+              pairedRatios(
+                startsOf(f, (s) => s.startMs),
+                startsOf(all[0]!, (s) => s.startMs),
+              ),
             ),
-          ),
     ),
     row('RSS after the first answer / after the first search (MiB)', (f) => {
       const answer = medianCell(
@@ -296,10 +298,12 @@ function table(
           : '—'
         : medianCell(f.firestoreStarts, ms),
     ),
-    row(`Firestore: API cold start, per-run ratio to ${factors[0]}× (median; middle half)`, (f) =>
-      f === all[0] || f.firestoreStarts.length === 0
-        ? '—'
-        : ratioCell(pairedRatios(f.firestoreStarts, all[0]!.firestoreStarts)),
+    row(
+      `Firestore: API cold start, per-run ratio to ${factors[0]}× (median; middle half; 95% interval of the median)`,
+      (f) =>
+        f === all[0] || f.firestoreStarts.length === 0
+          ? '—'
+          : ratioCell(pairedRatios(f.firestoreStarts, all[0]!.firestoreStarts)),
     ),
     row(`applying one edit to the snapshot (median of ${EDITS}; mean, p99, max)`, (f) =>
       value(

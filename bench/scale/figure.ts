@@ -82,9 +82,45 @@ export function pairedRatios(runs: Figure<number>[], baseline: Figure<number>[])
   });
 }
 
-/** Ratios as a table cell: their median, then their middle half ("1.49× (1.42–1.58)"). */
+/**
+ * Where the median of what `values` sample lies, with at least `confidence` (95% by default):
+ * the k-th smallest and k-th largest value, for the largest k such that a fair coin tossed
+ * `values.length` times shows fewer than k heads with probability at most (1 − confidence) / 2
+ * (each value is above the median or below it as a toss is heads or tails). Exact for
+ * any distribution (the order statistics' interval for a median, no resampling, so a table's
+ * cell is the same whoever prints it from the same runs); undefined when there are too few
+ * values for that confidence (under 6 at 95%). A goal set on a median is met with that
+ * confidence when the whole interval is on its side of the line, whatever the runs' own spread.
+ */
+export function medianInterval(
+  values: readonly number[],
+  confidence = 0.95,
+): [number, number] | undefined {
+  const n = values.length;
+  const tail = (1 - confidence) / 2;
+  // P(heads ≤ i) summed in log space: 2^-n underflows past a thousand tosses.
+  let logTerm = -n * Math.LN2;
+  let below = Math.exp(logTerm);
+  let k = 0;
+  while (k < n && below <= tail) {
+    k += 1;
+    logTerm += Math.log((n - k + 1) / k);
+    below += Math.exp(logTerm);
+  }
+  if (k === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return [sorted[k - 1]!, sorted[n - k]!];
+}
+
+/**
+ * Ratios as a table cell: their median, then their middle half, then the 95% interval of the
+ * median where there are enough ("1.47× (1.36–1.50; median 1.41–1.49)", see medianInterval).
+ */
 export function ratioCell(ratios: readonly number[]): string {
   if (ratios.length === 0) return '—';
   const x = (q: number) => quantile(ratios, q).toFixed(2);
-  return ratios.length < 4 ? `${x(0.5)}×` : `${x(0.5)}× (${x(0.25)}–${x(0.75)})`;
+  if (ratios.length < 4) return `${x(0.5)}×`;
+  const interval = medianInterval(ratios);
+  const ofMedian = interval ? `; median ${interval[0].toFixed(2)}–${interval[1].toFixed(2)}` : '';
+  return `${x(0.5)}× (${x(0.25)}–${x(0.75)}${ofMedian})`;
 }

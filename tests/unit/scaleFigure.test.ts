@@ -1,6 +1,12 @@
 // The scale benchmark's statistics (bench/scale/figure.ts): the per-run ratios its goals are
 // read from must pair each run with its own baseline and leave failed runs out.
-import { pairedRatios, quantile, ratioCell, type Figure } from '../../bench/scale/figure.js';
+import {
+  medianInterval,
+  pairedRatios,
+  quantile,
+  ratioCell,
+  type Figure,
+} from '../../bench/scale/figure.js';
 
 const ok = (value: number): Figure<number> => ({ ok: true, value });
 const failed: Figure<number> = { ok: false, failure: 'fails: boom' };
@@ -32,9 +38,44 @@ describe('pairedRatios', () => {
   });
 });
 
+describe('medianInterval', () => {
+  // Values 1..n, out of order: the interval's ends are then the ranks themselves.
+  const ranks = (n: number) =>
+    Array.from({ length: n }, (_, i) => i + 1).sort((a, b) => ((a * 37) % 101) - ((b * 37) % 101));
+
+  it('gives the order statistics whose coin-toss tails are each at most 2.5%', () => {
+    // From the binomial distribution: P(at most 5 heads in 21 tosses) = 1.3%, 6 heads 3.9%.
+    expect(medianInterval(ranks(21))).toEqual([6, 16]);
+    expect(medianInterval(ranks(41))).toEqual([14, 28]);
+    expect(medianInterval(ranks(10))).toEqual([2, 9]);
+    // Six values: all heads or all tails is 1.6% each, so the interval is the whole range.
+    expect(medianInterval(ranks(6))).toEqual([1, 6]);
+  });
+
+  it('gives nothing where too few values reach the confidence', () => {
+    // Five values: all heads alone is 3.1%, over the 2.5% a 95% interval allows each side.
+    expect(medianInterval(ranks(5))).toBeUndefined();
+    expect(medianInterval([])).toBeUndefined();
+    expect(medianInterval(ranks(5), 0.9)).toEqual([1, 5]);
+  });
+
+  it('does not underflow for many values', () => {
+    const [low, high] = medianInterval(ranks(2000))!;
+    // About 1.96 standard deviations (√2000 / 2 ≈ 22.4) either side of the middle.
+    expect(low).toBeGreaterThan(950);
+    expect(low).toBeLessThan(960);
+    expect(high).toBe(2001 - low);
+  });
+});
+
 describe('ratioCell', () => {
   it('gives the median and the middle half of four or more ratios', () => {
     expect(ratioCell([1.4, 1.5, 1.6, 1.3, 1.45])).toBe('1.45× (1.40–1.50)');
+  });
+
+  it("adds the median's 95% interval where there are enough ratios", () => {
+    const ratios = [1.3, 1.35, 1.4, 1.45, 1.5, 1.55, 1.6];
+    expect(ratioCell(ratios)).toBe('1.45× (1.38–1.52; median 1.30–1.60)');
   });
 
   it('gives the median alone for fewer, and a dash for none', () => {
