@@ -1,5 +1,6 @@
 // The scale benchmark's statistics (bench/scale/figure.ts): the per-run ratios its goals are
-// read from must pair each run with its own baseline and leave failed runs out.
+// read from must pair each run with its own baseline and leave failed runs out, and the interval
+// of their median (which a goal on a median is judged by) must hold what it claims.
 import {
   medianInterval,
   pairedRatios,
@@ -44,7 +45,7 @@ describe('medianInterval', () => {
     Array.from({ length: n }, (_, i) => i + 1).sort((a, b) => ((a * 37) % 101) - ((b * 37) % 101));
 
   it('gives the order statistics whose coin-toss tails are each at most 2.5%', () => {
-    // From the binomial distribution: P(at most 5 heads in 21 tosses) = 1.3%, 6 heads 3.9%.
+    // From the binomial distribution: P(at most 5 heads in 21 tosses) = 1.3%, at most 6: 3.9%.
     expect(medianInterval(ranks(21))).toEqual([6, 16]);
     expect(medianInterval(ranks(41))).toEqual([14, 28]);
     expect(medianInterval(ranks(10))).toEqual([2, 9]);
